@@ -1,0 +1,3 @@
+export * from './decider';
+export * from './types';
+export * from './reseller-guard';

@@ -1,0 +1,135 @@
+/**
+ * The EventStore port. Every adapter (SQLite embedded default, EventStoreDB) implements it
+ * and passes the same contract suite (testing/event-store.contract.ts).
+ *
+ * Revisions are per stream, 0-based. Global positions order the whole log; they are bigint so
+ * they never lose precision (JSON carries them as decimal strings).
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export type ActorKind = 'reseller' | 'customer' | 'vendor-admin' | 'support' | 'auditor' | 'system' | 'anonymous';
+export interface Actor {
+  kind: ActorKind;
+  id: string;
+}
+
+/** What the writer supplies; the store adds recordedAt and the hash chain. */
+export interface EventMetadataInput {
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  actor: Actor;
+  onBehalfOf: Actor | null;
+  /** Business time, ISO-8601 UTC. */
+  occurredAt: string;
+  schemaVersion: number;
+}
+
+export interface EventMetadata extends EventMetadataInput {
+  eventId: string;
+  /** When the store accepted the event, ISO-8601 UTC. */
+  recordedAt: string;
+  /** SHA-256 (hex) of the previous event of the same stream; null for revision 0. */
+  previousHash: string | null;
+  /** SHA-256 (hex) over the canonical serialization of this event (see chain.ts). */
+  hash: string;
+}
+
+export interface NewEvent {
+  /** Deterministic (derived from the command id) so a retried command appends nothing new. */
+  eventId: string;
+  type: string;
+  data: JsonObject;
+  metadata: EventMetadataInput;
+}
+
+export interface RecordedEvent {
+  streamId: string;
+  revision: bigint;
+  position: bigint;
+  eventId: string;
+  type: string;
+  data: JsonObject;
+  metadata: EventMetadata;
+}
+
+/** `no-stream`: the stream must not exist; `any`: no check; bigint: the stream's last revision must be exactly this. */
+export type ExpectedRevision = 'no-stream' | 'any' | bigint;
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last appended event. */
+  position: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive upper bound on revision. */
+  toRevision?: bigint;
+  /** Inclusive upper bound on recordedAt (ISO-8601): the stream as the store knew it then. */
+  recordedUpTo?: string;
+}
+
+export interface ReadAllPage {
+  events: RecordedEvent[];
+  /** Pass as `after` to read the next page. Equal to the input when the page is empty. */
+  lastPosition: bigint | null;
+  isEnd: boolean;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: read events strictly after this position; omit/null to start at the beginning. */
+  after?: bigint | null;
+  /** Page size (default 500). */
+  limit?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive start position; omit/null for the beginning of the log. */
+  after?: bigint | null;
+}
+
+/**
+ * Catch-up then live: yields every event after `after` in global order, then each new one
+ * as it is appended, until closed. Iterate with `for await`.
+ */
+export interface AllSubscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Empty array when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<ReadAllPage>;
+  /** Position of the last event in the log, or null when empty (used for lag). */
+  headPosition(): Promise<bigint | null>;
+  subscribeToAll(options?: SubscribeOptions): AllSubscription;
+  close(): Promise<void>;
+}
+
+export class WrongExpectedRevisionError extends Error {
+  override readonly name = 'WrongExpectedRevisionError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** null when the stream does not exist. */
+    readonly actual: bigint | null,
+  ) {
+    super(
+      `stream ${streamId}: expected revision ${String(expected)} but the stream is at ${
+        actual === null ? 'no-stream' : actual.toString()
+      }`,
+    );
+  }
+}
+
+/** The same event id was appended before with different content, or to another stream. */
+export class DuplicateEventIdError extends Error {
+  override readonly name = 'DuplicateEventIdError';
+  constructor(readonly eventId: string, detail: string) {
+    super(`event ${eventId}: ${detail}`);
+  }
+}
