@@ -6,11 +6,12 @@ const config: Config = {
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testMatch: ['**/*.spec.ts'],
   transform: {
-    // Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles.
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+    // Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles
+    // (isolatedModules in tsconfig.spec.json).
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleNameMapper: {
-    '^@channel-ledger/(domain|event-store|read-store|projections)$': '<rootDir>/libs/$1/src',
+    '^@channel-ledger/(domain|event-store|read-store|projections|application)$': '<rootDir>/libs/$1/src',
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -133,3 +133,11 @@ export class DuplicateEventIdError extends Error {
     super(`event ${eventId}: ${detail}`);
   }
 }
+
+/**
+ * The call itself is malformed (empty stream id, no events, a negative revision, two events with
+ * the same id, ...): nothing was written and retrying the same call cannot succeed.
+ */
+export class InvalidEventStoreInputError extends Error {
+  override readonly name = 'InvalidEventStoreInputError';
+}

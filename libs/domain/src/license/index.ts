@@ -1,1 +1,4 @@
-export {};
+export * from './commands';
+export * from './events';
+export * from './state';
+export { licenseDecider, licenseStream } from './decider';

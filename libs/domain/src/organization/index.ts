@@ -1,1 +1,6 @@
-export {};
+export * from './commands';
+export * from './events';
+export * from './state';
+export * from './queries';
+export { OWNERSHIP_TRANSFER_VALIDITY_DAYS } from './decide';
+export { organizationDecider, organizationStream } from './decider';

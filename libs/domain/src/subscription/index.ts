@@ -1,1 +1,9 @@
-export {};
+export * from './terms';
+export * from './commands';
+export * from './events';
+export * from './state';
+export * from './decider';
+export * from './quotes';
+export * from './queries';
+export { customerIsReadOnly } from './authorization';
+export { requireAcceptedPayment } from './payment';

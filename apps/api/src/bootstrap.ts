@@ -1,0 +1,18 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { createValidationPipe } from './http/validation';
+
+/** Builds the HTTP application the same way for `main.ts` and for end-to-end tests. */
+export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    logger: options.logger,
+    bodyParser: true,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useBodyParser('json', { limit: '256kb' });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,36 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline, RuleViolationError } from '@channel-ledger/application';
+import { resellerDecider, resellerStream, violation } from '@channel-ledger/domain';
+import { uuidFromHash } from '../../http/command-envelope.factory';
+import { AddPaymentMethodCommand } from './add-payment-method.command';
+
+@CommandHandler(AddPaymentMethodCommand)
+export class AddPaymentMethodHandler implements ICommandHandler<AddPaymentMethodCommand, { paymentMethodId: string }> {
+  constructor(private readonly pipeline: CommandPipeline) {}
+
+  async execute({ resellerId, input, envelope }: AddPaymentMethodCommand): Promise<{ paymentMethodId: string }> {
+    const { actor } = envelope;
+    if (actor.kind !== 'reseller' || actor.id !== resellerId) {
+      throw new RuleViolationError(violation('reseller-not-found', `No reseller ${resellerId} is visible to you.`));
+    }
+    const paymentMethodId = uuidFromHash(`payment-method|${envelope.commandId}`);
+    const base = { resellerId, now: envelope.occurredAt, actor };
+    await this.pipeline.execute({
+      streamId: resellerStream(resellerId),
+      decider: resellerDecider,
+      envelope,
+      command: { ...base, type: 'AddPaymentMethod', paymentMethodId, kind: input.kind, label: input.label },
+    });
+    if (input.makeDefault) {
+      // A second command of its own, derived from the first, so a retry stays idempotent.
+      const defaultCommandId = uuidFromHash(`default|${envelope.commandId}`);
+      await this.pipeline.execute({
+        streamId: resellerStream(resellerId),
+        decider: resellerDecider,
+        envelope: { ...envelope, commandId: defaultCommandId, causationId: envelope.commandId },
+        command: { ...base, type: 'SetDefaultPaymentMethod', paymentMethodId },
+      });
+    }
+    return { paymentMethodId };
+  }
+}

@@ -1,0 +1,18 @@
+import { Query } from '@nestjs/cqrs';
+import { Actor } from '@channel-ledger/event-store';
+
+export interface ResellerProfile {
+  resellerId: string;
+  companyName: string;
+  email: string;
+  partnerKind: 'reseller' | 'marketplace';
+  status: 'pending-verification' | 'verified';
+  paymentMethods: { paymentMethodId: string; kind: string; label: string }[];
+  defaultPaymentMethodId: string | null;
+}
+
+export class GetResellerQuery extends Query<ResellerProfile> {
+  constructor(readonly resellerId: string, readonly viewer: Actor) {
+    super();
+  }
+}

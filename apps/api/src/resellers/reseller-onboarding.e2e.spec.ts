@@ -1,0 +1,116 @@
+import request from 'supertest';
+import { INestApplication } from '@nestjs/common';
+import { EventStore, verifyStreamChain } from '@channel-ledger/event-store';
+import { resellerStream } from '@channel-ledger/domain';
+import { startTestApp, tokenMailedTo } from '../../test/test-app';
+import { OutboxMailer } from '../infrastructure/mailer';
+import { EVENT_STORE } from '../infrastructure/infrastructure.module';
+
+describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
+  let app: INestApplication;
+  let outbox: OutboxMailer;
+  let sqlitePath: string;
+
+  beforeEach(async () => {
+    ({ app, outbox, sqlitePath } = await startTestApp());
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  const register = (body: object, headers: Record<string, string> = {}) =>
+    request(app.getHttpServer()).post('/resellers').set(headers).send(body);
+
+  it('registers, refuses everything until the e-mail is verified (rule 1), then allows it', async () => {
+    const registered = await register({ companyName: 'Acme Resale', email: 'Sales@Acme.example', partnerKind: 'reseller' }).expect(201);
+    const { resellerId } = registered.body;
+    expect(registered.body.status).toBe('pending-verification');
+    expect(registered.headers.location).toBe(`/resellers/${resellerId}`);
+    const asAcme = { 'X-Actor': `reseller:${resellerId}` };
+
+    const early = await request(app.getHttpServer())
+      .post(`/resellers/${resellerId}/payment-methods`)
+      .set(asAcme)
+      .send({ kind: 'card', label: 'Visa 4242' })
+      .expect(422);
+    expect(early.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(early.body).toMatchObject({ status: 422, code: 'reseller-email-not-verified' });
+
+    const wrong = await request(app.getHttpServer())
+      .post(`/resellers/${resellerId}/email-verification`)
+      .send({ token: 'this-is-not-the-token-we-sent' })
+      .expect(422);
+    expect(wrong.body.code).toBe('verification-token-invalid');
+
+    const token = tokenMailedTo(outbox, 'sales@acme.example');
+    await request(app.getHttpServer()).post(`/resellers/${resellerId}/email-verification`).send({ token }).expect(200, { resellerId, status: 'verified' });
+
+    await request(app.getHttpServer())
+      .post(`/resellers/${resellerId}/payment-methods`)
+      .set(asAcme)
+      .send({ kind: 'card', label: 'Visa 4242', makeDefault: true })
+      .expect(201);
+    const profile = await request(app.getHttpServer()).get(`/resellers/${resellerId}`).set(asAcme).expect(200);
+    expect(profile.body).toMatchObject({
+      companyName: 'Acme Resale',
+      email: 'sales@acme.example',
+      status: 'verified',
+      paymentMethods: [{ kind: 'card', label: 'Visa 4242' }],
+    });
+    expect(profile.body.defaultPaymentMethodId).toBe(profile.body.paymentMethods[0].paymentMethodId);
+  });
+
+  it('refuses an alliance partner: it is not a reseller', async () => {
+    const res = await register({ companyName: 'Ally Corp', email: 'a@ally.example', partnerKind: 'alliance' }).expect(422);
+    expect(res.body.code).toBe('alliance-partner-cannot-resell');
+    expect(outbox.sent).toHaveLength(0);
+  });
+
+  it('names every wrong field, including unknown ones, as application/problem+json', async () => {
+    const res = await register({ email: 'not-an-email', partnerKind: 'distributor', discount: 50 }).expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe('invalid-input');
+    const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['companyName', 'discount', 'email', 'partnerKind']);
+  });
+
+  it('answers malformed JSON and bad headers with a problem, not a stack trace', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/resellers')
+      .set('Content-Type', 'application/json')
+      .send('{"companyName": ')
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const actor = await register({ companyName: 'X', email: 'x@x.example', partnerKind: 'reseller' }, { 'X-Actor': 'emperor:1' }).expect(400);
+    expect(actor.body.errors[0].field).toBe('header:X-Actor');
+  });
+
+  it('treats a retried request (same Idempotency-Key) as the same command: one reseller, one event, one mail', async () => {
+    const body = { companyName: 'Retry Ltd', email: 'ops@retry.example', partnerKind: 'marketplace' };
+    const first = await register(body, { 'Idempotency-Key': 'order-42' }).expect(201);
+    const second = await register(body, { 'Idempotency-Key': 'order-42' }).expect(201);
+    expect(second.body.resellerId).toBe(first.body.resellerId);
+    const store = app.get<EventStore>(EVENT_STORE);
+    const events = await store.readStream(resellerStream(first.body.resellerId));
+    expect(events.map((e) => e.type)).toEqual(['ResellerRegistered']);
+    expect(outbox.sent.filter((m) => m.to === 'ops@retry.example')).toHaveLength(1);
+    expect(verifyStreamChain(events)).toEqual({ ok: true });
+  });
+
+  it("never shows another reseller's profile: 404 as if it did not exist", async () => {
+    const { body } = await register({ companyName: 'Private Co', email: 'p@private.example', partnerKind: 'reseller' }).expect(201);
+    const res = await request(app.getHttpServer()).get(`/resellers/${body.resellerId}`).set('X-Actor', 'reseller:someone-else').expect(404);
+    expect(res.body.code).toBe('reseller-not-found');
+  });
+
+  it('keeps the data across a restart of the process', async () => {
+    const { body } = await register({ companyName: 'Durable Inc', email: 'd@durable.example', partnerKind: 'reseller' }).expect(201);
+    const token = tokenMailedTo(outbox, 'd@durable.example');
+    await request(app.getHttpServer()).post(`/resellers/${body.resellerId}/email-verification`).send({ token }).expect(200);
+    await app.close();
+
+    ({ app, outbox } = await startTestApp(sqlitePath));
+    const profile = await request(app.getHttpServer()).get(`/resellers/${body.resellerId}`).set('X-Actor', `reseller:${body.resellerId}`).expect(200);
+    expect(profile.body).toMatchObject({ companyName: 'Durable Inc', status: 'verified' });
+  });
+});

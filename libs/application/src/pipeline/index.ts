@@ -1,0 +1,4 @@
+export * from './command-envelope';
+export * from './command-pipeline';
+export * from './errors';
+export * from './load-state';

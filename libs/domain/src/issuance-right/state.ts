@@ -1,0 +1,38 @@
+import { Instant } from '../shared/types';
+import { IssuanceRightEvent } from './events';
+
+interface GrantedRight {
+  readonly rightId: string;
+  readonly vendorId: string;
+  readonly resellerId: string;
+  readonly licenseTemplateId: string;
+  readonly maxLicenses: number;
+  readonly expiresAt: Instant;
+  readonly nfr: boolean;
+  readonly grantedAt: Instant;
+  /** Licenses counted against the quota, in order; a retry for one of them counts nothing. */
+  readonly licenseIds: readonly string[];
+}
+
+/** Expiry is not a state: it depends on `now`, so it is judged at decision time. */
+export type IssuanceRightState =
+  | { readonly status: 'none' }
+  | (GrantedRight & { readonly status: 'active' })
+  | (GrantedRight & { readonly status: 'blocked'; readonly blockedAt: Instant; readonly blockReason: string });
+
+export const initialIssuanceRightState: IssuanceRightState = { status: 'none' };
+
+export function evolveIssuanceRight(state: IssuanceRightState, event: IssuanceRightEvent): IssuanceRightState {
+  switch (event.type) {
+    case 'IssuanceRightGranted': {
+      const { grantedBy: _by, ...right } = event.data;
+      return { status: 'active', ...right, licenseIds: [] };
+    }
+    case 'IssuanceRightBlocked':
+      if (state.status !== 'active') return state;
+      return { ...state, status: 'blocked', blockedAt: event.data.blockedAt, blockReason: event.data.reason };
+    case 'IssuanceRightConsumed':
+      if (state.status === 'none') return state;
+      return { ...state, licenseIds: [...state.licenseIds, event.data.licenseId] };
+  }
+}

@@ -1,0 +1,98 @@
+import { validatePrice } from '../../money/amount';
+import { canonicalInstant } from '../../money/billing-period';
+import { Decision, violation } from '../../shared/decider';
+import { RecordDirectPurchase } from '../commands';
+import { SubscriptionEvent } from '../events';
+import { issueInvoice } from '../invoice';
+import { requireAcceptedPayment } from '../payment';
+import { openingLine, openingPeriod, termsOf } from '../pricing';
+import { SubscriptionState } from '../state';
+import { InvoiceOwner } from '../terms';
+import { isEmail, normalizeEmail, requireSeatCount } from '../validation';
+
+const MAY_RECORD = ['customer', 'support', 'vendor-admin', 'system'];
+
+/**
+ * Rule 11: renewing directly with the vendor after a reseller purchase is a new purchase on a
+ * new stream. Only the link to the old subscription is kept, for the audit; seats, term and
+ * anchor start fresh, and the old subscription simply runs out (it is not renewed by this).
+ */
+export function decideDirectPurchase(command: RecordDirectPurchase, state: SubscriptionState): Decision<SubscriptionEvent> {
+  const { context } = command;
+  if (!MAY_RECORD.includes(command.actor.kind)) {
+    return violation('actor-not-allowed', 'A direct purchase is made with the vendor, not through a reseller.', { actorKind: command.actor.kind });
+  }
+  if (state.status !== 'none' || command.subscriptionId === command.previousResellerSubscriptionId) {
+    return violation(
+      'direct-purchase-needs-new-subscription',
+      'A direct purchase after a reseller purchase starts a new subscription; it cannot continue an existing one.',
+    );
+  }
+  const previous = context.previousSubscription;
+  if (previous.subscriptionId !== command.previousResellerSubscriptionId) {
+    return violation('previous-subscription-mismatch', 'The facts given are not those of the previous subscription named.');
+  }
+  if (previous.organizationId !== context.organization.organizationId) {
+    return violation('previous-subscription-of-another-organization', `Subscription ${previous.subscriptionId} belongs to another organization.`);
+  }
+  if (previous.channel === 'direct') {
+    return violation(
+      'previous-subscription-not-through-reseller',
+      `Subscription ${previous.subscriptionId} was bought directly; renew it instead of recording a new purchase.`,
+    );
+  }
+  const { organization, plan } = context;
+  if (plan.vendorId !== organization.vendorId) {
+    return violation('plan-from-another-vendor', `${organization.name} is a customer of another vendor than plan ${plan.planId}.`);
+  }
+  const badPrice = validatePrice(plan.unitPrice, plan.currency, 'plan price');
+  if (badPrice) return badPrice;
+  const badSeats = requireSeatCount(command.seats);
+  if (badSeats) return badSeats;
+  if (!isEmail(command.billingContactEmail)) {
+    return violation('billing-contact-required', 'A direct purchase needs the billing contact email of the organization.');
+  }
+  const badPayment = requireAcceptedPayment(context.paymentMethod, plan.tier);
+  if (badPayment) return badPayment;
+
+  const now = canonicalInstant(command.now);
+  const bounds = openingPeriod(plan, now);
+  const billingContactEmail = normalizeEmail(command.billingContactEmail);
+  const invoiceOwner: InvoiceOwner = { kind: 'organization', id: organization.organizationId, name: organization.name, email: billingContactEmail };
+
+  return [
+    {
+      type: 'DirectPurchaseRecorded',
+      data: {
+        subscriptionId: command.subscriptionId,
+        vendorId: organization.vendorId,
+        organizationId: organization.organizationId,
+        organizationName: organization.name,
+        channel: 'direct',
+        previousResellerSubscriptionId: command.previousResellerSubscriptionId,
+        billingContactEmail,
+        invoiceOwner,
+        plan: termsOf(plan),
+        billingPeriod: plan.billingPeriod,
+        currency: plan.currency,
+        unitPrice: plan.unitPrice,
+        seats: command.seats,
+        billingAnchor: now,
+        ...bounds,
+        paymentMethod: context.paymentMethod,
+        purchasedAt: now,
+      },
+    },
+    issueInvoice({
+      invoiceId: command.invoiceId,
+      subscriptionId: command.subscriptionId,
+      previousInvoices: 0,
+      reason: 'direct-purchase',
+      now,
+      ownership: { owner: invoiceOwner, channel: 'direct', from: now },
+      currency: plan.currency,
+      lines: [openingLine(plan, command.seats, bounds)],
+      paymentMethod: context.paymentMethod,
+    }),
+  ];
+}

@@ -1,0 +1,107 @@
+import { canonicalInstant } from '../../money/billing-period';
+import { validatePrice } from '../../money/amount';
+import { Decision, violation } from '../../shared/decider';
+import { requireVerifiedReseller } from '../../shared/reseller-guard';
+import { PurchaseSubscription } from '../commands';
+import { SubscriptionEvent } from '../events';
+import { issueInvoice } from '../invoice';
+import { requireAcceptedPayment } from '../payment';
+import { openingLine, openingPeriod, termsOf } from '../pricing';
+import { SubscriptionState } from '../state';
+import { InvoiceOwner } from '../terms';
+import { isEmail, normalizeEmail, requireSeatCount } from '../validation';
+
+/** A reseller buys seats for a customer organization it manages (rules 1, 2, 6, 7, 13). */
+export function decidePurchase(command: PurchaseSubscription, state: SubscriptionState): Decision<SubscriptionEvent> {
+  const { actor, context } = command;
+  if (state.status !== 'none') {
+    return violation('subscription-already-exists', `Subscription ${command.subscriptionId} already exists.`);
+  }
+  if (actor.kind !== 'reseller') {
+    return violation(
+      'actor-not-allowed',
+      'Only a reseller buys through the channel; a customer buying from the vendor is recorded as a direct purchase.',
+      { actorKind: actor.kind },
+    );
+  }
+  const unverified = requireVerifiedReseller(context.reseller);
+  if (unverified) return unverified;
+  const reseller = context.reseller!;
+  if (reseller.resellerId !== actor.id) {
+    return violation('reseller-context-mismatch', 'The reseller facts given do not belong to the acting reseller.');
+  }
+
+  const { organization, plan } = context;
+  if (organization.managedByResellerId !== reseller.resellerId) {
+    return violation(
+      'organization-not-managed-by-reseller',
+      `${organization.name} is not one of your customers; you can only buy for organizations you manage.`,
+      { organizationId: organization.organizationId },
+    );
+  }
+  if (plan.vendorId !== organization.vendorId) {
+    return violation('plan-from-another-vendor', `${organization.name} is a customer of another vendor than plan ${plan.planId}.`);
+  }
+  const badPrice = validatePrice(plan.unitPrice, plan.currency, 'plan price');
+  if (badPrice) return badPrice;
+  const badSeats = requireSeatCount(command.seats);
+  if (badSeats) return badSeats;
+
+  // Rule 2: a purchase for someone else names the customer, and never with the reseller's own address.
+  if (!isEmail(command.customerContactEmail)) {
+    return violation('customer-contact-required', "A purchase for a customer needs the customer's contact email.");
+  }
+  const customerContactEmail = normalizeEmail(command.customerContactEmail);
+  if (customerContactEmail === normalizeEmail(reseller.email)) {
+    return violation(
+      'customer-contact-is-reseller',
+      `${customerContactEmail} is your own address; give the email of the person at ${organization.name} who will own the organization.`,
+    );
+  }
+
+  const badPayment = requireAcceptedPayment(context.paymentMethod, plan.tier);
+  if (badPayment) return badPayment;
+
+  // Rule 7: the reseller owns the invoices; marketplaces are a channel sale too.
+  const channel: 'reseller' | 'marketplace' = reseller.partnerKind === 'marketplace' ? 'marketplace' : 'reseller';
+  const invoiceOwner: InvoiceOwner = { kind: 'reseller', id: reseller.resellerId, name: reseller.companyName, email: normalizeEmail(reseller.email) };
+  const now = canonicalInstant(command.now);
+  const bounds = openingPeriod(plan, now);
+
+  return [
+    {
+      type: 'SubscriptionPurchased',
+      data: {
+        subscriptionId: command.subscriptionId,
+        vendorId: organization.vendorId,
+        organizationId: organization.organizationId,
+        organizationName: organization.name,
+        channel,
+        resellerId: reseller.resellerId,
+        resellerName: reseller.companyName,
+        customerContactEmail,
+        invoiceOwner,
+        plan: termsOf(plan),
+        billingPeriod: plan.billingPeriod,
+        currency: plan.currency,
+        unitPrice: plan.unitPrice,
+        seats: command.seats,
+        billingAnchor: now,
+        ...bounds,
+        paymentMethod: context.paymentMethod,
+        purchasedAt: now,
+      },
+    },
+    issueInvoice({
+      invoiceId: command.invoiceId,
+      subscriptionId: command.subscriptionId,
+      previousInvoices: 0,
+      reason: 'purchase',
+      now,
+      ownership: { owner: invoiceOwner, channel, from: now },
+      currency: plan.currency,
+      lines: [openingLine(plan, command.seats, bounds)],
+      paymentMethod: context.paymentMethod,
+    }),
+  ];
+}

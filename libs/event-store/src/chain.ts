@@ -1,0 +1,103 @@
+/**
+ * The hash chain every adapter writes and every auditor can check: each event's hash covers its
+ * own content and the hash of the previous event of its stream, so altering, removing or
+ * reordering a stored event breaks every later link. All adapters seal through `sealEvents`, so
+ * a stream hashes the same in SQLite and in EventStoreDB.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson, CanonicalJsonError } from './canonical-json';
+import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from './port';
+
+export { canonicalJson, CanonicalJsonError } from './canonical-json';
+
+/** The end of a stream's chain, which the next appended event links to. */
+export interface ChainLink {
+  revision: bigint;
+  hash: string;
+}
+
+/** A sealed event: everything but the global position, which only the store can assign. */
+export type SealedEvent = Omit<RecordedEvent, 'position'>;
+
+export type ChainVerification = { ok: true } | { ok: false; revision: bigint; reason: string };
+
+/**
+ * Gives `events` their revisions (after `previous`, or from 0 for a new stream), eventId,
+ * recordedAt, previousHash and hash. Throws CanonicalJsonError before anything is written when an
+ * event holds a value JSON cannot carry faithfully.
+ */
+export function sealEvents(
+  streamId: string,
+  previous: ChainLink | null,
+  events: readonly NewEvent[],
+  recordedAt: string,
+): SealedEvent[] {
+  const sealed: SealedEvent[] = [];
+  let link = previous;
+  for (const event of events) {
+    const revision = link === null ? 0n : link.revision + 1n;
+    // Spread first so callers cannot smuggle in their own eventId/recordedAt/previousHash/hash.
+    const { hash: _ignored, ...unsealed } = {
+      ...(event.metadata as EventMetadata),
+      eventId: event.eventId,
+      recordedAt,
+      previousHash: link === null ? null : link.hash,
+    };
+    const content = { streamId, revision, eventId: event.eventId, type: event.type, data: event.data };
+    const hash = hashEvent(content, unsealed);
+    sealed.push({ ...content, data: copyJson(event.data), metadata: { ...(copyJson(unsealed as unknown as JsonObject) as unknown as Omit<EventMetadata, 'hash'>), hash } });
+    link = { revision, hash };
+  }
+  return sealed;
+}
+
+/**
+ * Recomputes each event's hash and checks each previousHash link. `events` is a stream read in
+ * revision order (usually from revision 0; a later start trusts the first event's previousHash).
+ */
+export function verifyStreamChain(events: readonly RecordedEvent[]): ChainVerification {
+  let previous: RecordedEvent | null = null;
+  for (const event of events) {
+    const broken = (reason: string): ChainVerification => ({ ok: false, revision: event.revision, reason });
+    if (previous !== null) {
+      if (event.streamId !== previous.streamId) return broken(`event belongs to stream ${event.streamId}, not ${previous.streamId}`);
+      if (event.revision !== previous.revision + 1n) return broken(`revision follows ${previous.revision} with a gap`);
+      if (event.metadata.previousHash !== previous.metadata.hash) return broken('previousHash does not match the hash of the previous event');
+    } else if (event.revision === 0n && event.metadata.previousHash !== null) {
+      return broken('the first event of a stream must have previousHash null');
+    }
+    if (event.metadata.eventId !== event.eventId) return broken('metadata.eventId differs from the event id');
+    let recomputed: string;
+    try {
+      const { hash: _stored, ...unsealed } = event.metadata;
+      recomputed = hashEvent(event, unsealed);
+    } catch (error) {
+      if (error instanceof CanonicalJsonError) return broken(`content cannot be serialized canonically: ${error.message}`);
+      throw error;
+    }
+    if (recomputed !== event.metadata.hash) return broken('hash does not match the content: the event was altered');
+    previous = event;
+  }
+  return { ok: true };
+}
+
+function hashEvent(
+  event: { streamId: string; revision: bigint; eventId: string; type: string; data: JsonObject },
+  metadataWithoutHash: Omit<EventMetadata, 'hash'>,
+): string {
+  const canonical = canonicalJson({
+    streamId: event.streamId,
+    // Canonical JSON has no bigint; a decimal string keeps revisions past 2^53 exact.
+    revision: event.revision.toString(),
+    eventId: event.eventId,
+    type: event.type,
+    data: event.data,
+    metadata: metadataWithoutHash,
+  });
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** A detached copy, so a caller mutating its input afterwards cannot change what was sealed. */
+function copyJson<T extends JsonObject>(data: T): T {
+  return JSON.parse(JSON.stringify(data)) as T;
+}

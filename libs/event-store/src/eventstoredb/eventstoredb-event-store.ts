@@ -1,0 +1,269 @@
+import {
+  AllStreamRecordedEvent,
+  AllStreamResolvedEvent,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  ReadPosition,
+  ResolvedEvent,
+  START,
+  StreamNotFoundError,
+  StreamingRead,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { canonicalJson, sealEvents } from '../chain';
+import { isUuid } from '../event-id';
+import { matchEarlierAppend } from '../idempotency';
+import {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  InvalidEventStoreInputError,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  WrongExpectedRevisionError,
+} from '../port';
+import {
+  assertExpectedRevision,
+  assertNewEvents,
+  assertPosition,
+  assertReadStreamOptions,
+  assertStreamId,
+  monotonicRecordedAt,
+  normalizeInstant,
+  pageSize,
+} from '../validation';
+import { EsdbAllSubscription } from './esdb-subscription';
+import {
+  commitPositionOf,
+  fromEsdbCurrentRevision,
+  fromEsdbRecordedEvent,
+  isSystemEvent,
+  toEsdbEventData,
+  toEsdbExpectedRevision,
+} from './esdb-mapping';
+
+export interface EventStoreDbEventStoreOptions {
+  /** e.g. `esdb://admin:changeit@localhost:2113?tls=false`; reading $all needs an admin (or ops) user. */
+  connectionString: string;
+  /** Source of recordedAt (default: the system clock). */
+  clock?: () => Date;
+  /** First pause before resubscribing after a dropped subscription (default 500 ms). */
+  subscriptionRetryDelayMs?: number;
+  onSubscriptionDropped?: (error: unknown) => void;
+}
+
+/**
+ * How far back an append looks for its own event ids to recognize a retried command. EventStoreDB
+ * cannot look an event up by id, so a retry whose original is further back than this is not
+ * recognized here (the command pipeline recognizes repeats by command id before appending anyway).
+ */
+const IDEMPOTENCY_WINDOW = 100;
+/** Appends with expected 'any' re-read and re-seal after losing a race; this bounds the retries. */
+const MAX_ANY_ATTEMPTS = 10;
+/** $all is read in chunks of at least this many records: system events are skipped client-side. */
+const MIN_READ_CHUNK = 64;
+
+export async function openEventStoreDbEventStore(options: EventStoreDbEventStoreOptions): Promise<EventStore> {
+  return new EventStoreDbEventStore(EventStoreDBClient.connectionString(options.connectionString), options);
+}
+
+/**
+ * The production event store. Kept thin: ESDB does the storage, ordering and concurrency; this
+ * adapter adds the hash chain (it reads the stream's last event and appends at exactly that
+ * revision, so concurrent writers can never fork the chain) and speaks the port's types.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly clock: () => Date;
+  private readonly subscriptions = new Set<EsdbAllSubscription>();
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: Omit<EventStoreDbEventStoreOptions, 'connectionString'> = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    assertStreamId(streamId);
+    assertExpectedRevision(expected);
+    assertNewEvents(streamId, events);
+    const notUuid = events.find((event) => !isUuid(event.eventId));
+    if (notUuid) throw new InvalidEventStoreInputError(`stream ${streamId}: EventStoreDB needs UUID event ids, got ${notUuid.eventId}`);
+
+    for (let attempt = 1; ; attempt++) {
+      const tail = await this.readTail(streamId, IDEMPOTENCY_WINDOW + events.length);
+      const repeat = matchEarlierAppend(streamId, events, events.map((event) => identityIn(tail, event.eventId)));
+      if (repeat) return repeat;
+
+      const last = tail[0] ?? null;
+      const actual = last?.revision ?? null;
+      if (expected === 'no-stream' ? actual !== null : expected !== 'any' && actual !== expected) {
+        throw new WrongExpectedRevisionError(streamId, expected, actual);
+      }
+      const recordedAt = monotonicRecordedAt(this.clock(), last?.metadata.recordedAt ?? null);
+      const sealed = sealEvents(streamId, last && { revision: last.revision, hash: last.metadata.hash }, events, recordedAt);
+      try {
+        // Always the revision we sealed against, even for 'any': otherwise a concurrent writer
+        // could slip in between and our previousHash would point at the wrong event.
+        const result = await this.client.appendToStream(streamId, sealed.map(toEsdbEventData), {
+          expectedRevision: toEsdbExpectedRevision(actual === null ? 'no-stream' : actual),
+        });
+        // For a one-event append the reported commit position is that event's own. For larger
+        // appends the server's reported position is not documented to be the last event's, so
+        // read that event back by its exact revision rather than guess.
+        const reported = sealed.length === 1 ? result.position?.commit : undefined;
+        return {
+          nextExpectedRevision: result.nextExpectedRevision,
+          position: reported ?? (await this.positionAtRevision(streamId, result.nextExpectedRevision)),
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        // Lost a race. Go round again: the re-read recognizes a concurrent identical retry,
+        // refuses a stale exact revision with the actual one, or re-seals an 'any' append.
+        if (attempt >= (expected === 'any' ? MAX_ANY_ATTEMPTS : 2)) {
+          throw new WrongExpectedRevisionError(streamId, expected, fromEsdbCurrentRevision(error.actualVersion));
+        }
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    assertStreamId(streamId);
+    assertReadStreamOptions(options);
+    const upTo = options.recordedUpTo === undefined ? null : normalizeInstant(options.recordedUpTo);
+    const read = this.client.readStream(streamId, {
+      direction: FORWARDS,
+      fromRevision: START,
+      ...(options.toRevision !== undefined && { maxCount: options.toRevision + 1n }),
+    });
+    const events: RecordedEvent[] = [];
+    await readToEnd(read, (resolved) => {
+      if (resolved.event === undefined) return true;
+      const event = fromEsdbRecordedEvent(resolved.event, commitPositionOf(resolved.event));
+      // recordedAt never decreases within a stream (see monotonicRecordedAt), so stop at the bound.
+      if (upTo !== null && event.metadata.recordedAt > upTo) return false;
+      events.push(event);
+      return true;
+    });
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
+    assertPosition(options.after);
+    const limit = pageSize(options);
+    const after = options.after ?? null;
+    const collected: RecordedEvent[] = [];
+    // ESDB reads $all from a position inclusively; `seen` makes it exclusive, also across chunks.
+    let seen = after;
+    let from: ReadPosition = after === null ? START : { commit: after, prepare: after };
+    let reachedEnd = false;
+    const chunk = Math.max(limit + 1, MIN_READ_CHUNK);
+    while (collected.length <= limit && !reachedEnd) {
+      let records = 0;
+      await readToEnd(this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: chunk, resolveLinkTos: false }), (resolved) => {
+        records++;
+        const event = resolved.event;
+        if (event === undefined) return true;
+        from = event.position;
+        const position = event.position.commit;
+        if (seen !== null && position <= seen) return true;
+        seen = position;
+        if (!isSystemEvent(event)) collected.push(fromEsdbRecordedEvent(event, position));
+        return true;
+      });
+      reachedEnd = records < chunk;
+    }
+    const events = collected.slice(0, limit);
+    return {
+      events,
+      lastPosition: events.length > 0 ? events[events.length - 1].position : after,
+      isEnd: reachedEnd && collected.length <= limit,
+    };
+  }
+
+  /** The newest non-system event's position: what a caught-up projection's checkpoint equals. */
+  async headPosition(): Promise<bigint | null> {
+    let from: ReadPosition = END;
+    for (;;) {
+      const records: AllStreamResolvedEvent[] = await readChunk(
+        this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: MIN_READ_CHUNK, resolveLinkTos: false }),
+      );
+      const events: AllStreamRecordedEvent[] = records.flatMap((resolved) => (resolved.event === undefined ? [] : [resolved.event]));
+      const newest = events.find((event) => !isSystemEvent(event));
+      if (newest) return newest.position.commit;
+      // Only system events so far (or none): keep going back. Reading backwards from a
+      // position includes it again, which is harmless here.
+      if (records.length < MIN_READ_CHUNK || events.length === 0) return null;
+      from = events[events.length - 1].position;
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
+    assertPosition(options.after);
+    const subscription = new EsdbAllSubscription(this.client, {
+      after: options.after ?? null,
+      retryDelayMs: this.options.subscriptionRetryDelayMs ?? 500,
+      onDropped: this.options.onSubscriptionDropped,
+      onClosed: (closed) => this.subscriptions.delete(closed),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+
+  /** The stream's last events, newest first; empty when the stream does not exist. */
+  private async readTail(streamId: string, count: number): Promise<RecordedEvent[]> {
+    const tail: RecordedEvent[] = [];
+    await readToEnd(this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: count }), (resolved) => {
+      if (resolved.event !== undefined) tail.push(fromEsdbRecordedEvent(resolved.event, commitPositionOf(resolved.event)));
+      return true;
+    });
+    return tail;
+  }
+
+  private async positionAtRevision(streamId: string, revision: bigint): Promise<bigint> {
+    const [resolved] = await readChunk(this.client.readStream(streamId, { direction: FORWARDS, fromRevision: revision, maxCount: 1 }));
+    if (resolved?.event === undefined) throw new Error(`stream ${streamId}: appended revision ${revision} could not be read back`);
+    return commitPositionOf(resolved.event);
+  }
+}
+
+/** Iterates a read, stopping early when `onEvent` returns false; a missing stream reads as empty. */
+async function readToEnd<E extends ResolvedEvent | AllStreamResolvedEvent>(
+  read: StreamingRead<E>,
+  onEvent: (event: E) => boolean,
+): Promise<void> {
+  try {
+    for await (const resolved of read) {
+      if (!onEvent(resolved)) break;
+    }
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return;
+    throw error;
+  } finally {
+    // Leaving the loop early must not leave the gRPC call streaming.
+    if (!read.destroyed) await read.cancel().catch(() => undefined);
+  }
+}
+
+async function readChunk<E extends ResolvedEvent | AllStreamResolvedEvent>(read: StreamingRead<E>): Promise<E[]> {
+  const records: E[] = [];
+  await readToEnd(read, (resolved) => records.push(resolved) > 0);
+  return records;
+}
+
+function identityIn(tail: readonly RecordedEvent[], eventId: string) {
+  const found = tail.find((event) => event.eventId === eventId);
+  return found && { streamId: found.streamId, revision: found.revision, position: found.position, type: found.type, canonicalData: canonicalJson(found.data) };
+}

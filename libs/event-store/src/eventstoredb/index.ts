@@ -1,0 +1,2 @@
+export { EventStoreDbEventStore, openEventStoreDbEventStore } from './eventstoredb-event-store';
+export type { EventStoreDbEventStoreOptions } from './eventstoredb-event-store';

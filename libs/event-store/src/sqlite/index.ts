@@ -1,0 +1,3 @@
+export { openSqliteEventStore, SqliteEventStore } from './sqlite-event-store';
+export type { SqliteEventStoreOptions } from './sqlite-event-store';
+export type { SqliteSynchronousMode } from './schema';

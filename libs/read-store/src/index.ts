@@ -1,0 +1,18 @@
+export * from './port';
+export * from './errors';
+export { canonicalJson, assertJsonValue, assertJsonObject } from './shared/json';
+export { versionedCollectionName, parseVersionedCollectionName } from './shared/names';
+export { parsePosition } from './shared/position';
+export { encodeIndexValue, compareKeys } from './shared/index-keys';
+export { planFind, planFilter, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './shared/query-plan';
+export type { QueryPlan, FilterPlan } from './shared/query-plan';
+export { encodeCursor, decodeCursor } from './shared/cursor';
+export type { CursorPosition } from './shared/cursor';
+export { validateBatch, applyOperations, touchedDocuments } from './shared/batch';
+export type { ValidatedBatch, DocumentChange, DocumentRef } from './shared/batch';
+export { normalizeDeclaration, indexedFields } from './shared/declaration';
+export { DigestBuilder, digestOf } from './shared/digest';
+export { openSqliteReadStore } from './sqlite/sqlite-read-store';
+export type { SqliteReadStoreOptions } from './sqlite/sqlite-read-store';
+export { openMongoReadStore } from './mongodb/mongo-read-store';
+export type { MongoReadStoreOptions } from './mongodb/mongo-read-store';

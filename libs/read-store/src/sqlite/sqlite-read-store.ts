@@ -1,0 +1,279 @@
+import Database, { Database as SqliteDatabase, SqliteError, Statement } from 'better-sqlite3';
+import {
+  BatchRejectedError,
+  CheckpointRegressionError,
+  InvalidCursorError,
+  ReadStoreUsageError,
+  UnknownCollectionError,
+} from '../errors';
+import type {
+  AliasInfo,
+  CollectionDeclaration,
+  CollectionInfo,
+  CommitBatch,
+  FindPage,
+  FindQuery,
+  ReadDocument,
+  ReadStore,
+  Where,
+  WriteOperation,
+} from '../port';
+import { applyOperations, DocumentChange, documentKey, touchedDocuments, validateBatch } from '../shared/batch';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { assertSameDeclaration, indexedFields, normalizeDeclaration } from '../shared/declaration';
+import { DigestBuilder } from '../shared/digest';
+import { indexKeysOf } from '../shared/index-keys';
+import { canonicalJson } from '../shared/json';
+import { assertCollectionName, assertDocumentId, assertProjectionName } from '../shared/names';
+import { planFilter, planFind } from '../shared/query-plan';
+import { createCollectionTable, dropCollectionTable, keyColumn, METADATA_DDL, tableName } from './schema';
+import { orderByClause, whereClause } from './sql-query';
+
+export interface SqliteReadStoreOptions {
+  /** File path (may be the event store's file: this opens its own connection), or ':memory:'. */
+  path: string;
+  /** How long a writer waits for another connection's lock, in ms (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+export async function openSqliteReadStore(options: SqliteReadStoreOptions): Promise<ReadStore> {
+  const db = new Database(options.path);
+  db.pragma('journal_mode = WAL'); // readers (API) never block the projector's writes
+  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+  db.exec(METADATA_DDL);
+  return new SqliteReadStore(db);
+}
+
+/**
+ * better-sqlite3 is synchronous; methods are async only to honour the port. Metadata
+ * (declarations, aliases) is read from the database on every call rather than cached, so a
+ * second process sharing the file (API vs projector) sees an alias switch immediately.
+ */
+class SqliteReadStore implements ReadStore {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  async ensureCollection(declaration: CollectionDeclaration): Promise<void> {
+    const info = normalizeDeclaration(declaration);
+    this.db
+      .transaction(() => {
+        if (this.aliasTarget(info.name) !== null) {
+          throw new ReadStoreUsageError(`"${info.name}" is an alias; declare a physical (versioned) collection name`);
+        }
+        const stored = this.declaration(info.name);
+        if (stored) return assertSameDeclaration(stored, info);
+        this.stmt('INSERT INTO read_store_collections (name, declaration) VALUES (?, ?)').run(info.name, JSON.stringify(info));
+        createCollectionTable(this.db, info);
+      })
+      .immediate();
+  }
+
+  async listCollections(): Promise<CollectionInfo[]> {
+    const rows = this.stmt('SELECT declaration FROM read_store_collections ORDER BY name').all() as { declaration: string }[];
+    return rows.map((row) => JSON.parse(row.declaration) as CollectionInfo);
+  }
+
+  async dropCollection(physicalName: string): Promise<void> {
+    assertCollectionName(physicalName);
+    this.db
+      .transaction(() => {
+        if (this.aliasTarget(physicalName) !== null) {
+          throw new ReadStoreUsageError(`"${physicalName}" is an alias; drop the physical collection it points to`);
+        }
+        const servedBy = this.stmt('SELECT logical FROM read_store_aliases WHERE physical = ?').all(physicalName) as { logical: string }[];
+        if (servedBy.length > 0) {
+          throw new ReadStoreUsageError(
+            `"${physicalName}" is still served by alias ${servedBy.map((r) => `"${r.logical}"`).join(', ')}; switch the alias first`,
+          );
+        }
+        this.stmt('DELETE FROM read_store_collections WHERE name = ?').run(physicalName);
+        dropCollectionTable(this.db, physicalName);
+      })
+      .immediate();
+    this.statements.clear(); // statements compiled against the dropped table are now invalid
+  }
+
+  async setAlias(logicalName: string, physicalName: string): Promise<string | null> {
+    assertCollectionName(logicalName, 'alias name');
+    assertCollectionName(physicalName);
+    return this.db
+      .transaction(() => {
+        if (this.declaration(logicalName)) {
+          throw new ReadStoreUsageError(`"${logicalName}" is a physical collection; an alias needs a name of its own`);
+        }
+        if (!this.declaration(physicalName)) throw new UnknownCollectionError(physicalName);
+        const previous = this.aliasTarget(logicalName);
+        this.stmt(
+          'INSERT INTO read_store_aliases (logical, physical) VALUES (?, ?) ON CONFLICT(logical) DO UPDATE SET physical = excluded.physical',
+        ).run(logicalName, physicalName);
+        return previous;
+      })
+      .immediate();
+  }
+
+  async resolve(name: string): Promise<string> {
+    assertCollectionName(name);
+    return this.aliasTarget(name) ?? name;
+  }
+
+  async listAliases(): Promise<AliasInfo[]> {
+    return this.stmt('SELECT logical, physical FROM read_store_aliases ORDER BY logical').all() as AliasInfo[];
+  }
+
+  async get(collection: string, id: string): Promise<ReadDocument | null> {
+    assertDocumentId(id, 'id');
+    const info = this.collection(collection);
+    const row = this.stmt(`SELECT body FROM ${tableName(info.name)} WHERE id = ?`).get(id) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as ReadDocument) : null;
+  }
+
+  async find(collection: string, query: FindQuery = {}): Promise<FindPage> {
+    let info = this.collection(collection);
+    let plan = planFind(info, query);
+    const after = query.cursor ? decodeCursor(plan, query.cursor) : null;
+    if (after && after.collection !== info.name) {
+      // Keep paging the version the cursor started on, even after an alias switch.
+      const pinned = this.declaration(after.collection);
+      if (!pinned) throw new InvalidCursorError(`Collection version "${after.collection}" of this cursor was dropped; restart the query`);
+      info = pinned;
+      plan = planFind(info, query);
+    }
+    const where = whereClause(plan, after, plan);
+    const sql = `SELECT body FROM ${tableName(info.name)} ${where.sql} ${orderByClause(plan)} LIMIT ?`;
+    const rows = this.stmt(sql).all(...where.params, plan.limit + 1) as { body: string }[];
+    const documents = rows.slice(0, plan.limit).map((row) => JSON.parse(row.body) as ReadDocument);
+    const nextCursor = rows.length > plan.limit ? encodeCursor(plan, info.name, documents[documents.length - 1]) : null;
+    return { documents, nextCursor };
+  }
+
+  async count(collection: string, where?: Where): Promise<number> {
+    const info = this.collection(collection);
+    const clause = whereClause(planFilter(info, where));
+    const row = this.stmt(`SELECT COUNT(*) AS n FROM ${tableName(info.name)} ${clause.sql}`).get(...clause.params) as { n: number };
+    return row.n;
+  }
+
+  async commit(batch: CommitBatch): Promise<void> {
+    const { operations, checkpoint } = validateBatch(batch);
+    try {
+      this.db
+        .transaction(() => {
+          if (checkpoint) {
+            const stored = this.checkpoint(checkpoint.projection);
+            if (stored !== null && BigInt(stored) > checkpoint.position) {
+              throw new CheckpointRegressionError(checkpoint.projection, stored, checkpoint.position.toString());
+            }
+          }
+          const physical = this.resolveOperations(operations);
+          for (const change of applyOperations(physical.operations, this.loadCurrent(physical.operations))) {
+            this.writeChange(physical.infos.get(change.collection)!, change);
+          }
+          if (checkpoint) {
+            this.stmt(
+              'INSERT INTO read_store_checkpoints (projection, position) VALUES (?, ?) ON CONFLICT(projection) DO UPDATE SET position = excluded.position',
+            ).run(checkpoint.projection, checkpoint.position.toString());
+          }
+        })
+        .immediate();
+    } catch (error) {
+      if (error instanceof SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) {
+        throw new BatchRejectedError(`Batch violates a constraint (${error.message}); nothing was written`);
+      }
+      throw error;
+    }
+  }
+
+  async getCheckpoint(projection: string): Promise<string | null> {
+    assertProjectionName(projection);
+    return this.checkpoint(projection);
+  }
+
+  async deleteCheckpoint(projection: string): Promise<void> {
+    assertProjectionName(projection);
+    this.stmt('DELETE FROM read_store_checkpoints WHERE projection = ?').run(projection);
+  }
+
+  async digest(collection: string): Promise<string> {
+    const info = this.collection(collection);
+    const builder = new DigestBuilder();
+    // ORDER BY id on TEXT with the BINARY collation is UTF-8 byte order, the digest's order.
+    for (const row of this.db.prepare(`SELECT body FROM ${tableName(info.name)} ORDER BY id`).iterate() as Iterable<{ body: string }>) {
+      builder.add(JSON.parse(row.body) as ReadDocument);
+    }
+    return builder.hex();
+  }
+
+  async close(): Promise<void> {
+    this.statements.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  private resolveOperations(operations: WriteOperation[]): { operations: WriteOperation[]; infos: Map<string, CollectionInfo> } {
+    const infos = new Map<string, CollectionInfo>();
+    const resolved = operations.map((operation) => {
+      const info = this.collection(operation.collection);
+      infos.set(info.name, info);
+      return { ...operation, collection: info.name };
+    });
+    return { operations: resolved, infos };
+  }
+
+  private loadCurrent(operations: WriteOperation[]): Map<string, ReadDocument | null> {
+    const current = new Map<string, ReadDocument | null>();
+    for (const ref of touchedDocuments(operations)) {
+      const row = this.stmt(`SELECT body FROM ${tableName(ref.collection)} WHERE id = ?`).get(ref.id) as { body: string } | undefined;
+      current.set(documentKey(ref), row ? (JSON.parse(row.body) as ReadDocument) : null);
+    }
+    return current;
+  }
+
+  private writeChange(info: CollectionInfo, change: DocumentChange): void {
+    const table = tableName(info.name);
+    if (change.document === null) {
+      if (change.existedBefore) this.stmt(`DELETE FROM ${table} WHERE id = ?`).run(change.id);
+      return;
+    }
+    const fields = indexedFields(info);
+    const keys = indexKeysOf(change.document, fields, info.name);
+    const columns = ['id', 'body', ...fields.map(keyColumn)];
+    const updates = columns.slice(1).map((c) => `${c} = excluded.${c}`);
+    this.stmt(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
+    ).run(change.id, canonicalJson(change.document), ...fields.map((f) => keys[f]));
+  }
+
+  /** The declaration behind a logical or physical name; UnknownCollectionError when there is none. */
+  private collection(name: string): CollectionInfo {
+    assertCollectionName(name);
+    const physical = this.aliasTarget(name) ?? name;
+    const info = this.declaration(physical);
+    if (!info) throw new UnknownCollectionError(name);
+    return info;
+  }
+
+  private declaration(name: string): CollectionInfo | null {
+    const row = this.stmt('SELECT declaration FROM read_store_collections WHERE name = ?').get(name) as { declaration: string } | undefined;
+    return row ? (JSON.parse(row.declaration) as CollectionInfo) : null;
+  }
+
+  private aliasTarget(name: string): string | null {
+    const row = this.stmt('SELECT physical FROM read_store_aliases WHERE logical = ?').get(name) as { physical: string } | undefined;
+    return row?.physical ?? null;
+  }
+
+  private checkpoint(projection: string): string | null {
+    const row = this.stmt('SELECT position FROM read_store_checkpoints WHERE projection = ?').get(projection) as { position: string } | undefined;
+    return row?.position ?? null;
+  }
+
+  /** Prepared statements cached by SQL text: queries are built from a small set of shapes. */
+  private stmt(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
