@@ -1,5 +1,5 @@
 import { Decision, violation } from '../shared/decider';
-import { requireVerifiedReseller } from '../shared/reseller-guard';
+import { requireActingReseller } from '../reseller/acting-reseller';
 import { isAtOrAfter } from '../shared/types';
 import { BlockIssuanceRight, ConsumeIssuanceRight, GrantIssuanceRight, IssuanceRightCommand } from './commands';
 import { IssuanceRightEvent } from './events';
@@ -69,14 +69,10 @@ function block(command: BlockIssuanceRight, state: IssuanceRightState): Decision
 }
 
 function consume(command: ConsumeIssuanceRight, state: IssuanceRightState): Decision<IssuanceRightEvent> {
-  const reseller = command.context.reseller;
-  if (command.actor.kind !== 'reseller' || (reseller && reseller.resellerId !== command.actor.id)) {
-    return violation('reseller-not-found', 'No reseller is registered under this id.');
-  }
-  const unverified = requireVerifiedReseller(reseller);
+  const unverified = requireActingReseller(command.actor, command.context.reseller);
   if (unverified) return unverified;
   const facts = issuanceRightFacts(state);
-  const refused = issuanceRefusal(facts, reseller!.resellerId, command.licenseId, command.now);
+  const refused = issuanceRefusal(facts, command.actor.id, command.licenseId, command.now);
   if (refused) return refused;
   // A retried issuance for a license already counted must not count it twice.
   if (facts!.licenseIds.includes(command.licenseId)) return [];

@@ -1,7 +1,7 @@
 import { issuanceRefusal } from '../issuance-right/queries';
 import { organizationAcceptsLicensesFrom } from '../organization/queries';
 import { Decision, RuleViolation, violation } from '../shared/decider';
-import { requireVerifiedReseller } from '../shared/reseller-guard';
+import { requireActingReseller } from '../reseller/acting-reseller';
 import { Actor, normalizeEmail, ResellerFacts } from '../shared/types';
 import { DeliverLicense, IssueLicense, LicenseCommand, RevokeLicense } from './commands';
 import { LicenseEvent } from './events';
@@ -107,13 +107,6 @@ function revoke(command: RevokeLicense, state: LicenseState): Decision<LicenseEv
       data: { licenseId: state.licenseId, reason: command.reason, revokedBy: command.actor, revokedAt: command.now },
     },
   ];
-}
-
-function requireActingReseller(actor: Actor, reseller: ResellerFacts | null): RuleViolation | null {
-  if (actor.kind !== 'reseller' || (reseller !== null && reseller.resellerId !== actor.id)) {
-    return violation('reseller-not-found', 'No reseller is registered under this id.');
-  }
-  return requireVerifiedReseller(reseller);
 }
 
 /** The issuing reseller (verified, rule 1) or support; anyone else is told the license does not exist. */

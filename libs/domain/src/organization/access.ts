@@ -1,5 +1,5 @@
 import { isViolation, RuleViolation, violation } from '../shared/decider';
-import { requireVerifiedReseller } from '../shared/reseller-guard';
+import { requireActingReseller } from '../reseller/acting-reseller';
 import { Actor, Email, normalizeEmail, ResellerFacts } from '../shared/types';
 import { ActiveOrganization, OrganizationState } from './state';
 
@@ -36,13 +36,6 @@ export function resolveActing(
   if (state.status !== 'active') return organizationNotFound();
   const role = roleOf(state, actor, reseller);
   return isViolation(role) ? role : { organization: state, role };
-}
-
-export function requireActingReseller(actor: Actor, reseller: ResellerFacts | null): RuleViolation | null {
-  if (actor.kind !== 'reseller' || (reseller !== null && reseller.resellerId !== actor.id)) {
-    return violation('reseller-not-found', 'No reseller is registered under this id.');
-  }
-  return requireVerifiedReseller(reseller);
 }
 
 function roleOf(

@@ -5,7 +5,7 @@ import { CurrencyCode } from '../money/currency';
 import { InvoiceLine, invoiceTotal } from '../money/invoice-line';
 import { isViolation, RuleViolation } from '../shared/decider';
 import { Instant } from '../shared/types';
-import { notFound } from './lifecycle';
+import { notFound, requireNotEnded } from './lifecycle';
 import { latestPeriod, periodAt } from './periods';
 import { openingLine, openingPeriod } from './pricing';
 import { priceRenewal } from './renewal';
@@ -57,6 +57,8 @@ export interface UpgradeRequest {
 /** Seats are added first, then the plan changes for all seats, like AddSeats followed by ChangePlan. */
 export function quoteUpgrade(state: SubscriptionState, request: UpgradeRequest): UpgradeQuote | RuleViolation {
   if (state.status === 'none') return notFound();
+  const ended = requireNotEnded(state, request.now);
+  if (ended) return ended;
   let subscription: ExistingSubscription = state;
   const lines: InvoiceLine[] = [];
   if (request.addSeats !== undefined) {
@@ -71,9 +73,8 @@ export function quoteUpgrade(state: SubscriptionState, request: UpgradeRequest):
     lines.push(...priced.lines);
     subscription = priced.after;
   }
-  // Without either, this is the plain "current terms" summary; ended subscriptions have none.
-  const current = periodAt(subscription, request.now);
-  if (!current) return priceSeatAddition(subscription, 1, request.now) as RuleViolation;
+  // Without either, this is the plain "current terms" summary.
+  const current = periodAt(subscription, request.now)!;
   const periodTotal = multiplyAmount(current.unitPrice, current.seats, subscription.currency);
   return {
     currency: subscription.currency,

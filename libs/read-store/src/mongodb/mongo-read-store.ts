@@ -42,6 +42,8 @@ export interface MongoReadStoreOptions {
 
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
+const NAMESPACE_EXISTS = 48;
+const META_COLLECTIONS = ['rs_meta_collections', 'rs_meta_aliases', 'rs_meta_checkpoints'] as const;
 
 interface CollectionMeta {
   _id: string;
@@ -70,6 +72,15 @@ export async function openMongoReadStore(options: MongoReadStoreOptions): Promis
       const hello = await db.admin().command({ hello: 1 });
       transactions = typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
     }
+    // Created up front: a transaction (before MongoDB 4.4) cannot create the checkpoint collection.
+    const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+    for (const name of META_COLLECTIONS) {
+      if (!existing.has(name)) {
+        await db.createCollection(name).catch((error: unknown) => {
+          if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error; // created concurrently
+        });
+      }
+    }
     return new MongoReadStore(client, db, transactions);
   } catch (error) {
     await client.close();
@@ -93,9 +104,9 @@ class MongoReadStore implements ReadStore {
     private readonly db: Db,
     private readonly transactions: boolean,
   ) {
-    this.collections = db.collection<CollectionMeta>('rs_meta_collections');
-    this.aliases = db.collection<AliasMeta>('rs_meta_aliases');
-    this.checkpoints = db.collection<CheckpointMeta>('rs_meta_checkpoints');
+    this.collections = db.collection<CollectionMeta>(META_COLLECTIONS[0]);
+    this.aliases = db.collection<AliasMeta>(META_COLLECTIONS[1]);
+    this.checkpoints = db.collection<CheckpointMeta>(META_COLLECTIONS[2]);
   }
 
   async ensureCollection(declaration: CollectionDeclaration): Promise<void> {

@@ -1,6 +1,6 @@
 import { Decision, violation } from '../../shared/decider';
 import { normalizeEmail } from '../../shared/types';
-import { requireActingReseller } from '../access';
+import { requireActingReseller } from '../../reseller/acting-reseller';
 import { CreateCustomerOrganization } from '../commands';
 import { OrganizationEvent } from '../events';
 import { OrganizationState } from '../state';
