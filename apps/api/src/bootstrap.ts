@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { AppConfig } from './config/app-config';
+import { AppConfig } from '@channel-ledger/application';
 import { createValidationPipe } from './http/validation';
 
 /** Builds the HTTP application the same way for `main.ts` and for end-to-end tests. */

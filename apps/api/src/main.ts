@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { InvalidConfigurationError, loadConfig } from './config/app-config';
+import { InvalidConfigurationError, loadConfig } from '@channel-ledger/application';
 import { createApp } from './bootstrap';
 
 async function main(): Promise<void> {

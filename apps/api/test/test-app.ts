@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { createApp } from '../src/bootstrap';
-import { loadConfig } from '../src/config/app-config';
+import { loadConfig } from '@channel-ledger/application';
 import { MAILER, OutboxMailer } from '../src/infrastructure/mailer';
 
 /** The real application on a real SQLite file in a temp folder. */

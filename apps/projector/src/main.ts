@@ -21,6 +21,10 @@ async function main(): Promise<void> {
   const runner = await startProjector({ eventStore, readStore, projections });
   console.log(`[projector] running ${projections.length} projection(s) against ${path}`);
 
+  // The stores' subscriptions wait on unref'd timers (so they never hold a process open on their
+  // own); the projector is this process's purpose, so it holds itself open until told to stop.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
+
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -29,6 +33,7 @@ async function main(): Promise<void> {
       process.exit(130);
     }
     stopping = true;
+    clearInterval(keepAlive);
     console.log(`[projector] ${signal}: finishing the current batches`);
     runner
       .stop()

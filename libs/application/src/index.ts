@@ -1,1 +1,3 @@
 export * from './pipeline';
+export * from './streams';
+export * from './config';

@@ -149,6 +149,22 @@ export class PendingBatch implements ProjectionView {
   }
 }
 
+/**
+ * Copies arrays and plain objects, keeps anything else as is, so the store still sees (and
+ * refuses) a Date or undefined a projection returned. Not structuredClone: under jest it builds
+ * objects of another realm, which the store's plain-object check rightly refuses.
+ */
 function clone<T>(value: T): T {
-  return value === null || value === undefined ? value : structuredClone(value);
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (value !== null && typeof value === 'object' && isPlain(value)) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = clone(item);
+    return copy as T;
+  }
+  return value;
+}
+
+function isPlain(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }

@@ -1,23 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { CommandPipeline } from '@channel-ledger/application';
-import { EventStore, openEventStoreDbEventStore, openSqliteEventStore } from '@channel-ledger/event-store';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, CommandPipeline, openEventStore } from '@channel-ledger/application';
+import { EventStore } from '@channel-ledger/event-store';
 import { CommandEnvelopeFactory } from '../http/command-envelope.factory';
 import { CLOCK, systemClock } from './clock';
 import { MAILER, OutboxMailer } from './mailer';
 
 export const APP_CONFIG = Symbol('AppConfig');
 export const EVENT_STORE = Symbol('EventStore');
-
-export async function openEventStore(config: AppConfig): Promise<EventStore> {
-  if (config.eventStore.kind === 'eventstoredb') {
-    return openEventStoreDbEventStore({ connectionString: config.eventStore.connectionString });
-  }
-  if (config.eventStore.path !== ':memory:') mkdirSync(dirname(config.eventStore.path), { recursive: true });
-  return openSqliteEventStore({ path: config.eventStore.path });
-}
 
 @Global()
 @Module({})

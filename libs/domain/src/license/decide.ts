@@ -39,7 +39,7 @@ function issue(command: IssueLicense, state: LicenseState): Decision<LicenseEven
   if (command.organizationId !== null) {
     const customer = organization && organization.organizationId === command.organizationId ? organization : null;
     // Rule 13: the customer belongs to one vendor; even its own reseller cannot issue another vendor's license to it.
-    if (customer && customer.managingResellerId === resellerId && customer.vendorId !== vendorId) {
+    if (customer && customer.managedByResellerId === resellerId && customer.vendorId !== vendorId) {
       return violation(
         'organization-of-another-vendor',
         `${customer.name} is a customer of another vendor; this issuance right cannot issue licenses to it.`,

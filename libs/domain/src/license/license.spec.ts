@@ -39,7 +39,7 @@ const right = (over: Partial<IssuanceRightFacts> = {}): IssuanceRightFacts => ({
 const initech = (over: Partial<OrganizationFacts> = {}): OrganizationFacts => ({
   organizationId: 'org-1',
   vendorId: 'vendor-1',
-  managingResellerId: 'acme',
+  managedByResellerId: 'acme',
   isPublic: false,
   name: 'Initech',
   primaryContactEmail: 'bill@initech.example',

@@ -26,7 +26,7 @@ export interface ActingResellerContext {
  * Proof for rule 9, read by the caller from the subscription's invoices: the invoice was issued to
  * `issuedToResellerId` for `subscriptionId`, a subscription of `organizationId`.
  */
-export interface InvoiceEvidence {
+export interface ContactChangeInvoiceEvidence {
   readonly invoiceId: string;
   readonly subscriptionId: string;
   readonly issuedToResellerId: string;
@@ -121,7 +121,7 @@ export interface RequestContactChange extends OrganizationCommandBase {
   readonly requestId: string;
   readonly role: ContactRole;
   readonly contact: CustomerContact;
-  readonly context: ActingResellerContext & { readonly invoice: InvoiceEvidence | null };
+  readonly context: ActingResellerContext & { readonly invoice: ContactChangeInvoiceEvidence | null };
 }
 
 export interface ApproveContactChange extends OrganizationCommandBase {

@@ -1,8 +1,8 @@
-import { ApproveContactChange, ChangeContact, InvoiceEvidence, RejectContactChange, RequestContactChange } from './commands';
+import { ApproveContactChange, ChangeContact, ContactChangeInvoiceEvidence, RejectContactChange, RequestContactChange } from './commands';
 import { OrganizationEvent } from './events';
 import { acme, acmeActor, asAcme, asCustomer, asGlobex, at, created, customer, given, globex, ownedByCustomer, support, unverifiedAcme } from './organization.fixtures';
 
-const invoice: InvoiceEvidence = {
+const invoice: ContactChangeInvoiceEvidence = {
   invoiceId: 'inv-2026-001',
   subscriptionId: 'sub-1',
   issuedToResellerId: 'acme',

@@ -1,6 +1,6 @@
 import { DomainEvent } from '../shared/decider';
 import { Actor, Email, Instant } from '../shared/types';
-import { CompanyDetails, CustomerContact, ContactRole, InvoiceEvidence } from './commands';
+import { CompanyDetails, CustomerContact, ContactRole, ContactChangeInvoiceEvidence } from './commands';
 
 /** Copied into the organization so a refusal can name whom the customer should contact (rule 8). */
 export interface ManagingReseller {
@@ -86,7 +86,7 @@ export type ContactChangeRequested = DomainEvent<
     role: ContactRole;
     contact: CustomerContact;
     requestedByResellerId: string;
-    invoice: InvoiceEvidence;
+    invoice: ContactChangeInvoiceEvidence;
     requestedAt: Instant;
   }
 >;

@@ -5,7 +5,7 @@ import { ContactChangeRequest, OrganizationState, PendingOwnershipTransfer } fro
 export interface OrganizationFacts {
   readonly organizationId: string;
   readonly vendorId: string;
-  readonly managingResellerId: string;
+  readonly managedByResellerId: string;
   readonly isPublic: boolean;
   readonly name: string;
   readonly primaryContactEmail: Email | null;
@@ -16,7 +16,7 @@ export function organizationFacts(state: OrganizationState): OrganizationFacts |
   return {
     organizationId: state.organizationId,
     vendorId: state.vendorId,
-    managingResellerId: state.managingReseller.resellerId,
+    managedByResellerId: state.managingReseller.resellerId,
     isPublic: state.isPublic,
     name: state.name,
     primaryContactEmail: state.contacts.primary?.email ?? null,
@@ -39,7 +39,7 @@ export function canIssueLicensesTo(state: OrganizationState, resellerId: string,
 
 /** The same rule on facts, for deciders that receive the organization in their context. */
 export function organizationAcceptsLicensesFrom(facts: OrganizationFacts, resellerId: string, vendorId: string): boolean {
-  return facts.vendorId === vendorId && (facts.managingResellerId === resellerId || facts.isPublic);
+  return facts.vendorId === vendorId && (facts.managedByResellerId === resellerId || facts.isPublic);
 }
 
 /** A pending transfer past its expiry is no longer open, whether or not a sweep recorded it (rule 3). */

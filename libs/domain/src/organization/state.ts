@@ -1,5 +1,5 @@
 import { Email, Instant } from '../shared/types';
-import { CompanyDetails, ContactRole, CustomerContact, InvoiceEvidence } from './commands';
+import { CompanyDetails, ContactRole, CustomerContact, ContactChangeInvoiceEvidence } from './commands';
 import { ManagingReseller, OrganizationEvent } from './events';
 
 /** Rule 2: the reseller owns the organization until the customer accepts ownership. */
@@ -29,7 +29,7 @@ export interface ContactChangeRequest {
   readonly role: ContactRole;
   readonly contact: CustomerContact;
   readonly requestedByResellerId: string;
-  readonly invoice: InvoiceEvidence;
+  readonly invoice: ContactChangeInvoiceEvidence;
   readonly status: 'pending' | 'approved' | 'rejected';
 }
 

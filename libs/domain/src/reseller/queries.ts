@@ -23,3 +23,15 @@ export function findPaymentMethod(state: ResellerState, paymentMethodId: string)
   if (state.status !== 'verified') return null;
   return state.paymentMethods.find((m) => m.paymentMethodId === paymentMethodId) ?? null;
 }
+
+/**
+ * The shape a purchase's context expects for its payment method (`{ id, kind }`): the named
+ * method, or the default one when no id is given; null when there is none.
+ */
+export function paymentMethodFacts(
+  state: ResellerState,
+  paymentMethodId?: string,
+): { readonly id: string; readonly kind: PaymentMethod['kind'] } | null {
+  const method = paymentMethodId === undefined ? defaultPaymentMethod(state) : findPaymentMethod(state, paymentMethodId);
+  return method && { id: method.paymentMethodId, kind: method.kind };
+}

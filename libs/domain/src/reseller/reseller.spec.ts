@@ -1,4 +1,4 @@
-import { isViolation } from '../shared/decider';
+import { fold, isViolation } from '../shared/decider';
 import { Actor } from '../shared/types';
 import { specFor } from '../testing/given';
 import {
@@ -9,8 +9,7 @@ import {
   VerifyResellerEmail,
 } from './commands';
 import { ResellerEvent } from './events';
-import { resellerDecider, resellerFacts, resellerStream, defaultPaymentMethod } from './index';
-import { fold } from '../shared/decider';
+import { defaultPaymentMethod, paymentMethodFacts, resellerDecider, resellerFacts, resellerStream } from './index';
 
 const given = specFor(resellerDecider);
 
@@ -267,5 +266,15 @@ describe('reseller', () => {
         label: 'Visa •••• 4242',
       });
     });
+  });
+});
+
+describe('paymentMethodFacts', () => {
+  it('gives the default method, or a named one, in the purchase context shape', () => {
+    const state = fold(resellerDecider, [registered, verified, cardAdded, cardIsDefault, achAdded]);
+    expect(paymentMethodFacts(state)).toEqual({ id: 'pm-card', kind: 'card' });
+    expect(paymentMethodFacts(state, 'pm-ach')).toEqual({ id: 'pm-ach', kind: 'ach' });
+    expect(paymentMethodFacts(state, 'pm-nope')).toBeNull();
+    expect(paymentMethodFacts(fold(resellerDecider, [registered]))).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import {
   ApproveContactChange,
   ChangeContact,
   CustomerContact,
-  InvoiceEvidence,
+  ContactChangeInvoiceEvidence,
   RejectContactChange,
   RequestContactChange,
 } from '../commands';
@@ -117,10 +117,10 @@ export function rejectContactChange(command: RejectContactChange, state: Organiz
 }
 
 function invoiceProvesResale(
-  invoice: InvoiceEvidence | null,
+  invoice: ContactChangeInvoiceEvidence | null,
   organization: ActiveOrganization,
   resellerId: string,
-): invoice is InvoiceEvidence {
+): invoice is ContactChangeInvoiceEvidence {
   return (
     invoice !== null && invoice.issuedToResellerId === resellerId && invoice.organizationId === organization.organizationId
   );

@@ -7,7 +7,7 @@ import {
 } from './fixtures';
 
 describe('PurchaseSubscription', () => {
-  it('names its stream', () => expect(subscriptionStream('sub-1')).toBe('subscription-sub-1'));
+  it('names its stream', () => { expect(subscriptionStream('sub-1')).toBe('subscription-sub-1'); });
 
   it('records the purchase for the customer and invoices the reseller for the whole first period', () => {
     given([]).when(purchase()).then([
