@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { openSqliteEventStore } from '@channel-ledger/event-store';
-import { startProjector } from '@channel-ledger/projections';
+import { ProjectionRunner, startProjector } from '@channel-ledger/projections';
 import { openSqliteReadStore } from '@channel-ledger/read-store';
 import { projections } from './projections';
 
@@ -18,14 +18,12 @@ async function main(): Promise<void> {
 
   const eventStore = await openSqliteEventStore({ path });
   const readStore = await openSqliteReadStore({ path });
-  const runner = await startProjector({ eventStore, readStore, projections });
-  console.log(`[projector] running ${projections.length} projection(s) against ${path}`);
-
   // The stores' subscriptions wait on unref'd timers (so they never hold a process open on their
   // own); the projector is this process's purpose, so it holds itself open until told to stop.
   const keepAlive = setInterval(() => undefined, 1 << 30);
-
+  let starting: Promise<ProjectionRunner> | null = null;
   let stopping = false;
+
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) {
       // A second signal: the operator wants out now. Safe, since every commit is atomic.
@@ -35,8 +33,8 @@ async function main(): Promise<void> {
     stopping = true;
     clearInterval(keepAlive);
     console.log(`[projector] ${signal}: finishing the current batches`);
-    runner
-      .stop()
+    // If the signal came during start-up, let start finish, then stop what it started.
+    Promise.resolve(starting?.then((runner) => runner.stop()))
       .then(() => Promise.all([readStore.close(), eventStore.close()]))
       .then(
         () => process.exit(0),
@@ -46,8 +44,13 @@ async function main(): Promise<void> {
         },
       );
   };
+  // Registered before starting, so a signal during start-up is graceful too.
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+
+  starting = startProjector({ eventStore, readStore, projections });
+  await starting;
+  if (!stopping) console.log(`[projector] running ${projections.length} projection(s) against ${path}`);
 }
 
 main().catch((error: unknown) => {

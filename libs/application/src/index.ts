@@ -1,3 +1,4 @@
 export * from './pipeline';
 export * from './streams';
 export * from './config';
+export * from './use-cases';

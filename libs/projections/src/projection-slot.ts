@@ -57,8 +57,14 @@ export class ProjectionSlot {
     return this.live?.phase === 'live' ? 'live' : 'catching-up';
   }
 
-  get failed(): ProjectionFailure | null {
-    return this.failure;
+  /**
+   * Why the served documents will not move until someone acts (null: they will). A failed
+   * rebuild does not stall them while the serving generation still has its own worker.
+   */
+  get stalled(): { state: 'stopped' | 'failed'; reason?: string } | null {
+    if (!this.running) return { state: 'stopped' };
+    if (this.failure && (this.failure.during === 'live' || this.live === null)) return { state: 'failed', reason: this.failure.reason };
+    return null;
   }
 
   /** Checkpoint of the generation readers see. */

@@ -91,10 +91,12 @@ export class ProjectionRunner {
 
   /**
    * Rebuilds a projection from position 0 into a new generation while the current one keeps
-   * serving, then switches its aliases and drops the old generation. Resolves when done; never
-   * rejects for a projection failure ('failed', visible in status), so it is safe not to await.
+   * serving, then switches its aliases and drops the old generation. Resolves when done; rejects
+   * only for an unknown name or a stopped runner, never for a projection failure ('failed',
+   * visible in status), so a caller may start it without awaiting. A second call while one runs
+   * joins it.
    */
-  rebuild(name: string): Promise<RebuildOutcome> {
+  async rebuild(name: string): Promise<RebuildOutcome> {
     return this.slot(name).rebuild();
   }
 
@@ -133,10 +135,8 @@ export class ProjectionRunner {
     for (const slot of slots) {
       const position = slot.servingPosition;
       if (position !== null && position >= target) continue;
-      const state = slot.state;
-      if (state === 'failed' || state === 'stopped') {
-        throw new ProjectionNotRunningError(slot.projection.name, state, slot.failed?.reason);
-      }
+      const stalled = slot.stalled;
+      if (stalled) throw new ProjectionNotRunningError(slot.projection.name, stalled.state, stalled.reason);
       return slot;
     }
     return null;

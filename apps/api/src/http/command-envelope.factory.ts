@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { CommandEnvelope } from '@channel-ledger/application';
+import { CommandEnvelope, derivedId } from '@channel-ledger/application';
 import { Actor, ActorKind } from '@channel-ledger/event-store';
 import { CLOCK, Clock } from '../infrastructure/clock';
 import { InvalidInputException } from './invalid-input.exception';
@@ -36,7 +36,7 @@ export class CommandEnvelopeFactory {
     const commandId =
       key === undefined
         ? randomUUID()
-        : uuidFromHash(`${actor.kind}:${actor.id}|${request.method} ${request.route?.path ?? request.path}|${key}|${JSON.stringify(request.body ?? null)}`);
+        : derivedId(`${actor.kind}:${actor.id}|${request.method} ${request.route?.path ?? request.path}|${key}|${JSON.stringify(request.body ?? null)}`);
     return {
       commandId,
       correlationId: correlation ?? commandId,
@@ -73,8 +73,3 @@ function parseActor(value: string): Actor | null {
   return at > 0 && ACTOR_KINDS.includes(kind) && HEADER_TOKEN.test(id) ? { kind, id } : null;
 }
 
-/** A UUID-shaped id from a SHA-256, so derived ids read like every other id. */
-export function uuidFromHash(input: string): string {
-  const h = createHash('sha256').update(input).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}

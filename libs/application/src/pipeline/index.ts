@@ -2,3 +2,4 @@ export * from './command-envelope';
 export * from './command-pipeline';
 export * from './errors';
 export * from './load-state';
+export * from './derived-id';

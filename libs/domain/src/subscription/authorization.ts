@@ -38,6 +38,11 @@ export function authorizeChange(request: ChangeRequest, s: SubscriptionRecord, w
 
   if (actor.kind === 'customer' && ownership.channel !== 'direct') return customerIsReadOnly(ownership);
 
+  const isOwnerKind = actor.kind === 'reseller' || actor.kind === 'customer';
+  if (!(isOwnerKind ? who.owner : who.others.includes(actor.kind))) {
+    return violation('actor-not-allowed', `A ${actor.kind} cannot do this on a subscription.`, { actorKind: actor.kind });
+  }
+
   if (actor.kind === 'reseller') {
     if (ownership.owner.kind !== 'reseller' || ownership.owner.id !== actor.id) {
       return violation('not-your-subscription', 'There is no subscription with this id among your customers.');
@@ -49,8 +54,5 @@ export function authorizeChange(request: ChangeRequest, s: SubscriptionRecord, w
       return violation('reseller-context-mismatch', 'The reseller facts given do not belong to the acting reseller.');
     }
   }
-
-  const isOwner = actor.kind === 'reseller' || actor.kind === 'customer';
-  if (isOwner ? who.owner : who.others.includes(actor.kind)) return null;
-  return violation('actor-not-allowed', `A ${actor.kind} cannot do this on a subscription.`, { actorKind: actor.kind });
+  return null;
 }

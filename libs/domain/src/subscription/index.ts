@@ -5,5 +5,4 @@ export * from './state';
 export * from './decider';
 export * from './quotes';
 export * from './queries';
-export { customerIsReadOnly } from './authorization';
 export { requireAcceptedPayment } from './payment';

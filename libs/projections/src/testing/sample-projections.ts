@@ -13,7 +13,7 @@ export function counterProjection(options: { name?: string; collection?: string;
     version: options.version ?? 1,
     collections: [{ name: collection, indexes: [] }],
     handles: options.handles,
-    async apply(event, view) {
+    async apply(event, view): Promise<WriteOperation[]> {
       const total = await view.get(collection, 'total');
       const byType = await view.get(collection, `type-${event.type}`);
       return [
@@ -34,7 +34,7 @@ export function ledgerProjection(options: { version?: number; fail?: (type: stri
       { name: 'ledger_totals', indexes: [] },
     ],
     handles: ['Deposited', 'AccountClosed'],
-    async apply(event, view) {
+    async apply(event, view): Promise<WriteOperation[]> {
       const account = event.data.account as string;
       if (options.fail?.(event.type, event.data)) throw new Error(`cannot handle ${event.type} of ${account}`);
       const totals = (await view.get('ledger_totals', 'all')) ?? { id: 'all', deposits: 0, closed: 0, open: 0 };

@@ -1,7 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandPipeline, RuleViolationError } from '@channel-ledger/application';
+import { CommandPipeline, derivedId, RuleViolationError } from '@channel-ledger/application';
 import { resellerDecider, resellerStream, violation } from '@channel-ledger/domain';
-import { uuidFromHash } from '../../http/command-envelope.factory';
 import { AddPaymentMethodCommand } from './add-payment-method.command';
 
 @CommandHandler(AddPaymentMethodCommand)
@@ -13,7 +12,7 @@ export class AddPaymentMethodHandler implements ICommandHandler<AddPaymentMethod
     if (actor.kind !== 'reseller' || actor.id !== resellerId) {
       throw new RuleViolationError(violation('reseller-not-found', `No reseller ${resellerId} is visible to you.`));
     }
-    const paymentMethodId = uuidFromHash(`payment-method|${envelope.commandId}`);
+    const paymentMethodId = derivedId(`payment-method|${envelope.commandId}`);
     const base = { resellerId, now: envelope.occurredAt, actor };
     await this.pipeline.execute({
       streamId: resellerStream(resellerId),
@@ -23,7 +22,7 @@ export class AddPaymentMethodHandler implements ICommandHandler<AddPaymentMethod
     });
     if (input.makeDefault) {
       // A second command of its own, derived from the first, so a retry stays idempotent.
-      const defaultCommandId = uuidFromHash(`default|${envelope.commandId}`);
+      const defaultCommandId = derivedId(`default|${envelope.commandId}`);
       await this.pipeline.execute({
         streamId: resellerStream(resellerId),
         decider: resellerDecider,

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandPipeline } from '@channel-ledger/application';
+import { CommandPipeline, derivedId } from '@channel-ledger/application';
 import { resellerDecider, resellerStream } from '@channel-ledger/domain';
-import { uuidFromHash } from '../../http/command-envelope.factory';
 import { MAILER, Mailer } from '../../infrastructure/mailer';
 import { newVerificationToken } from '../verification-token';
 import { RegisterResellerCommand, ResellerRegistration } from './register-reseller.command';
@@ -16,7 +15,7 @@ export class RegisterResellerHandler implements ICommandHandler<RegisterReseller
 
   async execute({ input, envelope }: RegisterResellerCommand): Promise<ResellerRegistration> {
     // Derived from the command id: a retried registration lands on the same reseller.
-    const resellerId = uuidFromHash(`reseller|${envelope.commandId}`);
+    const resellerId = derivedId(`reseller|${envelope.commandId}`);
     const verification = newVerificationToken();
     const outcome = await this.pipeline.execute({
       streamId: resellerStream(resellerId),

@@ -98,9 +98,10 @@ describe('ChangePlan', () => {
           if (isViolation(quote)) throw new Error(quote.message);
           // The same upgrade bought as commands: AddSeats (if any), then ChangePlan.
           const afterSeats = added === undefined ? events : decided(events, addSeats(added, now));
-          const charged = [...afterSeats.slice(events.length), ...subscriptionDecider.decide(changePlan(to, now, { invoiceId: 'inv-3' }), stateAfter(afterSeats)) as never[]]
-            .filter((e: { type: string }) => e.type === 'InvoiceIssued')
-            .map((e: { data: { total: string } }) => e.data.total);
+          const planChange = subscriptionDecider.decide(changePlan(to, now, { invoiceId: 'inv-3' }), stateAfter(afterSeats));
+          if (isViolation(planChange)) throw new Error(planChange.message);
+          const charged = [...afterSeats.slice(events.length), ...planChange]
+            .flatMap((e) => (e.type === 'InvoiceIssued' ? [e.data.total] : []));
           expect(sumAmounts(charged, from.currency)).toBe(quote.dueNow);
           expect(quote).toMatchObject({ seats: seats + (added ?? 0), unitPrice: to.unitPrice, plan: { planId: to.planId } });
         }),

@@ -47,7 +47,9 @@ export const proAnnualKwd = plan('gitlens-pro', 'pro', '30.250', 'annual', 'KWD'
 export const card = { id: 'pm-card', kind: 'card' as const };
 export const invoiceTerms = { id: 'pm-net30', kind: 'invoice' as const };
 
-export function purchase(overrides: Partial<PurchaseSubscription> & { context?: Partial<PurchaseSubscription['context']> } = {}): PurchaseSubscription {
+export type PurchaseOverrides = Omit<Partial<PurchaseSubscription>, 'context'> & { context?: Partial<PurchaseSubscription['context']> };
+
+export function purchase(overrides: PurchaseOverrides = {}): PurchaseSubscription {
   const { context, ...rest } = overrides;
   return {
     type: 'PurchaseSubscription',
@@ -63,7 +65,7 @@ export function purchase(overrides: Partial<PurchaseSubscription> & { context?: 
 }
 
 /** The events a successful purchase records (decided, not hand-written, for use as `given`). */
-export function purchased(overrides: Parameters<typeof purchase>[0] = {}): SubscriptionEvent[] {
+export function purchased(overrides: PurchaseOverrides = {}): SubscriptionEvent[] {
   const decision = subscriptionDecider.decide(purchase(overrides), subscriptionDecider.initialState);
   if (!Array.isArray(decision)) throw new Error(`fixture purchase refused: ${JSON.stringify(decision)}`);
   return [...decision];

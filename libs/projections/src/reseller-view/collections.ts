@@ -1,0 +1,46 @@
+import type { ProjectionCollection } from '../projection';
+
+/**
+ * Logical collection names and the indexes the reseller UI's queries need. A query is served when
+ * its equality fields lead an index, then its range field, then its sort fields (read-store port).
+ */
+export const RESELLER_CUSTOMERS = 'reseller_customers';
+export const RESELLER_SUBSCRIPTIONS = 'reseller_subscriptions';
+export const RESELLER_ISSUANCE_RIGHTS = 'reseller_issuance_rights';
+export const RESELLER_LICENSES = 'reseller_licenses';
+
+export const resellerViewCollections: ProjectionCollection[] = [
+  {
+    name: RESELLER_CUSTOMERS,
+    indexes: [
+      // A reseller's customers, by name.
+      { fields: ['resellerId', 'name'] },
+      // Rule 13: the vendor's public customers, for other resellers' license issuance.
+      { fields: ['vendorId', 'isPublic', 'name'] },
+    ],
+  },
+  {
+    name: RESELLER_SUBSCRIPTIONS,
+    indexes: [
+      // By reseller, narrowed to one customer, then to a status.
+      { fields: ['resellerId', 'organizationId', 'status'] },
+      // By reseller and status, with a range on the charge date: "renewals due before D".
+      { fields: ['resellerId', 'status', 'nextChargeDate'] },
+    ],
+  },
+  {
+    name: RESELLER_ISSUANCE_RIGHTS,
+    // "Usable at D": not blocked and expiring after D (the remaining count is on each document).
+    indexes: [{ fields: ['resellerId', 'blocked', 'expiresAt'] }],
+  },
+  {
+    name: RESELLER_LICENSES,
+    indexes: [
+      // By reseller, one customer (null = unlinked), then status.
+      { fields: ['resellerId', 'organizationId', 'status'] },
+      { fields: ['resellerId', 'status'] },
+      // What was issued under one right.
+      { fields: ['resellerId', 'rightId'] },
+    ],
+  },
+];

@@ -1,0 +1,4 @@
+export { resellerViewProjection } from './projection';
+export * from './collections';
+export * from './documents';
+export * from './queries';
