@@ -1,23 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { openSqliteEventStore } from '@channel-ledger/event-store';
+import { InvalidConfigurationError, loadConfig, openEventStore, openReadStore } from '@channel-ledger/application';
 import { ProjectionRunner, startProjector } from '@channel-ledger/projections';
-import { openSqliteReadStore } from '@channel-ledger/read-store';
 import { projections } from './projections';
 
-const DEFAULT_DATA_FILE = 'data/channel-ledger.sqlite';
-
 /**
- * The projector as a process of its own: follows the event store and keeps every read model up to
- * date. For now the embedded SQLite file; EventStoreDB/MongoDB configuration comes with the API's.
+ * The projector as a process of its own: follows the event store (SQLite file or EventStoreDB)
+ * and keeps every read model (SQLite file or MongoDB) up to date. Configured like the API.
  */
 async function main(): Promise<void> {
-  const file = process.env.CHANNEL_LEDGER_SQLITE_PATH?.trim() || DEFAULT_DATA_FILE;
-  const path = file === ':memory:' ? file : resolve(file);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-
-  const eventStore = await openSqliteEventStore({ path });
-  const readStore = await openSqliteReadStore({ path });
+  const config = loadConfig();
+  const eventStore = await openEventStore(config);
+  const readStore = await openReadStore(config);
+  const where = `${config.eventStore.kind} → ${config.readStore.kind}`;
   // The stores' subscriptions wait on unref'd timers (so they never hold a process open on their
   // own); the projector is this process's purpose, so it holds itself open until told to stop.
   const keepAlive = setInterval(() => undefined, 1 << 30);
@@ -50,10 +43,10 @@ async function main(): Promise<void> {
 
   starting = startProjector({ eventStore, readStore, projections });
   await starting;
-  if (!stopping) console.log(`[projector] running ${projections.length} projection(s) against ${path}`);
+  if (!stopping) console.log(`[projector] running ${projections.length} projection(s), ${where}`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof InvalidConfigurationError ? error.message : error);
   process.exit(1);
 });

@@ -5,7 +5,7 @@
  * with the vendor. Plain JSON (type aliases, assignable to ReadDocument).
  */
 
-export type Contact = { name: string | null; email: string };
+export type CustomerContactView = { name: string | null; email: string };
 
 export type ResellerRef = { resellerId: string; companyName: string };
 
@@ -63,7 +63,7 @@ export type CustomerOrganization = {
   owner: OrganizationOwnerView;
   /** An offer of ownership to accept; lapsed at expiresAt (decided at read time, see `openTransferAt`). */
   pendingTransfer: { transferId: string; toEmail: string; expiresAt: string } | null;
-  contacts: { primary: Contact | null; billing: Contact | null; technical: Contact | null };
+  contacts: { primary: CustomerContactView | null; billing: CustomerContactView | null; technical: CustomerContactView | null };
   administrators: CustomerAdministrator[];
   subscriptions: CustomerSubscription[];
   licenses: CustomerLicense[];

@@ -5,7 +5,7 @@
  * amounts decimal strings.
  */
 
-export type Contact = { name: string | null; email: string };
+export type ResellerCustomerContact = { name: string | null; email: string };
 
 /** Rule 2: the reseller owns the organization until the customer accepts ownership. */
 export type CustomerOwner = { kind: 'reseller'; resellerId: string } | { kind: 'customer'; email: string };
@@ -20,13 +20,13 @@ export type PendingTransfer = { transferId: string; toEmail: string; initiatedAt
 /** How the last transfer ended, so the UI can say "expired: initiate it again". */
 export type TransferOutcome = { transferId: string; toEmail: string; outcome: 'accepted' | 'expired' | 'cancelled'; at: string };
 
-export type CustomerAdministrator = { invitationId: string; email: string; status: 'invited' | 'accepted'; invitedAt: string; acceptedAt: string | null };
+export type ResellerCustomerAdmin = { invitationId: string; email: string; status: 'invited' | 'accepted'; invitedAt: string; acceptedAt: string | null };
 
 /** A reseller's request to change an end-user contact (rule 9), until support decides. */
 export type ContactChangeRequestView = {
   requestId: string;
   role: string;
-  contact: Contact;
+  contact: ResellerCustomerContact;
   status: 'pending' | 'approved' | 'rejected';
   requestedAt: string;
   decidedAt: string | null;
@@ -48,8 +48,8 @@ export type ResellerCustomer = {
   owner: CustomerOwner;
   pendingTransfer: PendingTransfer | null;
   lastTransfer: TransferOutcome | null;
-  contacts: { primary: Contact | null; billing: Contact | null; technical: Contact | null };
-  admins: CustomerAdministrator[];
+  contacts: { primary: ResellerCustomerContact | null; billing: ResellerCustomerContact | null; technical: ResellerCustomerContact | null };
+  admins: ResellerCustomerAdmin[];
   contactChangeRequests: ContactChangeRequestView[];
   createdAt: string;
 };

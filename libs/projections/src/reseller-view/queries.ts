@@ -1,5 +1,6 @@
 import { canonicalInstant, isAtOrAfter } from '@channel-ledger/domain';
 import type { ReadDocument, ReadStore, SortKey, Where } from '@channel-ledger/read-store';
+import type { Page, PageOptions } from '../read-page';
 import { RESELLER_CUSTOMERS, RESELLER_ISSUANCE_RIGHTS, RESELLER_LICENSES, RESELLER_SUBSCRIPTIONS } from './collections';
 import type {
   LicenseStatus,
@@ -16,17 +17,6 @@ import type {
  * documents are simply not found: a 404, never a 403) and is served by a declared index.
  */
 
-export interface PageOptions {
-  /** `nextCursor` of the previous page of the same query. */
-  cursor?: string | null;
-  /** 1..1000, default 100. */
-  limit?: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 async function page<T>(readStore: ReadStore, collection: string, where: Where, options: PageOptions, sort?: SortKey[]): Promise<Page<T>> {
   const found = await readStore.find(collection, { where, sort, cursor: options.cursor ?? null, limit: options.limit });

@@ -1,0 +1,5 @@
+export { customerViewProjection } from './projection';
+export * from './collections';
+export * from './documents';
+export * from './queries';
+export { organizationBoughtThrough } from './bought-through';

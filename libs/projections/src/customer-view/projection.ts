@@ -1,0 +1,43 @@
+import type { LicenseEvent, OrganizationEvent, SubscriptionEvent } from '@channel-ledger/domain';
+import type { RecordedEvent } from '@channel-ledger/event-store';
+import { defineProjection } from '../projection';
+import { customerViewCollections } from './collections';
+import { applyLicenseEvent } from './licenses';
+import { applyOrganizationEvent } from './organizations';
+import { applySubscriptionEvent } from './subscriptions';
+
+type Typed<E extends { type: string }> = { [K in E['type']]: true };
+
+// ContactChangeRequested/Rejected and InvoiceIssued are deliberately not handled (reseller business).
+const ORGANIZATION_EVENTS: Partial<Typed<OrganizationEvent>> = {
+  CustomerOrganizationCreated: true, CompanyDetailsChanged: true, OwnershipTransferInitiated: true,
+  OwnershipTransferAccepted: true, OwnershipTransferExpired: true, OwnershipTransferCancelled: true,
+  AdministratorInvited: true, AdministratorInvitationAccepted: true, ContactChanged: true,
+};
+const SUBSCRIPTION_EVENTS: Partial<Typed<SubscriptionEvent>> = {
+  SubscriptionPurchased: true, DirectPurchaseRecorded: true, SeatsPurchased: true, PlanChanged: true, SeatAssigned: true,
+  SeatUnassigned: true, SubscriptionRenewed: true, SubscriptionCancelled: true, SubscriptionExpired: true, InvoiceOwnerChanged: true,
+};
+const LICENSE_EVENTS: Typed<LicenseEvent> = { LicenseIssued: true, LicenseDelivered: true, LicenseRevoked: true };
+
+function asDomain<E>(event: RecordedEvent): E {
+  return { type: event.type, data: event.data } as unknown as E;
+}
+
+/**
+ * `customer-view`: per organization, the customer's read-only view (rule 8) — its details,
+ * owner, administrators, contacts, subscriptions and licenses, and whom to ask for changes.
+ * Pure; never carries prices, amounts, invoices or payment methods.
+ */
+export const customerViewProjection = defineProjection({
+  name: 'customer-view',
+  version: 1,
+  collections: customerViewCollections,
+  handles: [ORGANIZATION_EVENTS, SUBSCRIPTION_EVENTS, LICENSE_EVENTS].flatMap((types) => Object.keys(types)),
+  async apply(event, view) {
+    if (Object.hasOwn(ORGANIZATION_EVENTS, event.type)) return applyOrganizationEvent(asDomain<OrganizationEvent>(event), view);
+    if (Object.hasOwn(SUBSCRIPTION_EVENTS, event.type)) return applySubscriptionEvent(asDomain<SubscriptionEvent>(event), view);
+    if (Object.hasOwn(LICENSE_EVENTS, event.type)) return applyLicenseEvent(asDomain<LicenseEvent>(event), view);
+    return [];
+  },
+});
