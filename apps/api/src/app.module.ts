@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig } from '@channel-ledger/application';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { ResellersModule } from './resellers/resellers.module';
 
 @Module({})
@@ -11,7 +12,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ResellersModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ProjectionsModule, ResellersModule],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

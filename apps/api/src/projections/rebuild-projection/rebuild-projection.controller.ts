@@ -1,0 +1,43 @@
+import { Controller, HttpCode, Inject, Logger, NotFoundException, Optional, Param, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { ProjectionRunner, ProjectionStatus } from '@channel-ledger/projections';
+import { readActor } from '../../http/command-envelope.factory';
+import { requireActor } from '../../http/require-actor';
+import { PROJECTION_RUNNER } from '../../infrastructure/read-store.provider';
+
+/**
+ * Starts a blue/green rebuild (or a retry of a failed projection) and answers at once: the old
+ * version keeps serving, and GET /projections shows the rebuild's progress.
+ */
+@Controller('projections/:name')
+export class RebuildProjectionController {
+  private readonly logger = new Logger('Projections');
+
+  constructor(@Optional() @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner | null) {}
+
+  @Post('rebuild')
+  @HttpCode(202)
+  rebuild(@Param('name') name: string, @Req() request: Request): Promise<ProjectionStatus> {
+    return this.start(name, request, (runner) =>
+      runner.rebuild(name).then((outcome) => this.logger.log(`rebuild of ${name}: ${outcome}`)),
+    );
+  }
+
+  @Post('retry')
+  @HttpCode(202)
+  retry(@Param('name') name: string, @Req() request: Request): Promise<ProjectionStatus> {
+    return this.start(name, request, (runner) => runner.retry(name));
+  }
+
+  private async start(name: string, request: Request, work: (runner: ProjectionRunner) => Promise<unknown>): Promise<ProjectionStatus> {
+    requireActor(readActor(request), ['support', 'system'], 'projection');
+    const runner = this.runner;
+    if (!runner || !runner.projectionNames.includes(name)) {
+      throw new NotFoundException(
+        runner ? `No projection named "${name}"; known: ${runner.projectionNames.join(', ')}` : 'Projections run in the projector process, not here.',
+      );
+    }
+    work(runner).catch((error: unknown) => this.logger.error(`${name}: ${error instanceof Error ? error.message : String(error)}`));
+    return runner.projectionStatus(name);
+  }
+}
