@@ -211,3 +211,14 @@ export const licenseDelivered = make<LicenseDelivered>('LicenseDelivered', {
 export const licenseRevoked = make<LicenseRevoked>('LicenseRevoked', {
   licenseId: 'license-1', reason: 'refund', revokedBy: { kind: 'vendor-admin', id: 'vendor-admin-1' }, revokedAt: '2026-03-01T00:00:00.000Z',
 });
+
+/** The stream a channel event is appended to (`<category>-<id>`), read from its data. */
+export function channelStreamOf(event: { type: string; data: object }): string {
+  const data = event.data as Record<string, unknown>;
+  if (event.type.startsWith('IssuanceRight')) return `issuance-right-${data.rightId}`;
+  if (event.type.startsWith('License')) return `license-${data.licenseId}`;
+  if (typeof data.subscriptionId === 'string') return `subscription-${data.subscriptionId}`;
+  if (typeof data.organizationId === 'string') return `organization-${data.organizationId}`;
+  if (typeof data.resellerId === 'string') return `reseller-${data.resellerId}`;
+  throw new Error(`no stream known for ${event.type}`);
+}
