@@ -5,6 +5,7 @@ import { AppConfig } from '@channel-ledger/application';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ProjectionsModule } from './projections/projections.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { ResellersModule } from './resellers/resellers.module';
 
 @Module({})
@@ -12,7 +13,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ProjectionsModule, ResellersModule],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ProjectionsModule, ReadModelsModule, ResellersModule],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

@@ -1,7 +1,4 @@
-import type { Projection } from '@channel-ledger/projections';
+import { Projection, readModelProjections } from '@channel-ledger/projections';
 
-/**
- * Every projection the projector runs, in one place. The concrete read models (reseller view,
- * customer view, audit trail, reporting) are added here as they are written.
- */
-export const projections: Projection[] = [];
+/** Every projection the projector runs: the same read models the API serves. */
+export const projections: Projection[] = [...readModelProjections];

@@ -14,3 +14,8 @@ export { checkpointName, generationSuffix, physicalCollectionName, parsePhysical
 export type { Generation } from './generation';
 export { consoleLogger, silentLogger } from './logger';
 export type { ProjectionLogger } from './logger';
+
+export * from './read-page';
+export * from './reseller-view';
+export * from './customer-view';
+export * from './read-models';

@@ -8,6 +8,8 @@ import { InvalidInputException } from './invalid-input.exception';
 
 const ACTOR_KINDS: readonly ActorKind[] = ['reseller', 'customer', 'vendor-admin', 'support', 'auditor', 'system'];
 const HEADER_TOKEN = /^[A-Za-z0-9._:-]{1,200}$/;
+/** Actor ids include customers' e-mail addresses. */
+const ACTOR_ID = /^[A-Za-z0-9._:@+-]{1,200}$/;
 
 /**
  * Turns an HTTP request into a command envelope.
@@ -70,6 +72,6 @@ function parseActor(value: string): Actor | null {
   const at = value.indexOf(':');
   const kind = value.slice(0, at) as ActorKind;
   const id = value.slice(at + 1);
-  return at > 0 && ACTOR_KINDS.includes(kind) && HEADER_TOKEN.test(id) ? { kind, id } : null;
+  return at > 0 && ACTOR_KINDS.includes(kind) && ACTOR_ID.test(id) ? { kind, id: kind === 'customer' ? id.toLowerCase() : id } : null;
 }
 

@@ -1,11 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { AppConfig, openReadStore } from '@channel-ledger/application';
 import { EventStore } from '@channel-ledger/event-store';
-import { ProjectionRunner } from '@channel-ledger/projections';
+import { ProjectionRunner, readModelProjections } from '@channel-ledger/projections';
 import { ReadStore } from '@channel-ledger/read-store';
 import { APP_CONFIG, EVENT_STORE } from '../infrastructure/infrastructure.module';
 import { PROJECTION_RUNNER, READ_STORE } from '../infrastructure/read-store.provider';
-import { readModelProjections } from './read-model-projections';
 import { ProjectionStatusController } from './projection-status/projection-status.controller';
 import { RebuildProjectionController } from './rebuild-projection/rebuild-projection.controller';
 
@@ -21,7 +20,7 @@ import { RebuildProjectionController } from './rebuild-projection/rebuild-projec
     {
       provide: PROJECTION_RUNNER,
       useFactory: (config: AppConfig, eventStore: EventStore, readStore: ReadStore) =>
-        config.runProjectionsInProcess ? new ProjectionRunner({ eventStore, readStore, projections: readModelProjections }) : null,
+        config.runProjectionsInProcess ? new ProjectionRunner({ eventStore, readStore, projections: [...readModelProjections] }) : null,
       inject: [APP_CONFIG, EVENT_STORE, READ_STORE],
     },
   ],

@@ -68,7 +68,7 @@ describe('audit-trail projection', () => {
     const log = purchaseToLicense();
     await harness.apply(...log.events);
 
-    const { entries, nextCursor } = await auditTrailOfOrganization(harness.readStore, 'org-globex');
+    const { items: entries, nextCursor } = await auditTrailOfOrganization(harness.readStore, 'org-globex');
     expect(nextCursor).toBeNull();
     expect(entries.map((e) => [e.type, e.description])).toEqual([
       ['CustomerOrganizationCreated', 'Acme Resale created customer organization Globex, contact it@globex.example'],
@@ -114,7 +114,7 @@ describe('audit-trail projection', () => {
     expect(positionKey(12n)).toBe('00000000000000000012');
     expect(positionKey(18446744073709551615n)).toBe('18446744073709551615');
     // The license's channel is the issuing reseller's partner kind.
-    const license = (await auditTrailOfOrganization(harness.readStore, 'org-globex', { order: 'desc', limit: 1 })).entries[0];
+    const license = (await auditTrailOfOrganization(harness.readStore, 'org-globex', { order: 'desc', limit: 1 })).items[0];
     expect(license).toMatchObject({ type: 'LicenseDelivered', licenseId: 'lic-1', channel: 'reseller' });
   });
 
@@ -127,7 +127,7 @@ describe('audit-trail projection', () => {
     let pages = 0;
     do {
       const page = await auditTrailOfSubscription(harness.readStore, 'sub-1', { limit: 3, cursor });
-      subscriptionTypes.push(...page.entries.map((e) => e.type));
+      subscriptionTypes.push(...page.items.map((e) => e.type));
       cursor = page.nextCursor;
       pages++;
     } while (cursor);
@@ -136,14 +136,14 @@ describe('audit-trail projection', () => {
 
     const addSeats = log.events.find((e) => e.type === 'SeatsPurchased')!;
     const command = await auditTrailOfCorrelation(harness.readStore, addSeats.metadata.correlationId);
-    expect(command.entries.map((e) => e.type)).toEqual(['SeatsPurchased', 'InvoiceIssued']);
+    expect(command.items.map((e) => e.type)).toEqual(['SeatsPurchased', 'InvoiceIssued']);
   });
 
   it('describes an event type it does not know yet with the fallback, filed under its subscription', async () => {
     const log = purchaseToLicense();
     log.record('subscription-sub-1', [{ type: 'SeatsRecounted', data: { subscriptionId: 'sub-1', seats: 15 } }], { at: utc('2026-10-01'), actor: { kind: 'system', id: 'sweeper' } });
     await harness.apply(...log.events);
-    const { entries } = await auditTrailOfSubscription(harness.readStore, 'sub-1', { order: 'desc', limit: 1 });
+    const { items: entries } = await auditTrailOfSubscription(harness.readStore, 'sub-1', { order: 'desc', limit: 1 });
     expect(entries[0]).toMatchObject({
       type: 'SeatsRecounted',
       organizationId: 'org-globex',

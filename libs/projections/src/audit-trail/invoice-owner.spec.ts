@@ -75,7 +75,7 @@ describe('invoice owner at a date', () => {
       ['Tokyo Soft KK', 'reseller', utc('2026-04-01'), utc('2026-06-01')],
       ['Globex', 'direct', utc('2026-06-01'), null],
     ]);
-    const { entries } = await auditTrailOfSubscription(harness.readStore, 'sub-1');
+    const { items: entries } = await auditTrailOfSubscription(harness.readStore, 'sub-1');
     expect(entries.filter((e) => e.type === 'InvoiceOwnerChanged').map((e) => [e.description, e.channel])).toEqual([
       ['Invoice owner changed from Acme Resale (reseller) to Globex (direct) effective 2026-06-01: Customer asked to be invoiced directly', 'direct'],
       ['Invoice owner changed from Acme Resale (reseller) to Tokyo Soft KK (reseller) effective 2026-04-01: Account moved to Tokyo Soft', 'reseller'],

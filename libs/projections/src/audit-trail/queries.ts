@@ -1,21 +1,15 @@
 import type { ReadStore, SortDirection, Where } from '@channel-ledger/read-store';
+import type { Page, PageOptions } from '../read-page';
 import { AUDIT_ENTRIES, INVOICE_OWNER_INTERVALS } from './collections';
 import type { AuditEntry, InvoiceOwnerInterval, InvoiceOwnerParty, SalesChannelName } from './documents';
 import { canonicalInstant } from './log-keys';
 
-export interface AuditPageOptions {
-  /** 1..1000, default 100. */
-  limit?: number;
-  /** `nextCursor` of the previous page of the same query. */
-  cursor?: string | null;
+export interface AuditPageOptions extends PageOptions {
   /** Log order (default) or newest first. */
   order?: SortDirection;
 }
 
-export interface AuditPage {
-  entries: AuditEntry[];
-  nextCursor: string | null;
-}
+export type AuditPage = Page<AuditEntry>;
 
 async function entriesWhere(readStore: ReadStore, where: Where, options: AuditPageOptions): Promise<AuditPage> {
   const page = await readStore.find(AUDIT_ENTRIES, {
@@ -24,7 +18,7 @@ async function entriesWhere(readStore: ReadStore, where: Where, options: AuditPa
     limit: options.limit,
     cursor: options.cursor ?? null,
   });
-  return { entries: page.documents as AuditEntry[], nextCursor: page.nextCursor };
+  return { items: page.documents as AuditEntry[], nextCursor: page.nextCursor };
 }
 
 /** Every event of one subscription, in log order, a page at a time. */

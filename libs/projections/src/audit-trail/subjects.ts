@@ -32,7 +32,7 @@ export async function loadSubjects(event: RecordedEvent, view: ProjectionView): 
   const subscription = subscriptionKey
     ? ((await view.get(AUDIT_SUBJECTS, subjectId.subscription(subscriptionKey))) as SubscriptionSubject | null)
     : null;
-  const license = licenseKey && (stream?.category === 'license' || event.type.startsWith('License'))
+  const license = licenseKey && stream?.category === 'license'
     ? ((await view.get(AUDIT_SUBJECTS, subjectId.license(licenseKey))) as LicenseSubject | null)
     : null;
   const organizationKey =

@@ -91,7 +91,7 @@ export function renewalsDue(readStore: ReadStore, resellerId: string, before: st
 }
 
 export interface IssuanceRightFilter extends PageOptions {
-  /** Only rights neither blocked nor expired at this instant (some may have nothing remaining). */
+  /** Only rights neither blocked nor expired at this instant (some may have nothing remaining), soonest expiring first. */
   usableAt?: string;
 }
 
@@ -105,6 +105,7 @@ export function resellerIssuanceRight(readStore: ReadStore, resellerId: string, 
   return owned<ResellerIssuanceRight>(readStore, RESELLER_ISSUANCE_RIGHTS, resellerId, rightId);
 }
 
+/** `rightId` cannot be combined with `organizationId` or `status` (no index serves that). */
 export interface LicenseFilter extends PageOptions {
   /** A customer's licenses; null for the unlinked ones (rule 14). */
   organizationId?: string | null;

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandPipeline, derivedId, RuleViolationError } from '@channel-ledger/application';
-import { resellerDecider, resellerStream, violation } from '@channel-ledger/domain';
+import { CommandPipeline, derivedId } from '@channel-ledger/application';
+import { resellerDecider, resellerStream } from '@channel-ledger/domain';
+import { notVisible } from '../../http/not-visible';
 import { AddPaymentMethodCommand } from './add-payment-method.command';
 
 @CommandHandler(AddPaymentMethodCommand)
@@ -10,7 +11,7 @@ export class AddPaymentMethodHandler implements ICommandHandler<AddPaymentMethod
   async execute({ resellerId, input, envelope }: AddPaymentMethodCommand): Promise<{ paymentMethodId: string }> {
     const { actor } = envelope;
     if (actor.kind !== 'reseller' || actor.id !== resellerId) {
-      throw new RuleViolationError(violation('reseller-not-found', `No reseller ${resellerId} is visible to you.`));
+      throw notVisible('reseller', resellerId);
     }
     const paymentMethodId = derivedId(`payment-method|${envelope.commandId}`);
     const base = { resellerId, now: envelope.occurredAt, actor };

@@ -1,8 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { loadState, RuleViolationError } from '@channel-ledger/application';
-import { resellerDecider, resellerStream, violation } from '@channel-ledger/domain';
+import { loadState } from '@channel-ledger/application';
+import { resellerDecider, resellerStream } from '@channel-ledger/domain';
 import { EventStore } from '@channel-ledger/event-store';
+import { notVisible } from '../../http/not-visible';
 import { EVENT_STORE } from '../../infrastructure/infrastructure.module';
 import { GetResellerQuery, ResellerProfile } from './get-reseller.query';
 
@@ -15,7 +16,7 @@ export class GetResellerHandler implements IQueryHandler<GetResellerQuery, Resel
     const state = mayRead ? await loadState(this.store, resellerStream(resellerId), resellerDecider) : null;
     // Someone else's reseller is answered exactly like a missing one.
     if (!state || state.status === 'unregistered') {
-      throw new RuleViolationError(violation('reseller-not-found', `No reseller ${resellerId} is visible to you.`));
+      throw notVisible('reseller', resellerId);
     }
     return {
       resellerId: state.resellerId,

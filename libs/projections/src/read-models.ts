@@ -1,0 +1,6 @@
+import { customerViewProjection } from './customer-view';
+import { Projection } from './projection';
+import { resellerViewProjection } from './reseller-view';
+
+/** Every read model the product serves: the API (embedded) and apps/projector run this list. */
+export const readModelProjections: readonly Projection[] = [resellerViewProjection, customerViewProjection];

@@ -1,0 +1,41 @@
+import type { RecordedEvent } from '@channel-ledger/event-store';
+import type { WriteOperation } from '@channel-ledger/read-store';
+import { defineProjection, type ProjectionView } from '../projection';
+import { REPORTING_COLLECTIONS } from './collections';
+import { issuanceRightWrites } from './issuance-rights';
+import { salesWrites } from './sales';
+import { subscriptionWrites } from './subscriptions';
+import { transferWrites } from './transfers';
+
+export const REPORTING_PROJECTION = 'reporting';
+
+const SUBSCRIPTION_EVENTS = [
+  'SubscriptionPurchased', 'DirectPurchaseRecorded', 'SeatsPurchased', 'PlanChanged', 'SubscriptionRenewed',
+  'SubscriptionCancelled', 'SubscriptionExpired',
+] as const;
+const ORGANIZATION_EVENTS = [
+  'CustomerOrganizationCreated', 'OwnershipTransferInitiated', 'OwnershipTransferAccepted', 'OwnershipTransferExpired',
+  'OwnershipTransferCancelled',
+] as const;
+const ISSUANCE_EVENTS = ['IssuanceRightGranted', 'IssuanceRightConsumed', 'IssuanceRightBlocked'] as const;
+
+const has = (list: readonly string[], type: string): boolean => list.includes(type);
+
+/**
+ * Dashboards for vendors: monthly sales per reseller and currency, subscriptions with their next
+ * renewal date (renewals due are a range query at read time), ownership transfers per month, and
+ * issuance-right utilization.
+ */
+export const reportingProjection = defineProjection({
+  name: REPORTING_PROJECTION,
+  version: 1,
+  collections: REPORTING_COLLECTIONS,
+  handles: [...SUBSCRIPTION_EVENTS, 'InvoiceIssued', ...ORGANIZATION_EVENTS, ...ISSUANCE_EVENTS],
+  async apply(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
+    if (has(SUBSCRIPTION_EVENTS, event.type)) return subscriptionWrites(event, view);
+    if (event.type === 'InvoiceIssued') return salesWrites(event, view);
+    if (has(ORGANIZATION_EVENTS, event.type)) return transferWrites(event, view);
+    if (has(ISSUANCE_EVENTS, event.type)) return issuanceRightWrites(event, view);
+    return [];
+  },
+});
