@@ -19,3 +19,5 @@ export * from './read-page';
 export * from './reseller-view';
 export * from './customer-view';
 export * from './read-models';
+export * from './audit-trail';
+export * from './reporting';

@@ -16,7 +16,7 @@ import {
 } from '../use-cases';
 
 /** The ids and moments of the seed scenario, so tests can name what they check. */
-export const seed = {
+export const seedIds = {
   vendorId: 'gitkraken',
   planId: 'gitlens-pro',
   resellerId: 'acme-resale',
@@ -32,6 +32,16 @@ export const seed = {
   seatsAddedAt: '2026-06-15T09:00:00.000Z',
   licenseIssuedAt: '2026-06-20T10:00:00.000Z',
 } as const;
+export const seed = seedIds;
+
+function tagged(tag: string): typeof seedIds {
+  const ids = ['vendorId', 'planId', 'resellerId', 'organizationId', 'subscriptionId', 'transferId', 'rightId', 'licenseId'] as const;
+  const copy: Record<string, string> = { ...seedIds };
+  for (const key of ids) copy[key] = `${seedIds[key]}-${tag}`;
+  copy.resellerEmail = `sales-${tag}@acme.example`;
+  copy.customerEmail = `it-${tag}@globex.example`;
+  return copy as unknown as typeof seedIds;
+}
 
 let counter = 0;
 function envelope(actor: Actor, occurredAt: string, name: string): CommandEnvelope {
@@ -45,7 +55,9 @@ function envelope(actor: Actor, occurredAt: string, name: string): CommandEnvelo
  * annual seats for Globex, hands ownership over, the customer accepts, 5 seats are added
  * mid-term, a seat is assigned and a license is issued to Globex.
  */
-export async function runSeedScenario(store: EventStore): Promise<void> {
+export async function runSeedScenario(store: EventStore, tag = ''): Promise<void> {
+  // A tag gives every id of this run its own suffix, so the story can be told many times in one log.
+  const seed = tag === '' ? seedIds : tagged(tag);
   const pipeline = new CommandPipeline(store);
   const ctx = new LedgerContext(store, pipeline);
   const reseller: Actor = { kind: 'reseller', id: seed.resellerId };
@@ -67,7 +79,7 @@ export async function runSeedScenario(store: EventStore): Promise<void> {
     verificationTokenHash: 'a'.repeat(64),
   });
   await resellerCommand('VerifyResellerEmail', { verificationTokenHash: 'a'.repeat(64) }, '2026-01-10T08:05:00.000Z');
-  await resellerCommand('AddPaymentMethod', { paymentMethodId: 'card-1', kind: 'card', label: 'Visa 4242' }, '2026-01-10T08:06:00.000Z');
+  await resellerCommand('AddPaymentMethod', { paymentMethodId: `card-1${tag}`, kind: 'card', label: 'Visa 4242' }, '2026-01-10T08:06:00.000Z');
 
   await publishPlan(ctx, envelope(vendor, day0, 'publish'), {
     vendorId: seed.vendorId,
@@ -85,7 +97,7 @@ export async function runSeedScenario(store: EventStore): Promise<void> {
   });
   await purchaseSubscription(ctx, envelope(reseller, seed.purchasedAt, 'purchase'), {
     subscriptionId: seed.subscriptionId,
-    invoiceId: 'inv-1',
+    invoiceId: `inv-1${tag}`,
     organizationId: seed.organizationId,
     planId: seed.planId,
     billingPeriod: 'annual',
@@ -102,7 +114,7 @@ export async function runSeedScenario(store: EventStore): Promise<void> {
     transferId: seed.transferId,
     byEmail: seed.customerEmail,
   });
-  await addSeats(ctx, envelope(reseller, seed.seatsAddedAt, 'seats'), { subscriptionId: seed.subscriptionId, invoiceId: 'inv-2', seats: 5 });
+  await addSeats(ctx, envelope(reseller, seed.seatsAddedAt, 'seats'), { subscriptionId: seed.subscriptionId, invoiceId: `inv-2${tag}`, seats: 5 });
   await assignSeat(ctx, envelope(reseller, seed.seatsAddedAt, 'assign'), { subscriptionId: seed.subscriptionId, email: 'dev@globex.example' });
   await grantIssuanceRight(ctx, envelope(vendor, seed.seatsAddedAt, 'grant'), {
     rightId: seed.rightId,

@@ -1,6 +1,6 @@
 import type { NewEvent, RecordedEvent } from '@channel-ledger/event-store';
 import { ProjectionRunner } from '../runner';
-import { reportingProjection, monthlySales, renewalsDue } from '../reporting';
+import { reportingProjection, monthlySales, vendorRenewalsDue } from '../reporting';
 import { openStores, tempDir } from '../testing/fixtures';
 import { auditTrailOfOrganization, auditTrailProjection, invoiceOwnerAt } from './index';
 import { acme, asReseller, ChannelLog, organization, plan, purchaseCommand, SubscriptionHistory, utc } from './testing/channel-fixtures';
@@ -48,7 +48,7 @@ describe('audit-trail and reporting through the projection runner on SQLite', ()
         ['2026-01', 10, ['USD 960.00']],
         ['2026-08', 5, ['USD 201.21']],
       ]);
-      expect((await renewalsDue(stores.readStore, { vendorId: 'gitkraken', now: utc('2027-01-01'), withinDays: 30 })).items.map((s) => s.id)).toEqual(['sub-1']);
+      expect((await vendorRenewalsDue(stores.readStore, { vendorId: 'gitkraken', now: utc('2027-01-01'), withinDays: 30 })).items.map((s) => s.id)).toEqual(['sub-1']);
     } finally {
       await runner.stop();
       await stores.close();

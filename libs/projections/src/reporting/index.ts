@@ -6,7 +6,7 @@ export {
 export type { ReportingSubscription, ReportingStatus, MonthlySales, MonthlyTransfers, ReportingIssuanceRight } from './documents';
 export { monthlySales } from './queries/monthly-sales';
 export type { MonthlySalesQuery, MonthlySalesRow, CurrencySales } from './queries/monthly-sales';
-export { activeSubscriptions, renewalsDue } from './queries/subscriptions';
+export { activeSubscriptions, vendorRenewalsDue } from './queries/subscriptions';
 export type { SubscriptionPage, SubscriptionPageOptions } from './queries/subscriptions';
 export { issuanceUtilization } from './queries/utilization';
 export type { Utilization, UtilizationReport } from './queries/utilization';

@@ -2,7 +2,7 @@ import type { IssuanceRightEvent, OrganizationEvent, ResellerFacts, Subscription
 import type { PlanPrice } from '@channel-ledger/domain';
 import { acme, asReseller, ChannelLog, organization, plan, purchaseCommand, SubscriptionHistory, tokyoSoft, utc } from '../audit-trail/testing/channel-fixtures';
 import { projectionHarness, ProjectionHarness } from '../testing/projection-harness';
-import { activeSubscriptions, issuanceUtilization, monthlySales, renewalsDue, reportingProjection } from './index';
+import { activeSubscriptions, issuanceUtilization, monthlySales, vendorRenewalsDue, reportingProjection } from './index';
 
 const globex = organization('org-globex', 'Globex', acme);
 const initech = organization('org-initech', 'Initech', acme);
@@ -127,15 +127,15 @@ describe('reporting projection', () => {
   it('lists renewals due in 30/60/90 days from a given now, active and renewing only', async () => {
     const now = utc('2027-01-05');
     const due = async (withinDays: 30 | 60 | 90, resellerId?: string) =>
-      (await renewalsDue(harness.readStore, { vendorId: 'gitkraken', now, withinDays, resellerId })).items.map((s) => [s.id, s.periodEnd.slice(0, 10)]);
+      (await vendorRenewalsDue(harness.readStore, { vendorId: 'gitkraken', now, withinDays, resellerId })).items.map((s) => [s.id, s.periodEnd.slice(0, 10)]);
     expect(await due(30)).toEqual([['sub-1', '2027-01-31']]);
     expect(await due(60)).toEqual([['sub-1', '2027-01-31'], ['sub-2', '2027-02-10']]);
     // sub-4 (cancelled) would fall in the 90-day window but will not renew.
     expect(await due(90)).toEqual([['sub-1', '2027-01-31'], ['sub-2', '2027-02-10'], ['sub-5', '2027-03-25'], ['sub-6', '2027-03-25']]);
     expect(await due(90, 'tokyo-soft')).toEqual([['sub-5', '2027-03-25'], ['sub-6', '2027-03-25']]);
     // At the very end of the period it has lapsed, no longer due.
-    expect((await renewalsDue(harness.readStore, { vendorId: 'gitkraken', now: utc('2027-01-31'), withinDays: 30 })).items.map((s) => s.id)).toEqual(['sub-2']);
-    const paged = await renewalsDue(harness.readStore, { vendorId: 'gitkraken', now, withinDays: 90, limit: 3 });
+    expect((await vendorRenewalsDue(harness.readStore, { vendorId: 'gitkraken', now: utc('2027-01-31'), withinDays: 30 })).items.map((s) => s.id)).toEqual(['sub-2']);
+    const paged = await vendorRenewalsDue(harness.readStore, { vendorId: 'gitkraken', now, withinDays: 90, limit: 3 });
     expect([paged.total, paged.items.length, paged.nextCursor !== null]).toEqual([4, 3, true]);
   });
 

@@ -42,7 +42,7 @@ export function activeSubscriptions(
  * in the next 30/60/90 days. A projection cannot know "now", so the window is a range on the
  * indexed periodEnd at read time.
  */
-export function renewalsDue(
+export function vendorRenewalsDue(
   readStore: ReadStore,
   query: { vendorId: string; resellerId?: string | null; now: string | Date; withinDays: 30 | 60 | 90 } & SubscriptionPageOptions,
 ): Promise<SubscriptionPage> {
