@@ -1,4 +1,4 @@
-import Database, { Database as SqliteDatabase, SqliteError, Statement } from 'better-sqlite3';
+import Database, { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import {
   BatchRejectedError,
   CheckpointRegressionError,
@@ -177,7 +177,7 @@ class SqliteReadStore implements ReadStore {
         })
         .immediate();
     } catch (error) {
-      if (error instanceof SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')) {
+      if (isConstraintViolation(error)) {
         throw new BatchRejectedError(`Batch violates a constraint (${error.message}); nothing was written`);
       }
       throw error;
@@ -276,4 +276,14 @@ class SqliteReadStore implements ReadStore {
     }
     return statement;
   }
+}
+
+/**
+ * By code, not `instanceof SqliteError`: the native addon keeps the SqliteError class of the first
+ * module instance that loaded it, so a second instance (Jest's per-file registries, bundlers)
+ * would see constraint errors as some other class.
+ */
+function isConstraintViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }
