@@ -178,7 +178,7 @@ class SqliteReadStore implements ReadStore {
         .immediate();
     } catch (error) {
       if (isConstraintViolation(error)) {
-        throw new BatchRejectedError(`Batch violates a constraint (${error.message}); nothing was written`);
+        throw new BatchRejectedError(`Batch violates a constraint (${(error as Error).message}); nothing was written`);
       }
       throw error;
     }
