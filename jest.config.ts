@@ -5,6 +5,7 @@ const config: Config = {
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
   testMatch: ['**/*.spec.ts'],
+  globalSetup: '<rootDir>/jest.global-setup.ts',
   transform: {
     // Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles
     // (isolatedModules in tsconfig.spec.json).
