@@ -53,6 +53,36 @@ describe('read models over HTTP (projections running inside the API on the embed
     expect(mine.body.items).toEqual([expect.objectContaining({ organizationId: seed.organizationId, role: 'owner' })]);
   });
 
+  it("answers support's questions: the subscription's history and who the invoice owner was on a date", async () => {
+    const trail = await get(`/audit/subscriptions/${seed.subscriptionId}/events`, 'support:s-1').expect(200);
+    expect(trail.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'SubscriptionPurchased',
+      'InvoiceIssued',
+      'SeatsPurchased',
+      'InvoiceIssued',
+      'SeatAssigned',
+    ]);
+    const owner = await get(`/audit/subscriptions/${seed.subscriptionId}/invoice-owner?at=2026-07-01`, 'auditor:a-1').expect(200);
+    expect(owner.body).toMatchObject({ at: '2026-07-01T00:00:00.000Z', invoiceOwner: { owner: { kind: 'reseller', id: seed.resellerId }, channel: 'reseller' } });
+    const before = await get(`/audit/subscriptions/${seed.subscriptionId}/invoice-owner?at=2025-12-31`, 'auditor:a-1').expect(200);
+    expect(before.body.invoiceOwner).toBeNull();
+    const bad = await get(`/audit/subscriptions/${seed.subscriptionId}/invoice-owner?at=yesterday`, 'auditor:a-1').expect(400);
+    expect(bad.body.errors[0].field).toBe('at');
+    await get(`/audit/subscriptions/${seed.subscriptionId}/events`, asReseller).expect(404);
+  });
+
+  it("serves the vendor's sales dashboard to its own admin only", async () => {
+    const sales = await get(`/reports/vendors/${seed.vendorId}/monthly-sales`, `vendor-admin:${seed.vendorId}`).expect(200);
+    expect(sales.body.months.map((m: { month: string; seatsSold: number }) => [m.month, m.seatsSold])).toEqual([
+      ['2026-01', 10],
+      ['2026-06', 5],
+    ]);
+    const active = await get(`/reports/vendors/${seed.vendorId}/active-subscriptions`, 'support:s-1').expect(200);
+    expect(active.body.total).toBe(1);
+    await get(`/reports/vendors/${seed.vendorId}/renewals-due?withinDays=45`, 'support:s-1').expect(400);
+    await get(`/reports/vendors/${seed.vendorId}/monthly-sales`, 'vendor-admin:another-vendor').expect(404);
+  });
+
   it('validates list queries', async () => {
     const res = await get(`/resellers/${seed.resellerId}/subscriptions?status=paused&limit=0`, asReseller).expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['limit', 'status']);
