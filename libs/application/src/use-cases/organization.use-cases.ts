@@ -1,4 +1,4 @@
-import { CompanyDetails, organizationDecider, organizationStream } from '@channel-ledger/domain';
+import { CompanyDetails, ContactRole, CustomerContact, invoiceEvidence, organizationDecider, organizationStream } from '@channel-ledger/domain';
 import { CommandEnvelope } from '../pipeline/command-envelope';
 import { LedgerContext } from './ledger-context';
 
@@ -69,5 +69,49 @@ export function acceptOwnership(
     decider: organizationDecider,
     envelope,
     command: { type: 'AcceptOwnership', ...input, now: envelope.occurredAt, actor: envelope.actor },
+  });
+}
+
+export interface RequestContactChangeInput {
+  organizationId: string;
+  requestId: string;
+  role: ContactRole;
+  contact: CustomerContact;
+  /** The invoice the reseller attaches as evidence (rule 9). */
+  invoice: { subscriptionId: string; invoiceId: string } | null;
+}
+
+/**
+ * Rule 9: the attached invoice counts only if the subscription's own history shows it was
+ * issued to the asking reseller; anything else reaches the decider as "no evidence".
+ */
+export async function requestContactChange(ctx: LedgerContext, envelope: CommandEnvelope, input: RequestContactChangeInput) {
+  const { actor } = envelope;
+  const evidence =
+    input.invoice && actor.kind === 'reseller'
+      ? invoiceEvidence(await ctx.subscription(input.invoice.subscriptionId), input.invoice.invoiceId, actor.id)
+      : null;
+  return ctx.pipeline.execute({
+    streamId: organizationStream(input.organizationId),
+    decider: organizationDecider,
+    envelope,
+    command: {
+      type: 'RequestContactChange',
+      organizationId: input.organizationId,
+      requestId: input.requestId,
+      role: input.role,
+      contact: input.contact,
+      now: envelope.occurredAt,
+      actor,
+      context: {
+        reseller: await ctx.actingReseller(actor),
+        invoice: evidence && {
+          invoiceId: evidence.invoiceId,
+          subscriptionId: evidence.subscriptionId,
+          issuedToResellerId: evidence.resellerId,
+          organizationId: evidence.organizationId,
+        },
+      },
+    },
   });
 }

@@ -9,6 +9,7 @@ import { issuanceRightDecider, issuanceRightStream } from '@channel-ledger/domai
 import { followUp } from './follow-up';
 import { issueLicense } from './licensing.use-cases';
 import { LedgerContext } from './ledger-context';
+import { requestContactChange } from './organization.use-cases';
 import { purchaseSubscription } from './subscription.use-cases';
 
 const at = (occurredAt: string, commandId: string, actor = { kind: 'reseller' as const, id: seed.resellerId }) => ({
@@ -63,6 +64,24 @@ describe('use cases: commands whose context comes from other streams', () => {
         customerContactEmail: 'x@x.example',
       }),
     ).rejects.toMatchObject({ violation: { code: 'organization-not-found' } });
+  });
+
+  it('accepts a contact-change request only with an invoice of that subscription issued to that reseller (rule 9)', async () => {
+    const change = (commandId: string, invoice: { subscriptionId: string; invoiceId: string } | null) =>
+      requestContactChange(ctx, at('2026-07-01T00:00:00.000Z', commandId), {
+        organizationId: seed.organizationId,
+        requestId: commandId,
+        role: 'primary',
+        contact: { name: 'New IT lead', email: 'lead@globex.example' },
+        invoice,
+      });
+    await expect(change('cc-none', null)).rejects.toMatchObject({ violation: { code: 'contact-change-needs-invoice' } });
+    await expect(change('cc-wrong', { subscriptionId: seed.subscriptionId, invoiceId: 'inv-made-up' })).rejects.toMatchObject({
+      violation: { code: 'contact-change-needs-invoice' },
+    });
+    const accepted = await change('cc-ok', { subscriptionId: seed.subscriptionId, invoiceId: 'inv-1' });
+    expect(accepted.events.map((e) => e.type)).toEqual(['ContactChangeRequested']);
+    expect(accepted.events[0].data).toMatchObject({ invoice: { invoiceId: 'inv-1', issuedToResellerId: seed.resellerId } });
   });
 
   it('never issues more licenses than the right allows, even when issued concurrently (rule 12)', async () => {

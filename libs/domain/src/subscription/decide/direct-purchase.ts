@@ -3,12 +3,11 @@ import { canonicalInstant } from '../../money/billing-period';
 import { Decision, violation } from '../../shared/decider';
 import { RecordDirectPurchase } from '../commands';
 import { SubscriptionEvent } from '../events';
-import { issueInvoice } from '../invoice';
 import { requireAcceptedPayment } from '../payment';
-import { openingLine, openingPeriod, termsOf } from '../pricing';
 import { SubscriptionState } from '../state';
 import { InvoiceOwner } from '../terms';
 import { isEmail, normalizeEmail, requireSeatCount } from '../validation';
+import { openSubscription } from './opening';
 
 const MAY_RECORD = ['customer', 'support', 'vendor-admin', 'system'];
 
@@ -55,44 +54,25 @@ export function decideDirectPurchase(command: RecordDirectPurchase, state: Subsc
   const badPayment = requireAcceptedPayment(context.paymentMethod, plan.tier);
   if (badPayment) return badPayment;
 
-  const now = canonicalInstant(command.now);
-  const bounds = openingPeriod(plan, now);
   const billingContactEmail = normalizeEmail(command.billingContactEmail);
   const invoiceOwner: InvoiceOwner = { kind: 'organization', id: organization.organizationId, name: organization.name, email: billingContactEmail };
-
+  const { terms, invoice } = openSubscription({
+    subscriptionId: command.subscriptionId,
+    invoiceId: command.invoiceId,
+    seats: command.seats,
+    organization,
+    plan,
+    paymentMethod: context.paymentMethod,
+    invoiceOwner,
+    channel: 'direct',
+    reason: 'direct-purchase',
+    now: canonicalInstant(command.now),
+  });
   return [
     {
       type: 'DirectPurchaseRecorded',
-      data: {
-        subscriptionId: command.subscriptionId,
-        vendorId: organization.vendorId,
-        organizationId: organization.organizationId,
-        organizationName: organization.name,
-        channel: 'direct',
-        previousResellerSubscriptionId: command.previousResellerSubscriptionId,
-        billingContactEmail,
-        invoiceOwner,
-        plan: termsOf(plan),
-        billingPeriod: plan.billingPeriod,
-        currency: plan.currency,
-        unitPrice: plan.unitPrice,
-        seats: command.seats,
-        billingAnchor: now,
-        ...bounds,
-        paymentMethod: context.paymentMethod,
-        purchasedAt: now,
-      },
+      data: { ...terms, channel: 'direct', previousResellerSubscriptionId: command.previousResellerSubscriptionId, billingContactEmail },
     },
-    issueInvoice({
-      invoiceId: command.invoiceId,
-      subscriptionId: command.subscriptionId,
-      previousInvoices: 0,
-      reason: 'direct-purchase',
-      now,
-      ownership: { owner: invoiceOwner, channel: 'direct', from: now },
-      currency: plan.currency,
-      lines: [openingLine(plan, command.seats, bounds)],
-      paymentMethod: context.paymentMethod,
-    }),
+    invoice,
   ];
 }

@@ -4,12 +4,11 @@ import { Decision, violation } from '../../shared/decider';
 import { requireVerifiedReseller } from '../../shared/reseller-guard';
 import { PurchaseSubscription } from '../commands';
 import { SubscriptionEvent } from '../events';
-import { issueInvoice } from '../invoice';
 import { requireAcceptedPayment } from '../payment';
-import { openingLine, openingPeriod, termsOf } from '../pricing';
 import { SubscriptionState } from '../state';
 import { InvoiceOwner } from '../terms';
 import { isEmail, normalizeEmail, requireSeatCount } from '../validation';
+import { openSubscription } from './opening';
 
 /** A reseller buys seats for a customer organization it manages (rules 1, 2, 6, 7, 13). */
 export function decidePurchase(command: PurchaseSubscription, state: SubscriptionState): Decision<SubscriptionEvent> {
@@ -65,43 +64,23 @@ export function decidePurchase(command: PurchaseSubscription, state: Subscriptio
   // Rule 7: the reseller owns the invoices; marketplaces are a channel sale too.
   const channel: 'reseller' | 'marketplace' = reseller.partnerKind === 'marketplace' ? 'marketplace' : 'reseller';
   const invoiceOwner: InvoiceOwner = { kind: 'reseller', id: reseller.resellerId, name: reseller.companyName, email: normalizeEmail(reseller.email) };
-  const now = canonicalInstant(command.now);
-  const bounds = openingPeriod(plan, now);
-
+  const { terms, invoice } = openSubscription({
+    subscriptionId: command.subscriptionId,
+    invoiceId: command.invoiceId,
+    seats: command.seats,
+    organization,
+    plan,
+    paymentMethod: context.paymentMethod,
+    invoiceOwner,
+    channel,
+    reason: 'purchase',
+    now: canonicalInstant(command.now),
+  });
   return [
     {
       type: 'SubscriptionPurchased',
-      data: {
-        subscriptionId: command.subscriptionId,
-        vendorId: organization.vendorId,
-        organizationId: organization.organizationId,
-        organizationName: organization.name,
-        channel,
-        resellerId: reseller.resellerId,
-        resellerName: reseller.companyName,
-        customerContactEmail,
-        invoiceOwner,
-        plan: termsOf(plan),
-        billingPeriod: plan.billingPeriod,
-        currency: plan.currency,
-        unitPrice: plan.unitPrice,
-        seats: command.seats,
-        billingAnchor: now,
-        ...bounds,
-        paymentMethod: context.paymentMethod,
-        purchasedAt: now,
-      },
+      data: { ...terms, channel, resellerId: reseller.resellerId, resellerName: reseller.companyName, customerContactEmail },
     },
-    issueInvoice({
-      invoiceId: command.invoiceId,
-      subscriptionId: command.subscriptionId,
-      previousInvoices: 0,
-      reason: 'purchase',
-      now,
-      ownership: { owner: invoiceOwner, channel, from: now },
-      currency: plan.currency,
-      lines: [openingLine(plan, command.seats, bounds)],
-      paymentMethod: context.paymentMethod,
-    }),
+    invoice,
   ];
 }
