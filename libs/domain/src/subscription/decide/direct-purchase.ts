@@ -1,4 +1,3 @@
-import { validatePrice } from '../../money/amount';
 import { canonicalInstant } from '../../money/billing-period';
 import { Decision, violation } from '../../shared/decider';
 import { RecordDirectPurchase } from '../commands';
@@ -6,8 +5,8 @@ import { SubscriptionEvent } from '../events';
 import { requireAcceptedPayment } from '../payment';
 import { SubscriptionState } from '../state';
 import { InvoiceOwner } from '../terms';
-import { isEmail, normalizeEmail, requireSeatCount } from '../validation';
-import { openSubscription } from './opening';
+import { isEmail, normalizeEmail } from '../validation';
+import { openSubscription, refuseOpeningOffer } from './opening';
 
 const MAY_RECORD = ['customer', 'support', 'vendor-admin', 'system'];
 
@@ -41,13 +40,8 @@ export function decideDirectPurchase(command: RecordDirectPurchase, state: Subsc
     );
   }
   const { organization, plan } = context;
-  if (plan.vendorId !== organization.vendorId) {
-    return violation('plan-from-another-vendor', `${organization.name} is a customer of another vendor than plan ${plan.planId}.`);
-  }
-  const badPrice = validatePrice(plan.unitPrice, plan.currency, 'plan price');
-  if (badPrice) return badPrice;
-  const badSeats = requireSeatCount(command.seats);
-  if (badSeats) return badSeats;
+  const badOffer = refuseOpeningOffer(organization, plan, command.seats);
+  if (badOffer) return badOffer;
   if (!isEmail(command.billingContactEmail)) {
     return violation('billing-contact-required', 'A direct purchase needs the billing contact email of the organization.');
   }

@@ -1,9 +1,12 @@
 import { PlanPrice } from '../../catalog/plan';
+import { validatePrice } from '../../money/amount';
+import { RuleViolation, violation } from '../../shared/decider';
 import { Instant } from '../../shared/types';
 import { InvoiceIssued, OpeningTerms } from '../events';
 import { issueInvoice } from '../invoice';
 import { openingLine, openingPeriod, termsOf } from '../pricing';
 import { CustomerOrganizationFacts, InvoiceOwner, InvoiceReason, PaymentMethodFacts, SalesChannel } from '../terms';
+import { requireSeatCount } from '../validation';
 
 export interface Opening {
   readonly subscriptionId: string;
@@ -55,4 +58,12 @@ export function openSubscription(opening: Opening): { terms: OpeningTerms; invoi
     paymentMethod: opening.paymentMethod,
   });
   return { terms, invoice };
+}
+
+/** What any new subscription must offer: a plan of the organization's vendor, a sound price, a seat count. */
+export function refuseOpeningOffer(organization: CustomerOrganizationFacts, plan: PlanPrice, seats: number): RuleViolation | null {
+  if (plan.vendorId !== organization.vendorId) {
+    return violation('plan-from-another-vendor', `${organization.name} is a customer of another vendor than plan ${plan.planId}.`);
+  }
+  return validatePrice(plan.unitPrice, plan.currency, 'plan price') ?? requireSeatCount(seats);
 }

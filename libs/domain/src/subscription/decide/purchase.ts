@@ -1,5 +1,4 @@
 import { canonicalInstant } from '../../money/billing-period';
-import { validatePrice } from '../../money/amount';
 import { Decision, violation } from '../../shared/decider';
 import { requireVerifiedReseller } from '../../shared/reseller-guard';
 import { PurchaseSubscription } from '../commands';
@@ -7,8 +6,8 @@ import { SubscriptionEvent } from '../events';
 import { requireAcceptedPayment } from '../payment';
 import { SubscriptionState } from '../state';
 import { InvoiceOwner } from '../terms';
-import { isEmail, normalizeEmail, requireSeatCount } from '../validation';
-import { openSubscription } from './opening';
+import { isEmail, normalizeEmail } from '../validation';
+import { openSubscription, refuseOpeningOffer } from './opening';
 
 /** A reseller buys seats for a customer organization it manages (rules 1, 2, 6, 7, 13). */
 export function decidePurchase(command: PurchaseSubscription, state: SubscriptionState): Decision<SubscriptionEvent> {
@@ -38,13 +37,8 @@ export function decidePurchase(command: PurchaseSubscription, state: Subscriptio
       { organizationId: organization.organizationId },
     );
   }
-  if (plan.vendorId !== organization.vendorId) {
-    return violation('plan-from-another-vendor', `${organization.name} is a customer of another vendor than plan ${plan.planId}.`);
-  }
-  const badPrice = validatePrice(plan.unitPrice, plan.currency, 'plan price');
-  if (badPrice) return badPrice;
-  const badSeats = requireSeatCount(command.seats);
-  if (badSeats) return badSeats;
+  const badOffer = refuseOpeningOffer(organization, plan, command.seats);
+  if (badOffer) return badOffer;
 
   // Rule 2: a purchase for someone else names the customer, and never with the reseller's own address.
   if (!isEmail(command.customerContactEmail)) {

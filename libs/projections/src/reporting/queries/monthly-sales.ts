@@ -15,18 +15,7 @@ export interface MonthlySalesQuery {
 }
 
 /** Money of one currency; figures of different currencies are never added together. */
-export interface CurrencySales {
-  currency: string;
-  seatsSold: number;
-  seatsNew: number;
-  seatsAdded: number;
-  seatsRenewed: number;
-  newRevenue: string;
-  renewalRevenue: string;
-  expansionRevenue: string;
-  totalRevenue: string;
-  invoices: number;
-}
+export type CurrencySales = Omit<MonthlySales, 'id' | 'vendorId' | 'resellerId' | 'month'>;
 
 export interface MonthlySalesRow {
   vendorId: string;
