@@ -4,6 +4,7 @@ import { customerOrganization, customerOrganizationFor, customerOrganizationsOf,
 import { ReadStore } from '@channel-ledger/read-store';
 import { readActor } from '../../http/command-envelope.factory';
 import { notVisible } from '../../http/not-visible';
+import { readsEverything } from '../../http/require-actor';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { CLOCK, Clock } from '../../infrastructure/clock';
 import { READ_STORE } from '../../infrastructure/read-store.provider';
@@ -33,7 +34,7 @@ export class CustomerViewController {
     const document =
       actor.kind === 'customer'
         ? await customerOrganizationFor(this.readStore, organizationId, actor.id)
-        : actor.kind === 'support' || actor.kind === 'auditor'
+        : readsEverything(actor)
           ? await customerOrganization(this.readStore, organizationId)
           : null;
     if (!document) throw notVisible('organization', organizationId);

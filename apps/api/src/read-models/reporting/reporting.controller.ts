@@ -4,6 +4,7 @@ import { activeSubscriptions, issuanceUtilization, monthlySales, vendorRenewalsD
 import { ReadStore } from '@channel-ledger/read-store';
 import { readActor } from '../../http/command-envelope.factory';
 import { notVisible } from '../../http/not-visible';
+import { mayReadOwnedBy } from '../../http/require-actor';
 import { CLOCK, Clock } from '../../infrastructure/clock';
 import { READ_STORE } from '../../infrastructure/read-store.provider';
 import { MonthlySalesQueryDto, RenewalsDueQueryDto, VendorSubscriptionsQueryDto } from './reporting.dto';
@@ -43,7 +44,7 @@ export class ReportingController {
   /** A vendor admin reads its own vendor (its actor id names the vendor); support reads all. */
   private mayRead(request: Request, vendorId: string): void {
     const actor = readActor(request);
-    if (!((actor.kind === 'vendor-admin' && actor.id === vendorId) || actor.kind === 'support' || actor.kind === 'auditor')) {
+    if (!mayReadOwnedBy(actor, { kind: 'vendor-admin', id: vendorId })) {
       throw notVisible('vendor', vendorId);
     }
   }

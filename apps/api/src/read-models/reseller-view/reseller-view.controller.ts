@@ -11,6 +11,7 @@ import {
 import { ReadStore } from '@channel-ledger/read-store';
 import { readActor } from '../../http/command-envelope.factory';
 import { notVisible } from '../../http/not-visible';
+import { mayReadOwnedBy } from '../../http/require-actor';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { CLOCK, Clock } from '../../infrastructure/clock';
 import { READ_STORE } from '../../infrastructure/read-store.provider';
@@ -64,8 +65,6 @@ export class ResellerViewController {
   }
 
   private mayRead(request: Request, resellerId: string): void {
-    const actor = readActor(request);
-    const allowed = (actor.kind === 'reseller' && actor.id === resellerId) || actor.kind === 'support' || actor.kind === 'auditor';
-    if (!allowed) throw notVisible('reseller', resellerId);
+    if (!mayReadOwnedBy(readActor(request), { kind: 'reseller', id: resellerId })) throw notVisible('reseller', resellerId);
   }
 }

@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, Length } from 'class-validator';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimmed, trimmedLowerCase } from '../../http/trimmed';
 
 export class RegisterResellerDto {
   @Transform(trimmed)
@@ -10,7 +9,7 @@ export class RegisterResellerDto {
   companyName!: string;
 
   /** The reseller's own address, never the end user's: verification goes there. */
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(trimmedLowerCase)
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   email!: string;
 
