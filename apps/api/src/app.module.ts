@@ -1,20 +1,42 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig } from '@channel-ledger/application';
+import { AccessGuard } from './access/access.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { IdentityModule } from './identity/identity.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { LicensingModule } from './licensing/licensing.module';
+import { MailModule } from './mail/mail.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ResellersModule } from './resellers/resellers.module';
+import { SandboxModule } from './sandbox/sandbox.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 @Module({})
 export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config), ProjectionsModule, ReadModelsModule, ResellersModule],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      imports: [
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot(config),
+        IdentityModule,
+        MailModule,
+        ProjectionsModule,
+        ReadModelsModule,
+        ResellersModule,
+        OrganizationsModule,
+        SubscriptionsModule,
+        LicensingModule,
+        SandboxModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
     };
   }
 }

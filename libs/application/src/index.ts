@@ -2,3 +2,5 @@ export * from './pipeline';
 export * from './streams';
 export * from './config';
 export * from './use-cases';
+export * from './secrets';
+export * from './license-file';

@@ -7,3 +7,4 @@ export * from './organization';
 export * from './issuance-right';
 export * from './license';
 export * from './sign-in-link';
+export * from './access';

@@ -9,7 +9,19 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-export type ActorKind = 'reseller' | 'customer' | 'vendor-admin' | 'support' | 'auditor' | 'system' | 'anonymous';
+/** People and machines that act, plus the parties (organization, vendor) others act on behalf of. */
+export type ActorKind =
+  | 'reseller'
+  | 'customer'
+  | 'vendor-admin'
+  | 'support'
+  | 'auditor'
+  | 'operator'
+  | 'machine'
+  | 'system'
+  | 'anonymous'
+  | 'organization'
+  | 'vendor';
 export interface Actor {
   kind: ActorKind;
   id: string;

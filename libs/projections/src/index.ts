@@ -21,3 +21,5 @@ export * from './customer-view';
 export * from './read-models';
 export * from './audit-trail';
 export * from './reporting';
+export * from './identity';
+export * from './mail-outbox';

@@ -1,5 +1,6 @@
 import { auditTrailProjection } from './audit-trail';
 import { customerViewProjection } from './customer-view';
+import { identityProjection } from './identity';
 import { Projection } from './projection';
 import { reportingProjection } from './reporting';
 import { resellerViewProjection } from './reseller-view';
@@ -10,4 +11,5 @@ export const readModelProjections: readonly Projection[] = [
   customerViewProjection,
   auditTrailProjection,
   reportingProjection,
+  identityProjection,
 ];

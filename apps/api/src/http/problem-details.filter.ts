@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { ConcurrencyConflictError, RuleViolationError } from '@channel-ledger/application';
 import { RuleViolation } from '@channel-ledger/domain';
+import { InvalidCursorError } from '@channel-ledger/read-store';
+import { CodedHttpException } from '../access/access-errors';
 import { InvalidInputException } from './invalid-input.exception';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
 
@@ -12,11 +14,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const problem = { ...toProblem(exception, this.logger), instance: request.originalUrl };
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    sendProblem(http.getRequest<Request>(), http.getResponse<Response>(), exception, this.logger);
   }
+}
+
+/**
+ * Writes the problem for any exception. Shared by the filter and by the Express error middleware
+ * that answers for what fails before Nest's pipeline (body parsing, media type, JSON depth).
+ */
+export function sendProblem(request: Request, response: Response, exception: unknown, logger?: Logger): void {
+  const problem = { ...toProblem(exception, logger), instance: request.originalUrl };
+  if (response.headersSent) {
+    // Too late for a problem document: cut the response short rather than send a half-truth.
+    response.destroy();
+    return;
+  }
+  if (exception instanceof CodedHttpException) response.set(exception.headers);
+  response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
 export function toProblem(exception: unknown, logger?: Logger): ProblemDetails {
@@ -40,8 +54,28 @@ export function toProblem(exception: unknown, logger?: Logger): ProblemDetails {
       detail: exception.message,
     };
   }
-  if (exception instanceof HttpException) return fromHttpException(exception);
+  if (exception instanceof InvalidCursorError) {
+    return {
+      type: problemType('invalid-cursor'),
+      title: 'The request has invalid fields',
+      status: HttpStatus.BAD_REQUEST,
+      code: 'invalid-cursor',
+      detail: 'cursor is not one this list handed out (or its list changed): start again without a cursor.',
+      errors: [{ field: 'cursor', messages: ['must be a nextCursor returned by this same list'] }],
+    };
+  }
+  if (exception instanceof CodedHttpException) {
+    const status = exception.getStatus();
+    return { type: problemType(exception.code), title: titleOf(status), status, code: exception.code, detail: exception.message };
+  }
+  if (exception instanceof HttpException) return fromHttpException(exception, logger);
+  const fromParser = fromBodyParserError(exception);
+  if (fromParser) return fromParser;
   logger?.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  return internalError();
+}
+
+function internalError(): ProblemDetails {
   return {
     type: problemType('internal-error'),
     title: 'Internal error',
@@ -53,6 +87,10 @@ export function toProblem(exception: unknown, logger?: Logger): ProblemDetails {
 
 /** Not-found codes are 404 so another tenant's resources are indistinguishable from absent ones. */
 function fromViolation(violation: RuleViolation): ProblemDetails {
+  // An ended or expired session is a credential problem, answered like any other: 401.
+  if (violation.code === 'session-invalid') {
+    return { type: problemType(violation.code), title: 'Not signed in', status: HttpStatus.UNAUTHORIZED, code: violation.code, detail: violation.message };
+  }
   const notFound = violation.code.endsWith('-not-found');
   return {
     type: problemType(violation.code),
@@ -63,8 +101,13 @@ function fromViolation(violation: RuleViolation): ProblemDetails {
   };
 }
 
-function fromHttpException(exception: HttpException): ProblemDetails {
+function fromHttpException(exception: HttpException, logger?: Logger): ProblemDetails {
   const status = exception.getStatus();
+  // A 5xx HttpException is still ours to explain in the log, not in the response.
+  if (status >= 500) {
+    logger?.error(exception.stack ?? exception.message);
+    return internalError();
+  }
   const body = exception.getResponse();
   const message =
     typeof body === 'string'
@@ -72,6 +115,55 @@ function fromHttpException(exception: HttpException): ProblemDetails {
       : Array.isArray((body as { message?: unknown }).message)
         ? ((body as { message: string[] }).message).join('; ')
         : String((body as { message?: unknown }).message ?? exception.message);
-  const code = status === HttpStatus.NOT_FOUND ? 'not-found' : status === HttpStatus.BAD_REQUEST ? 'bad-request' : `http-${status}`;
+  const code =
+    status === HttpStatus.NOT_FOUND
+      ? 'not-found'
+      : status === HttpStatus.BAD_REQUEST
+        ? 'bad-request'
+        : status === HttpStatus.TOO_MANY_REQUESTS
+          ? 'too-many-requests'
+          : `http-${status}`;
   return { type: problemType(code), title: exception.name.replace(/Exception$/, ''), status, code, detail: message };
+}
+
+/**
+ * body-parser (and raw-body, http-errors) refusals, raised before Nest's pipeline. Their messages
+ * quote the parser (positions, token excerpts): the detail is ours, keyed by their `type`.
+ */
+const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; detail: string }> = {
+  'entity.too.large': { status: 413, code: 'payload-too-large', detail: 'The request body is larger than this API accepts.' },
+  'entity.parse.failed': { status: 400, code: 'invalid-json', detail: 'The request body is not valid JSON (an object or an array).' },
+  'entity.too.deep': { status: 400, code: 'json-too-deep', detail: 'The request body nests objects and arrays too deeply.' },
+  'entity.verify.failed': { status: 400, code: 'invalid-body', detail: 'The request body was refused.' },
+  'encoding.unsupported': { status: 415, code: 'unsupported-content-encoding', detail: 'Content-Encoding must be identity, gzip, deflate or br.' },
+  'charset.unsupported': { status: 415, code: 'unsupported-charset', detail: 'JSON bodies must be UTF-8.' },
+  'request.aborted': { status: 400, code: 'request-aborted', detail: 'The client stopped sending the request body.' },
+  'request.size.invalid': { status: 400, code: 'invalid-content-length', detail: 'The request body does not match its Content-Length.' },
+  'parameters.too.many': { status: 413, code: 'payload-too-large', detail: 'The request has too many parameters.' },
+};
+
+function fromBodyParserError(exception: unknown): ProblemDetails | null {
+  if (!(exception instanceof Error)) return null;
+  const { type, status, expose } = exception as Error & { type?: unknown; status?: unknown; expose?: unknown };
+  const known = typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
+  if (known) return { type: problemType(known.code), title: titleOf(known.status), status: known.status, code: known.code, detail: known.detail };
+  // Any other client error an Express layer raised (http-errors sets `expose` on 4xx): its status, our words.
+  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
+    const code = status === 400 ? 'bad-request' : `http-${status}`;
+    return { type: problemType(code), title: titleOf(status), status, code, detail: 'The request was refused.' };
+  }
+  return null;
+}
+
+function titleOf(status: number): string {
+  const titles: Record<number, string> = {
+    400: 'Bad request',
+    401: 'Not signed in',
+    403: 'Not allowed',
+    404: 'Not found',
+    413: 'Request too large',
+    415: 'Unsupported media type',
+    429: 'Too many requests',
+  };
+  return titles[status] ?? 'Request refused';
 }

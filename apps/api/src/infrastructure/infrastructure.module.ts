@@ -1,9 +1,8 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, CommandPipeline, openEventStore } from '@channel-ledger/application';
+import { AppConfig, CommandPipeline, LedgerContext, openEventStore, resolveSecrets, Secrets } from '@channel-ledger/application';
 import { EventStore } from '@channel-ledger/event-store';
 import { CommandEnvelopeFactory } from '../http/command-envelope.factory';
-import { CLOCK, systemClock } from './clock';
-import { MAILER, OutboxMailer } from './mailer';
+import { CLOCK, systemClock, TestClock } from './clock';
 
 export const APP_CONFIG = Symbol('AppConfig');
 export const EVENT_STORE = Symbol('EventStore');
@@ -18,13 +17,18 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: CLOCK, useValue: systemClock },
-        { provide: MAILER, useClass: OutboxMailer },
+        { provide: CLOCK, useValue: config.testClock ? new TestClock() : systemClock },
+        { provide: Secrets, useFactory: () => resolveSecrets(config) },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
         { provide: CommandPipeline, useFactory: (store: EventStore) => new CommandPipeline(store), inject: [EVENT_STORE] },
+        {
+          provide: LedgerContext,
+          useFactory: (store: EventStore, pipeline: CommandPipeline) => new LedgerContext(store, pipeline),
+          inject: [EVENT_STORE, CommandPipeline],
+        },
         CommandEnvelopeFactory,
       ],
-      exports: [APP_CONFIG, CLOCK, MAILER, EVENT_STORE, CommandPipeline, CommandEnvelopeFactory],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, CommandPipeline, LedgerContext, Secrets, CommandEnvelopeFactory],
     };
   }
 

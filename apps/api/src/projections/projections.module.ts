@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { AppConfig, openReadStore } from '@channel-ledger/application';
 import { EventStore } from '@channel-ledger/event-store';
-import { ProjectionRunner, readModelProjections } from '@channel-ledger/projections';
+import { mailOutboxProjection, ProjectionRunner, readModelProjections } from '@channel-ledger/projections';
 import { ReadStore } from '@channel-ledger/read-store';
 import { APP_CONFIG, EVENT_STORE } from '../infrastructure/infrastructure.module';
 import { PROJECTION_RUNNER, READ_STORE } from '../infrastructure/read-store.provider';
@@ -20,7 +20,7 @@ import { RebuildProjectionController } from './rebuild-projection/rebuild-projec
     {
       provide: PROJECTION_RUNNER,
       useFactory: (config: AppConfig, eventStore: EventStore, readStore: ReadStore) =>
-        config.runProjectionsInProcess ? new ProjectionRunner({ eventStore, readStore, projections: [...readModelProjections] }) : null,
+        config.runProjectionsInProcess ? new ProjectionRunner({ eventStore, readStore, projections: [...readModelProjections, mailOutboxProjection] }) : null,
       inject: [APP_CONFIG, EVENT_STORE, READ_STORE],
     },
   ],

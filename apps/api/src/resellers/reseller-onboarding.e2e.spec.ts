@@ -1,22 +1,34 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import request from 'supertest';
 import { INestApplication } from '@nestjs/common';
 import { EventStore, verifyStreamChain } from '@channel-ledger/event-store';
 import { resellerStream } from '@channel-ledger/domain';
-import { startTestApp, tokenMailedTo } from '../../test/test-app';
-import { OutboxMailer } from '../infrastructure/mailer';
+import { readMailbox, waitForMail } from '../../test/mailbox';
+import { startTestApp, TestApp } from '../../test/test-app';
 import { EVENT_STORE } from '../infrastructure/infrastructure.module';
 
 describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
+  let t: TestApp;
   let app: INestApplication;
-  let outbox: OutboxMailer;
-  let sqlitePath: string;
+  const leftovers: string[] = [];
 
   beforeEach(async () => {
-    ({ app, outbox, sqlitePath } = await startTestApp());
+    t = await startTestApp();
+    app = t.app;
   });
   afterEach(async () => {
-    await app.close();
+    await t.close();
+    for (const dir of leftovers.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
+
+  /** The verification token from the newest verification mail to `to` (the mail sender follows the log). */
+  async function tokenMailedTo(to: string): Promise<string> {
+    const mail = await waitForMail(t.mailboxDir, to, 'Verify your reseller e-mail address');
+    const token = mail.text.match(/"token":"([A-Za-z0-9_-]+)"/)?.[1];
+    if (!token) throw new Error(`no token in the verification mail to ${to}:\n${mail.text}`);
+    return token;
+  }
 
   const register = (body: object, headers: Record<string, string> = {}) =>
     request(app.getHttpServer()).post('/resellers').set(headers).send(body);
@@ -42,7 +54,7 @@ describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
       .expect(422);
     expect(wrong.body.code).toBe('verification-token-invalid');
 
-    const token = tokenMailedTo(outbox, 'sales@acme.example');
+    const token = await tokenMailedTo('sales@acme.example');
     await request(app.getHttpServer()).post(`/resellers/${resellerId}/email-verification`).send({ token }).expect(200, { resellerId, status: 'verified' });
 
     await request(app.getHttpServer())
@@ -63,7 +75,7 @@ describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
   it('refuses an alliance partner: it is not a reseller', async () => {
     const res = await register({ companyName: 'Ally Corp', email: 'a@ally.example', partnerKind: 'alliance' }).expect(422);
     expect(res.body.code).toBe('alliance-partner-cannot-resell');
-    expect(outbox.sent).toHaveLength(0);
+    expect(await readMailbox(t.mailboxDir)).toHaveLength(0);
   });
 
   it('names every wrong field, including unknown ones, as application/problem+json', async () => {
@@ -93,7 +105,8 @@ describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
     const store = app.get<EventStore>(EVENT_STORE);
     const events = await store.readStream(resellerStream(first.body.resellerId));
     expect(events.map((e) => e.type)).toEqual(['ResellerRegistered']);
-    expect(outbox.sent.filter((m) => m.to === 'ops@retry.example')).toHaveLength(1);
+    await waitForMail(t.mailboxDir, 'ops@retry.example');
+    expect((await readMailbox(t.mailboxDir)).filter((m) => m.to === 'ops@retry.example')).toHaveLength(1);
     expect(verifyStreamChain(events)).toEqual({ ok: true });
   });
 
@@ -105,11 +118,13 @@ describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
 
   it('keeps the data across a restart of the process', async () => {
     const { body } = await register({ companyName: 'Durable Inc', email: 'd@durable.example', partnerKind: 'reseller' }).expect(201);
-    const token = tokenMailedTo(outbox, 'd@durable.example');
+    const token = await tokenMailedTo('d@durable.example');
     await request(app.getHttpServer()).post(`/resellers/${body.resellerId}/email-verification`).send({ token }).expect(200);
-    await app.close();
+    await t.close({ keepFiles: true });
+    leftovers.push(dirname(t.sqlitePath));
 
-    ({ app, outbox } = await startTestApp(sqlitePath));
+    t = await startTestApp({ sqlitePath: t.sqlitePath });
+    app = t.app;
     const profile = await request(app.getHttpServer()).get(`/resellers/${body.resellerId}`).set('X-Actor', `reseller:${body.resellerId}`).expect(200);
     expect(profile.body).toMatchObject({ companyName: 'Durable Inc', status: 'verified' });
   });

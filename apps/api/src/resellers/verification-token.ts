@@ -1,11 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { tokenHash } from '@channel-ledger/application';
 
-/** Only the hash is recorded, so the log never holds a usable credential. */
-export function newVerificationToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashVerificationToken(token) };
-}
-
-export function hashVerificationToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+/**
+ * What a verification is checked against: the hash the registration recorded. The token itself is
+ * derived, never stored, and mailed by the mail sender (see apps/api/src/mail/mailed-tokens.ts).
+ */
+export const hashVerificationToken = tokenHash;

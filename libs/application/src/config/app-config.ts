@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 /** Where events live: the embedded SQLite file by default, EventStoreDB when its connection string is set. */
 export type EventStoreConfig =
@@ -17,6 +17,40 @@ export interface AppConfig {
   readStore: ReadStoreConfig;
   /** Run projections inside the API process (embedded default) or leave them to apps/projector. */
   runProjectionsInProcess: boolean;
+  /** `production` refuses sandbox features (test clocks) and requires an explicit secret. */
+  profile: 'development' | 'production';
+  /**
+   * Signs access tokens and derives mailed tokens and vendor license keys. Null in development:
+   * one is generated and kept beside the embedded store (see `resolveSecret`).
+   */
+  secret: string | null;
+  /** The first staff accounts; later ones are invited by them. */
+  staff: StaffAccount[];
+  /** Allows a sandbox clock that tests and demos set and advance; never in production. */
+  testClock: boolean;
+  mail: MailConfig;
+  /** Where links in mails point to, e.g. https://ledger.example.com. */
+  publicUrl: string;
+  /** Largest accepted request body, in bytes. */
+  bodyLimitBytes: number;
+  /** Lifetime of an access token; the refresh token lives until sign-out or 30 days. */
+  accessTokenTtlSeconds: number;
+}
+
+export type StaffRole = 'vendor-admin' | 'support' | 'auditor' | 'operator';
+
+export interface StaffAccount {
+  role: StaffRole;
+  email: string;
+  /** The vendor a vendor administrator acts for; null for the other roles. */
+  vendorId: string | null;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:587 — unset: every mail is written as an .eml file to `mailboxDir`. */
+  smtpUrl: string | null;
+  mailboxDir: string;
+  from: string;
 }
 
 export class InvalidConfigurationError extends Error {
@@ -61,6 +95,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const inProcess = parseBoolean('RUN_PROJECTIONS_IN_PROCESS', text('RUN_PROJECTIONS_IN_PROCESS'), problems);
 
+  const profile = text('CHANNEL_LEDGER_PROFILE') ?? 'development';
+  if (profile !== 'development' && profile !== 'production') {
+    problems.push(`CHANNEL_LEDGER_PROFILE must be development or production (got "${profile}")`);
+  }
+  const secret = text('CHANNEL_LEDGER_SECRET') ?? null;
+  if (secret !== null && secret.length < 32) problems.push('CHANNEL_LEDGER_SECRET must be at least 32 characters');
+  if (secret === null && profile === 'production') problems.push('CHANNEL_LEDGER_SECRET is required in the production profile');
+  const staff = parseStaff(text('CHANNEL_LEDGER_STAFF'), problems);
+  const testClock = parseBoolean('CHANNEL_LEDGER_TEST_CLOCK', text('CHANNEL_LEDGER_TEST_CLOCK'), problems) ?? profile !== 'production';
+  if (testClock && profile === 'production') problems.push('CHANNEL_LEDGER_TEST_CLOCK cannot be enabled in the production profile');
+  const smtpUrl = text('SMTP_URL') ?? null;
+  if (smtpUrl !== null && !/^smtps?:\/\/\S+$/.test(smtpUrl)) problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${smtpUrl}")`);
+  const mailboxDir = absolute(text('CHANNEL_LEDGER_MAILBOX') ?? join(sqliteFile === ':memory:' ? 'data' : dirname(sqlitePath), 'mailbox'));
+  const from = text('MAIL_FROM') ?? 'channel-ledger <no-reply@channel-ledger.local>';
+  const publicUrl = (text('CHANNEL_LEDGER_PUBLIC_URL') ?? `http://${host}:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/\S+$/.test(publicUrl)) problems.push(`CHANNEL_LEDGER_PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
+  const bodyLimitBytes = parsePositive('CHANNEL_LEDGER_BODY_LIMIT_BYTES', text('CHANNEL_LEDGER_BODY_LIMIT_BYTES') ?? '262144', problems);
+  const accessTokenTtlSeconds = parsePositive('ACCESS_TOKEN_TTL_SECONDS', text('ACCESS_TOKEN_TTL_SECONDS') ?? '900', problems);
+
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   return {
     port,
@@ -69,6 +122,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readStore: mongoUri ? { kind: 'mongodb', uri: mongoUri, database } : { kind: 'sqlite', path: sqlitePath },
     // Separate processes only make sense once the stores are servers; the embedded file runs all in one.
     runProjectionsInProcess: inProcess ?? !(esdb && mongoUri),
+    profile: profile === 'production' ? 'production' : 'development',
+    secret,
+    staff,
+    testClock,
+    mail: { smtpUrl, mailboxDir, from },
+    publicUrl,
+    bodyLimitBytes,
+    accessTokenTtlSeconds,
   };
 }
 
@@ -91,4 +152,34 @@ function parseBoolean(name: string, value: string | undefined, problems: string[
 
 function absolute(path: string): string {
   return isAbsolute(path) ? path : resolve(process.cwd(), path);
+}
+
+function parsePositive(name: string, value: string, problems: string[]): number {
+  if (!/^\d{1,12}$/.test(value) || Number(value) < 1) {
+    problems.push(`${name} must be a positive whole number (got "${value}")`);
+    return 1;
+  }
+  return Number(value);
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** `support:ann@x.example,auditor:bo@x.example,operator:ops@x.example,vendor-admin:<vendorId>:vera@v.example` */
+function parseStaff(value: string | undefined, problems: string[]): StaffAccount[] {
+  if (value === undefined) return [];
+  const accounts: StaffAccount[] = [];
+  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const parts = entry.split(':');
+    const [role] = parts;
+    if (role === 'vendor-admin' && parts.length === 3 && /^[A-Za-z0-9_-]{1,64}$/.test(parts[1]) && EMAIL.test(parts[2])) {
+      accounts.push({ role, vendorId: parts[1], email: parts[2].toLowerCase() });
+    } else if ((role === 'support' || role === 'auditor' || role === 'operator') && parts.length === 2 && EMAIL.test(parts[1])) {
+      accounts.push({ role, vendorId: null, email: parts[1].toLowerCase() });
+    } else {
+      problems.push(
+        `CHANNEL_LEDGER_STAFF entry "${entry}" must be support:<email>, auditor:<email>, operator:<email> or vendor-admin:<vendorId>:<email>`,
+      );
+    }
+  }
+  return accounts;
 }

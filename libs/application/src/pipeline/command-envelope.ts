@@ -6,8 +6,29 @@ export interface CommandEnvelope {
   commandId: string;
   correlationId: string;
   causationId: string;
+  /** Who acted, as recorded in every event: the signed-in person or the API key. */
   actor: Actor;
   onBehalfOf: Actor | null;
+  /**
+   * The capacity the domain decides for when it differs from `actor`: an API key acting as its
+   * reseller, a vendor administrator (a person) acting as its vendor. Absent: `actor` itself.
+   */
+  actingAs?: Actor;
   /** Business time of the command, ISO-8601 UTC. */
   occurredAt: string;
+}
+
+/** The actor the deciders see. */
+export function actingParty(envelope: CommandEnvelope): Actor {
+  return envelope.actingAs ?? envelope.actor;
+}
+
+/**
+ * Records the party a command is for (a reseller acting for its customer's organization,
+ * support acting for a reseller) unless the edge already named one or the actor is that party.
+ */
+export function onBehalfOf(envelope: CommandEnvelope, party: Actor): CommandEnvelope {
+  const self = actingParty(envelope);
+  if (envelope.onBehalfOf || (self.kind === party.kind && self.id === party.id)) return envelope;
+  return { ...envelope, onBehalfOf: party };
 }

@@ -1,4 +1,5 @@
 import {
+  apiKeyDecider,
   catalogDecider,
   Decider,
   DomainEvent,
@@ -6,7 +7,9 @@ import {
   licenseDecider,
   organizationDecider,
   resellerDecider,
+  sessionDecider,
   signInLinkDecider,
+  staffAccountDecider,
   subscriptionDecider,
 } from '@channel-ledger/domain';
 
@@ -15,12 +18,15 @@ type AnyDecider = Pick<Decider<never, DomainEvent, unknown>, 'initialState' | 'e
 /** Longest prefix first: `issuance-right-` and `sign-in-link-` contain dashes of their own. */
 const CATEGORIES: readonly [string, AnyDecider][] = [
   ['issuance-right', issuanceRightDecider as unknown as AnyDecider],
+  ['staff-account', staffAccountDecider as unknown as AnyDecider],
+  ['api-key', apiKeyDecider as unknown as AnyDecider],
   ['sign-in-link', signInLinkDecider as unknown as AnyDecider],
   ['organization', organizationDecider as unknown as AnyDecider],
   ['subscription', subscriptionDecider as unknown as AnyDecider],
   ['reseller', resellerDecider as unknown as AnyDecider],
   ['license', licenseDecider as unknown as AnyDecider],
   ['catalog', catalogDecider as unknown as AnyDecider],
+  ['session', sessionDecider as unknown as AnyDecider],
 ];
 
 export interface StreamName {

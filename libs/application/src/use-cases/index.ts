@@ -5,3 +5,4 @@ export * from './catalog.use-cases';
 export * from './organization.use-cases';
 export * from './subscription.use-cases';
 export * from './licensing.use-cases';
+export * from './identity.use-cases';

@@ -5,6 +5,9 @@ import {
   issuanceRightDecider,
   issuanceRightFacts,
   issuanceRightStream,
+  licenseDecider,
+  LicenseState,
+  licenseStream,
   OrganizationFacts,
   organizationDecider,
   organizationFacts,
@@ -66,5 +69,9 @@ export class LedgerContext {
 
   async issuanceRight(rightId: string): Promise<IssuanceRightFacts | null> {
     return issuanceRightFacts(await loadState(this.store, issuanceRightStream(rightId), issuanceRightDecider));
+  }
+
+  license(licenseId: string): Promise<LicenseState> {
+    return loadState(this.store, licenseStream(licenseId), licenseDecider);
   }
 }

@@ -1,5 +1,5 @@
 import { BillingPeriod, planPrice, subscriptionDecider, subscriptionStream } from '@channel-ledger/domain';
-import { CommandEnvelope } from '../pipeline/command-envelope';
+import { actingParty, CommandEnvelope } from '../pipeline/command-envelope';
 import { LedgerContext } from './ledger-context';
 import { orRefuse, required } from './refuse';
 
@@ -16,7 +16,7 @@ export interface PurchaseSubscriptionInput {
 }
 
 export async function purchaseSubscription(ctx: LedgerContext, envelope: CommandEnvelope, input: PurchaseSubscriptionInput) {
-  const { actor } = envelope;
+  const actor = actingParty(envelope);
   const reseller = await ctx.actingReseller(actor);
   const organization = required(
     await ctx.organization(input.organizationId),
@@ -71,8 +71,8 @@ export async function addSeats(
       type: 'AddSeats',
       ...input,
       now: envelope.occurredAt,
-      actor: envelope.actor,
-      context: { reseller: await ctx.actingReseller(envelope.actor) },
+      actor: actingParty(envelope),
+      context: { reseller: await ctx.actingReseller(actingParty(envelope)) },
     },
   });
 }
@@ -86,8 +86,8 @@ export async function assignSeat(ctx: LedgerContext, envelope: CommandEnvelope, 
       type: 'AssignSeat',
       ...input,
       now: envelope.occurredAt,
-      actor: envelope.actor,
-      context: { reseller: await ctx.actingReseller(envelope.actor) },
+      actor: actingParty(envelope),
+      context: { reseller: await ctx.actingReseller(actingParty(envelope)) },
     },
   });
 }

@@ -6,7 +6,10 @@ interface IssuanceRightCommandBase {
   readonly actor: Actor;
 }
 
-/** By a vendor admin; `vendorId` is the admin's vendor, established by the caller. */
+/**
+ * By a vendor admin, for its own vendor only: `vendorId` names the vendor the right is for and
+ * must be the acting admin's (the actor's id), which the decider checks.
+ */
 export interface GrantIssuanceRight extends IssuanceRightCommandBase {
   readonly type: 'GrantIssuanceRight';
   readonly vendorId: string;
@@ -27,6 +30,17 @@ export interface BlockIssuanceRight extends IssuanceRightCommandBase {
   readonly reason: string;
 }
 
+/**
+ * Moves the expiry later and/or raises the quota. Rights only grow this way; a right that should
+ * end early is blocked, and nothing is ever deleted (rule 12). Omitted (null) means unchanged.
+ */
+export interface ExtendIssuanceRight extends IssuanceRightCommandBase {
+  readonly type: 'ExtendIssuanceRight';
+  readonly vendorId: string;
+  readonly expiresAt: Instant | null;
+  readonly maxLicenses: number | null;
+}
+
 /** Counts one license against the quota on the right's own stream, guarded by its revision. */
 export interface ConsumeIssuanceRight extends IssuanceRightCommandBase {
   readonly type: 'ConsumeIssuanceRight';
@@ -34,4 +48,4 @@ export interface ConsumeIssuanceRight extends IssuanceRightCommandBase {
   readonly context: { readonly reseller: ResellerFacts | null };
 }
 
-export type IssuanceRightCommand = GrantIssuanceRight | BlockIssuanceRight | ConsumeIssuanceRight;
+export type IssuanceRightCommand = GrantIssuanceRight | BlockIssuanceRight | ExtendIssuanceRight | ConsumeIssuanceRight;

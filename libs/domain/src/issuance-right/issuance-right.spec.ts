@@ -1,14 +1,16 @@
 import { fold } from '../shared/decider';
 import { Actor, ResellerFacts } from '../shared/types';
 import { specFor } from '../testing/given';
-import { BlockIssuanceRight, ConsumeIssuanceRight, GrantIssuanceRight, IssuanceRightCommand } from './commands';
+import { BlockIssuanceRight, ConsumeIssuanceRight, ExtendIssuanceRight, GrantIssuanceRight, IssuanceRightCommand } from './commands';
 import { issuanceRightDecider, issuanceRightStream } from './decider';
 import { IssuanceRightConsumed, IssuanceRightEvent } from './events';
 import { issuanceRightFacts } from './queries';
 
 const given = specFor(issuanceRightDecider);
 
-const vendorAdmin: Actor = { kind: 'vendor-admin', id: 'admin-1' };
+// The decider sees a vendor admin acting as its vendor: the actor id is the vendor id.
+const vendorAdmin: Actor = { kind: 'vendor-admin', id: 'vendor-1' };
+const otherVendorAdmin: Actor = { kind: 'vendor-admin', id: 'vendor-2' };
 const acmeActor: Actor = { kind: 'reseller', id: 'acme' };
 const acme: ResellerFacts = {
   resellerId: 'acme',
@@ -38,6 +40,16 @@ const block = (over: Partial<BlockIssuanceRight> = {}): BlockIssuanceRight => ({
   rightId: 'right-1',
   vendorId: 'vendor-1',
   reason: 'Partner agreement ended',
+  now: '2026-04-01T00:00:00.000Z',
+  actor: vendorAdmin,
+  ...over,
+});
+const extend = (over: Partial<ExtendIssuanceRight> = {}): ExtendIssuanceRight => ({
+  type: 'ExtendIssuanceRight',
+  rightId: 'right-1',
+  vendorId: 'vendor-1',
+  expiresAt: null,
+  maxLicenses: null,
   now: '2026-04-01T00:00:00.000Z',
   actor: vendorAdmin,
   ...over,
@@ -93,6 +105,14 @@ describe('issuance right', () => {
       given([]).when(grant({ actor: acmeActor })).thenRefuses('not-permitted');
     });
 
+    it("a vendor admin acts within its own vendor: it cannot grant another vendor's rights", () => {
+      given([]).when(grant({ actor: otherVendorAdmin })).thenRefuses('not-this-vendors-admin');
+    });
+
+    it('refuses an expiry that is not a date', () => {
+      given([]).when(grant({ expiresAt: 'next year' })).thenRefuses('invalid-expiry');
+    });
+
     it('refuses an id already granted', () => {
       given([granted]).when(grant()).thenRefuses('issuance-right-already-granted');
     });
@@ -121,7 +141,11 @@ describe('issuance right', () => {
     });
 
     it('another vendor cannot see the right', () => {
-      given([granted]).when(block({ vendorId: 'vendor-2' })).thenRefuses('issuance-right-not-found');
+      given([granted]).when(block({ vendorId: 'vendor-2', actor: otherVendorAdmin })).thenRefuses('issuance-right-not-found');
+    });
+
+    it("a vendor admin cannot act under another vendor's name", () => {
+      given([granted]).when(block({ actor: otherVendorAdmin })).thenRefuses('not-this-vendors-admin');
     });
 
     it('only a vendor admin may block', () => {
@@ -129,10 +153,73 @@ describe('issuance right', () => {
     });
 
     it('rule 12: a right is never deleted: there is no such command, and a blocked right keeps its history', () => {
-      const commandTypes: IssuanceRightCommand['type'][] = ['GrantIssuanceRight', 'BlockIssuanceRight', 'ConsumeIssuanceRight'];
+      const commandTypes: IssuanceRightCommand['type'][] = ['GrantIssuanceRight', 'BlockIssuanceRight', 'ExtendIssuanceRight', 'ConsumeIssuanceRight'];
       expect(commandTypes.some((t) => /delete|remove/i.test(t))).toBe(false);
       const facts = issuanceRightFacts(fold(issuanceRightDecider, [granted, consumed('lic-1', 1), blocked]));
       expect(facts).toMatchObject({ blocked: true, used: 1, licenseIds: ['lic-1'] });
+    });
+  });
+
+  describe('ExtendIssuanceRight', () => {
+    const extended = (over: Partial<Extract<IssuanceRightEvent, { type: 'IssuanceRightExtended' }>['data']> = {}): IssuanceRightEvent => ({
+      type: 'IssuanceRightExtended',
+      data: {
+        rightId: 'right-1',
+        previousExpiresAt: '2026-12-31T00:00:00.000Z',
+        expiresAt: '2026-12-31T00:00:00.000Z',
+        previousMaxLicenses: 2,
+        maxLicenses: 2,
+        extendedBy: vendorAdmin,
+        extendedAt: '2026-04-01T00:00:00.000Z',
+        ...over,
+      },
+    });
+
+    it('rule 12: the vendor admin moves the expiry later', () => {
+      given([granted]).when(extend({ expiresAt: '2027-06-30T00:00:00Z' })).then([extended({ expiresAt: '2027-06-30T00:00:00.000Z' })]);
+    });
+
+    it('rule 12: the vendor admin raises the quota, and the reseller can issue more', () => {
+      given([granted]).when(extend({ maxLicenses: 5 })).then([extended({ maxLicenses: 5 })]);
+      given([granted, consumed('lic-1', 1), consumed('lic-2', 2), extended({ maxLicenses: 3 })])
+        .when(consume('lic-3'))
+        .then([{ type: 'IssuanceRightConsumed', data: { rightId: 'right-1', licenseId: 'lic-3', used: 3, remaining: 0, consumedAt: '2026-03-10T00:00:00.000Z' } }]);
+    });
+
+    it('rule 12: an expired right extended into the future can be used again', () => {
+      const later = '2027-01-15T00:00:00.000Z';
+      given([granted]).when(consume('lic-1', { now: later })).thenRefuses('issuance-right-expired');
+      given([granted, extended({ expiresAt: '2027-12-31T00:00:00.000Z' })])
+        .when(consume('lic-1', { now: later }))
+        .then([{ type: 'IssuanceRightConsumed', data: { rightId: 'right-1', licenseId: 'lic-1', used: 1, remaining: 1, consumedAt: later } }]);
+    });
+
+    it('only grows a right: a smaller quota or an earlier expiry is refused', () => {
+      given([granted]).when(extend({ maxLicenses: 2 })).thenRefuses('issuance-right-not-extended');
+      given([granted]).when(extend({ expiresAt: '2026-12-30T00:00:00.000Z' })).thenRefuses('issuance-right-not-extended');
+    });
+
+    it('refuses an extension that names nothing, a bad quota or a past expiry', () => {
+      given([granted]).when(extend()).thenRefuses('invalid-extension');
+      given([granted]).when(extend({ maxLicenses: 3.5 })).thenRefuses('invalid-max-licenses');
+      given([granted]).when(extend({ expiresAt: 'soon' })).thenRefuses('invalid-expiry');
+      given([granted]).when(extend({ expiresAt: '2027-01-01T00:00:00.000Z', now: '2027-02-01T00:00:00.000Z' })).thenRefuses('issuance-right-expiry-in-past');
+    });
+
+    it('a blocked right stays blocked', () => {
+      given([granted, blocked]).when(extend({ maxLicenses: 5 })).thenRefuses('issuance-right-blocked');
+    });
+
+    it('only the vendor of the right extends it', () => {
+      given([granted]).when(extend({ maxLicenses: 5, actor: acmeActor })).thenRefuses('not-permitted');
+      given([granted]).when(extend({ maxLicenses: 5, actor: otherVendorAdmin })).thenRefuses('not-this-vendors-admin');
+      given([granted]).when(extend({ maxLicenses: 5, actor: otherVendorAdmin, vendorId: 'vendor-2' })).thenRefuses('issuance-right-not-found');
+      given([]).when(extend({ maxLicenses: 5 })).thenRefuses('issuance-right-not-found');
+    });
+
+    it('rule 12: an extended right keeps its history and counts', () => {
+      const facts = issuanceRightFacts(fold(issuanceRightDecider, [granted, consumed('lic-1', 1), extended({ maxLicenses: 4 })]));
+      expect(facts).toMatchObject({ maxLicenses: 4, used: 1, remaining: 3, licenseIds: ['lic-1'] });
     });
   });
 

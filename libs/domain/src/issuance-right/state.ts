@@ -31,6 +31,9 @@ export function evolveIssuanceRight(state: IssuanceRightState, event: IssuanceRi
     case 'IssuanceRightBlocked':
       if (state.status !== 'active') return state;
       return { ...state, status: 'blocked', blockedAt: event.data.blockedAt, blockReason: event.data.reason };
+    case 'IssuanceRightExtended':
+      if (state.status === 'none') return state;
+      return { ...state, expiresAt: event.data.expiresAt, maxLicenses: event.data.maxLicenses };
     case 'IssuanceRightConsumed':
       if (state.status === 'none') return state;
       return { ...state, licenseIds: [...state.licenseIds, event.data.licenseId] };

@@ -4,3 +4,4 @@ export * from './state';
 export * from './queries';
 export { OWNERSHIP_TRANSFER_VALIDITY_DAYS } from './decide';
 export { organizationDecider, organizationStream } from './decider';
+export { resolveActing } from './access';

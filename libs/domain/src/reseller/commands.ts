@@ -43,9 +43,16 @@ export interface SetDefaultPaymentMethod extends ResellerCommandBase {
   readonly paymentMethodId: string;
 }
 
+/** The default can only go when it is the last method: renewals are charged to the default. */
+export interface RemovePaymentMethod extends ResellerCommandBase {
+  readonly type: 'RemovePaymentMethod';
+  readonly paymentMethodId: string;
+}
+
 export type ResellerCommand =
   | RegisterReseller
   | VerifyResellerEmail
   | ReissueResellerVerification
   | AddPaymentMethod
-  | SetDefaultPaymentMethod;
+  | SetDefaultPaymentMethod
+  | RemovePaymentMethod;

@@ -5,6 +5,7 @@ import {
   AddPaymentMethod,
   RegisterReseller,
   ReissueResellerVerification,
+  RemovePaymentMethod,
   ResellerCommand,
   SetDefaultPaymentMethod,
   VerifyResellerEmail,
@@ -31,6 +32,8 @@ export function decideReseller(command: ResellerCommand, state: ResellerState): 
       return addPaymentMethod(command, state);
     case 'SetDefaultPaymentMethod':
       return setDefaultPaymentMethod(command, state);
+    case 'RemovePaymentMethod':
+      return removePaymentMethod(command, state);
   }
 }
 
@@ -149,6 +152,36 @@ function setDefaultPaymentMethod(command: SetDefaultPaymentMethod, state: Resell
         paymentMethodId: command.paymentMethodId,
         previousPaymentMethodId: state.defaultPaymentMethodId,
         setAt: command.now,
+      },
+    },
+  ];
+}
+
+function removePaymentMethod(command: RemovePaymentMethod, state: ResellerState): Decision<ResellerEvent> {
+  const refused = requireActingVerifiedReseller(command.actor, state);
+  if (refused) return refused;
+  if (state.status !== 'verified') return notFound();
+  const method = state.paymentMethods.find((m) => m.paymentMethodId === command.paymentMethodId);
+  if (!method) return violation('payment-method-not-found', 'This reseller has no payment method with that id.');
+  const wasDefault = state.defaultPaymentMethodId === method.paymentMethodId;
+  // Renewals and added seats fall back to the default, so it is never left pointing at nothing while others exist.
+  if (wasDefault && state.paymentMethods.length > 1) {
+    return violation(
+      'default-payment-method-in-use',
+      `${method.label} is your default payment method; make another one the default before removing it.`,
+      { paymentMethodId: method.paymentMethodId },
+    );
+  }
+  return [
+    {
+      type: 'PaymentMethodRemoved',
+      data: {
+        resellerId: state.resellerId,
+        paymentMethodId: method.paymentMethodId,
+        kind: method.kind,
+        label: method.label,
+        wasDefault,
+        removedAt: command.now,
       },
     },
   ];

@@ -42,9 +42,16 @@ export type DefaultPaymentMethodSet = DomainEvent<
   { resellerId: string; paymentMethodId: string; previousPaymentMethodId: string | null; setAt: Instant }
 >;
 
+export type PaymentMethodRemoved = DomainEvent<
+  'PaymentMethodRemoved',
+  /** `wasDefault`: the last method went, so there is no default any more (the next purchase must name one). */
+  { resellerId: string; paymentMethodId: string; kind: ResellerPaymentMethodKind; label: string; wasDefault: boolean; removedAt: Instant }
+>;
+
 export type ResellerEvent =
   | ResellerRegistered
   | ResellerVerificationReissued
   | ResellerEmailVerified
   | PaymentMethodAdded
-  | DefaultPaymentMethodSet;
+  | DefaultPaymentMethodSet
+  | PaymentMethodRemoved;

@@ -4,6 +4,7 @@ import { specFor } from '../testing/given';
 import {
   AddPaymentMethod,
   RegisterReseller,
+  RemovePaymentMethod,
   ResellerCommand,
   SetDefaultPaymentMethod,
   VerifyResellerEmail,
@@ -51,6 +52,15 @@ const setDefault = (over: Partial<SetDefaultPaymentMethod> = {}): SetDefaultPaym
   resellerId: 'acme',
   paymentMethodId: 'pm-ach',
   now: '2026-03-04T09:00:00.000Z',
+  actor: acmeActor,
+  ...over,
+});
+
+const remove = (over: Partial<RemovePaymentMethod> = {}): RemovePaymentMethod => ({
+  type: 'RemovePaymentMethod',
+  resellerId: 'acme',
+  paymentMethodId: 'pm-ach',
+  now: '2026-03-05T09:00:00.000Z',
   actor: acmeActor,
   ...over,
 });
@@ -224,8 +234,44 @@ describe('reseller', () => {
     });
   });
 
+  describe('RemovePaymentMethod', () => {
+    const history = [registered, verified, cardAdded, cardIsDefault, achAdded];
+    const removed = (paymentMethodId: string, kind: 'card' | 'ach', label: string, wasDefault: boolean): ResellerEvent => ({
+      type: 'PaymentMethodRemoved',
+      data: { resellerId: 'acme', paymentMethodId, kind, label, wasDefault, removedAt: '2026-03-05T09:00:00.000Z' },
+    });
+
+    it('removes a method that is not the default, and it is no longer offered to purchases', () => {
+      given(history).when(remove()).then([removed('pm-ach', 'ach', 'ACH checking', false)]);
+      const after = fold(resellerDecider, [...history, removed('pm-ach', 'ach', 'ACH checking', false)]);
+      expect(paymentMethodFacts(after, 'pm-ach')).toBeNull();
+      expect(paymentMethodFacts(after)).toEqual({ id: 'pm-card', kind: 'card' });
+    });
+
+    it('refuses to remove the default while other methods exist: renewals are charged to it', () => {
+      given(history).when(remove({ paymentMethodId: 'pm-card' })).thenRefuses('default-payment-method-in-use', /Visa •••• 4242.*default/);
+    });
+
+    it('removes the last method, default or not, leaving no default', () => {
+      given([registered, verified, cardAdded, cardIsDefault])
+        .when(remove({ paymentMethodId: 'pm-card' }))
+        .then([removed('pm-card', 'card', 'Visa •••• 4242', true)]);
+      const after = fold(resellerDecider, [registered, verified, cardAdded, cardIsDefault, removed('pm-card', 'card', 'Visa •••• 4242', true)]);
+      expect(defaultPaymentMethod(after)).toBeNull();
+    });
+
+    it('refuses an unknown or already removed payment method', () => {
+      given(history).when(remove({ paymentMethodId: 'pm-nope' })).thenRefuses('payment-method-not-found');
+      given([...history, removed('pm-ach', 'ach', 'ACH checking', false)]).when(remove()).thenRefuses('payment-method-not-found');
+    });
+
+    it('refuses another reseller as if this reseller did not exist', () => {
+      given(history).when(remove({ actor: { kind: 'reseller', id: 'globex' } })).thenRefuses('reseller-not-found');
+    });
+  });
+
   describe('rule 1: a reseller can do nothing until its email is verified', () => {
-    const commandsOtherThanRegisterAndVerify: ResellerCommand[] = [addCard(), setDefault({ paymentMethodId: 'pm-card' })];
+    const commandsOtherThanRegisterAndVerify: ResellerCommand[] = [addCard(), setDefault({ paymentMethodId: 'pm-card' }), remove()];
 
     it.each(commandsOtherThanRegisterAndVerify.map((c) => [c.type, c] as const))(
       'rule 1: %s is refused before verification',

@@ -74,5 +74,14 @@ export function evolveReseller(state: ResellerState, event: ResellerEvent): Rese
     case 'DefaultPaymentMethodSet':
       if (state.status !== 'verified') return state;
       return { ...state, defaultPaymentMethodId: event.data.paymentMethodId };
+    case 'PaymentMethodRemoved': {
+      if (state.status !== 'verified') return state;
+      const { paymentMethodId } = event.data;
+      return {
+        ...state,
+        paymentMethods: state.paymentMethods.filter((m) => m.paymentMethodId !== paymentMethodId),
+        defaultPaymentMethodId: state.defaultPaymentMethodId === paymentMethodId ? null : state.defaultPaymentMethodId,
+      };
+    }
   }
 }

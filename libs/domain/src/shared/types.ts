@@ -3,7 +3,19 @@ export type Instant = string;
 /** Lower-cased e-mail address. */
 export type Email = string;
 
-export type ActorKind = 'reseller' | 'customer' | 'vendor-admin' | 'support' | 'auditor' | 'system' | 'anonymous';
+/** People and machines that act, plus the parties (organization, vendor) others act on behalf of. */
+export type ActorKind =
+  | 'reseller'
+  | 'customer'
+  | 'vendor-admin'
+  | 'support'
+  | 'auditor'
+  | 'operator'
+  | 'machine'
+  | 'system'
+  | 'anonymous'
+  | 'organization'
+  | 'vendor';
 
 /** Who issues a command. Mirrors the event envelope's actor. */
 export interface Actor {

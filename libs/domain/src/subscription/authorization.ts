@@ -2,7 +2,8 @@ import { RuleViolation, violation } from '../shared/decider';
 import { requireVerifiedReseller } from '../shared/reseller-guard';
 import { ActorKind, Actor, Instant, ResellerFacts } from '../shared/types';
 import { ownershipAt } from './periods';
-import { SubscriptionRecord } from './state';
+import { SubscriptionRecord, SubscriptionState } from './state';
+import { existing, notFound } from './lifecycle';
 import { InvoiceOwnership } from './terms';
 
 /** Rule 8, in the words the customer sees. */
@@ -45,7 +46,8 @@ export function authorizeChange(request: ChangeRequest, s: SubscriptionRecord, w
 
   if (actor.kind === 'reseller') {
     if (ownership.owner.kind !== 'reseller' || ownership.owner.id !== actor.id) {
-      return violation('not-your-subscription', 'There is no subscription with this id among your customers.');
+      // Answered exactly like a missing subscription: another reseller's customers are never confirmed to exist.
+      return violation('subscription-not-found', 'There is no subscription with this id among your customers.');
     }
     const reseller = request.context?.reseller;
     const unverified = requireVerifiedReseller(reseller);
@@ -55,4 +57,15 @@ export function authorizeChange(request: ChangeRequest, s: SubscriptionRecord, w
     }
   }
   return null;
+}
+
+/**
+ * Quotes show prices, so they follow the same door as a change: the invoice owner (a verified
+ * reseller, or the organization of a direct purchase) and support; a customer of a channel
+ * purchase is sent to its reseller (rule 8), another reseller is told there is no such subscription.
+ */
+export function authorizeQuote(request: ChangeRequest, state: SubscriptionState): RuleViolation | null {
+  const s = existing(state);
+  if (!s) return notFound();
+  return authorizeChange(request, s, { owner: true, others: ['support'] });
 }

@@ -14,10 +14,24 @@ export function isEmail(value: unknown): value is Email {
   return typeof value === 'string' && EMAIL.test(value.trim());
 }
 
+/**
+ * A sanity ceiling, not a commercial limit: a typo of a few extra zeros must not turn into an
+ * invoice nobody can pay; bigger deals go through the vendor's sales team.
+ */
+export const MAX_SEATS_PER_COMMAND = 100_000;
+
 export function requireSeatCount(seats: unknown, what = 'seats'): RuleViolation | null {
-  return Number.isInteger(seats) && (seats as number) >= 1
-    ? null
-    : violation('invalid-seat-count', `The number of ${what} must be a whole number of at least 1.`, { seats });
+  if (!Number.isInteger(seats) || (seats as number) < 1) {
+    return violation('invalid-seat-count', `The number of ${what} must be a whole number of at least 1.`, { seats });
+  }
+  if ((seats as number) > MAX_SEATS_PER_COMMAND) {
+    return violation(
+      'too-many-seats',
+      `At most ${MAX_SEATS_PER_COMMAND} ${what} can be bought at once; contact the vendor's sales team for larger deals.`,
+      { seats, max: MAX_SEATS_PER_COMMAND },
+    );
+  }
+  return null;
 }
 
 /** A catalog price offered to an existing subscription must fit it: same vendor, money and rhythm. */

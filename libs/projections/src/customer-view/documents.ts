@@ -75,3 +75,23 @@ export type CustomerAccess = { id: string; organizationId: string; email: string
 
 /** `customer_links`: which organization a subscription's or license's later events belong to. */
 export type CustomerLink = { id: string; organizationId: string };
+
+/**
+ * `customer_ownership_offers`: an offer of ownership (rule 2), keyed by transferId, from its
+ * initiation until it is accepted, cancelled or recorded as lapsed. One that lapsed unrecorded
+ * stays until a sweep or a new offer records it; readers ask for `expiresAt > now` (rule 3).
+ */
+export type CustomerOwnershipOffer = {
+  id: string;
+  transferId: string;
+  organizationId: string;
+  toEmail: string;
+  initiatedAt: string;
+  expiresAt: string;
+};
+
+/**
+ * `customer_search_keys`: what support finds an organization by — each contact's address
+ * (`email`, one per contact role) and the lower-cased name (`name`, one per organization).
+ */
+export type CustomerSearchKey = { id: string; organizationId: string; key: 'email' | 'name'; value: string };

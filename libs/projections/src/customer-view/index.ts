@@ -3,3 +3,4 @@ export * from './collections';
 export * from './documents';
 export * from './queries';
 export { organizationBoughtThrough } from './bought-through';
+export { applyOfferAndSearchEvent, nameSearchValue } from './offers-and-search';

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@channel-ledger/event-store';
 import { defineProjection } from '../projection';
 import { customerViewCollections } from './collections';
 import { applyLicenseEvent } from './licenses';
+import { applyOfferAndSearchEvent } from './offers-and-search';
 import { applyOrganizationEvent } from './organizations';
 import { applySubscriptionEvent } from './subscriptions';
 
@@ -31,11 +32,15 @@ function asDomain<E>(event: RecordedEvent): E {
  */
 export const customerViewProjection = defineProjection({
   name: 'customer-view',
-  version: 1,
+  // v2: customer_ownership_offers and customer_search_keys (a customer's open offers, support's search).
+  version: 2,
   collections: customerViewCollections,
   handles: [ORGANIZATION_EVENTS, SUBSCRIPTION_EVENTS, LICENSE_EVENTS].flatMap((types) => Object.keys(types)),
   async apply(event, view) {
-    if (Object.hasOwn(ORGANIZATION_EVENTS, event.type)) return applyOrganizationEvent(asDomain<OrganizationEvent>(event), view);
+    if (Object.hasOwn(ORGANIZATION_EVENTS, event.type)) {
+      const organizationEvent = asDomain<OrganizationEvent>(event);
+      return [...(await applyOrganizationEvent(organizationEvent, view)), ...applyOfferAndSearchEvent(organizationEvent)];
+    }
     if (Object.hasOwn(SUBSCRIPTION_EVENTS, event.type)) return applySubscriptionEvent(asDomain<SubscriptionEvent>(event), view);
     if (Object.hasOwn(LICENSE_EVENTS, event.type)) return applyLicenseEvent(asDomain<LicenseEvent>(event), view);
     return [];

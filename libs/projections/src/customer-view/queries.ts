@@ -1,8 +1,9 @@
-import { isAtOrAfter, normalizeEmail } from '@channel-ledger/domain';
+import { canonicalInstant, isAtOrAfter, normalizeEmail } from '@channel-ledger/domain';
 import type { ReadStore } from '@channel-ledger/read-store';
 import type { Page, PageOptions } from '../read-page';
-import { accessId, CUSTOMER_ACCESS, CUSTOMER_ORGANIZATIONS } from './collections';
-import type { CustomerAccess, CustomerOrganization } from './documents';
+import { accessId, CUSTOMER_ACCESS, CUSTOMER_ORGANIZATIONS, CUSTOMER_OWNERSHIP_OFFERS, CUSTOMER_SEARCH_KEYS } from './collections';
+import type { CustomerAccess, CustomerOrganization, CustomerOwnershipOffer, CustomerSearchKey } from './documents';
+import { nameSearchValue } from './offers-and-search';
 
 
 /** The organization's view by id, without an access check (support tools, after their own check). */
@@ -39,4 +40,53 @@ export async function customerOrganizationsOf(readStore: ReadStore, email: strin
 export function openTransferAt(organization: Pick<CustomerOrganization, 'pendingTransfer'>, now: string): CustomerOrganization['pendingTransfer'] {
   const transfer = organization.pendingTransfer;
   return transfer && !isAtOrAfter(now, transfer.expiresAt) ? transfer : null;
+}
+
+/**
+ * Rule 3 at read time: the offers of ownership addressed to this address that are still open at
+ * `now` (one lapses at its expiresAt whether or not a sweep recorded it), soonest to lapse first.
+ */
+export async function openOwnershipOffersTo(readStore: ReadStore, email: string, now: string, options: PageOptions = {}): Promise<Page<CustomerOwnershipOffer>> {
+  const found = await readStore.find(CUSTOMER_OWNERSHIP_OFFERS, {
+    where: { toEmail: normalizeEmail(email), expiresAt: { gt: canonicalInstant(now) } },
+    cursor: options.cursor ?? null,
+    limit: options.limit,
+  });
+  return { items: found.documents as unknown as CustomerOwnershipOffer[], nextCursor: found.nextCursor };
+}
+
+/** What support searches organizations by: an address (exact) or the start of a name (any case). */
+export type OrganizationSearch = { email: string } | { name: string };
+
+/** An address matches a handful of organizations; more than this many is not a search any more. */
+const MAX_EMAIL_MATCHES = 1000;
+
+/**
+ * Support's search. By name: the organizations whose name starts with it, by name, paged. By
+ * address: the organizations where it is a contact, the owner or an administrator (one page).
+ */
+export async function searchCustomerOrganizations(readStore: ReadStore, search: OrganizationSearch, options: PageOptions = {}): Promise<Page<CustomerOrganization>> {
+  if ('name' in search) {
+    const prefix = nameSearchValue(search.name);
+    const found = await readStore.find(CUSTOMER_SEARCH_KEYS, {
+      where: { key: 'name', value: { gte: prefix, lt: `${prefix}\uffff` } },
+      cursor: options.cursor ?? null,
+      limit: options.limit,
+    });
+    const ids = (found.documents as unknown as CustomerSearchKey[]).map((k) => k.organizationId);
+    return { items: await organizationsById(readStore, ids), nextCursor: found.nextCursor };
+  }
+  const address = normalizeEmail(search.email);
+  const [contacts, access] = await Promise.all([
+    readStore.find(CUSTOMER_SEARCH_KEYS, { where: { key: 'email', value: address }, limit: MAX_EMAIL_MATCHES }),
+    readStore.find(CUSTOMER_ACCESS, { where: { email: address }, limit: MAX_EMAIL_MATCHES }),
+  ]);
+  const ids = [...contacts.documents, ...access.documents].map((d) => String(d.organizationId));
+  const organizations = await organizationsById(readStore, [...new Set(ids)]);
+  return { items: organizations.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)), nextCursor: null };
+}
+
+async function organizationsById(readStore: ReadStore, ids: string[]): Promise<CustomerOrganization[]> {
+  const documents = await Promise.all(ids.map((id) => customerOrganization(readStore, id)));
+  return documents.filter((d): d is CustomerOrganization => d !== null);
 }

@@ -15,6 +15,11 @@ export const resellerViewCollections: ProjectionCollection[] = [
     indexes: [
       // A reseller's customers, by name.
       { fields: ['resellerId', 'name'] },
+      // The reseller's list searched by name prefix (case-insensitive), optionally narrowed to who owns it.
+      { fields: ['resellerId', 'nameKey'] },
+      { fields: ['resellerId', 'ownership', 'nameKey'] },
+      // Ownership offers still open at a read-time "now", soonest deadline first (rule 3).
+      { fields: ['resellerId', 'transferExpiresAt'] },
       // Rule 13: the vendor's public customers, for other resellers' license issuance.
       { fields: ['vendorId', 'isPublic', 'name'] },
     ],
@@ -26,6 +31,8 @@ export const resellerViewCollections: ProjectionCollection[] = [
       { fields: ['resellerId', 'organizationId', 'status'] },
       // By reseller and status, with a range on the charge date: "renewals due before D".
       { fields: ['resellerId', 'status', 'nextChargeDate'] },
+      // The same renewal window for one customer.
+      { fields: ['resellerId', 'organizationId', 'status', 'nextChargeDate'] },
     ],
   },
   {

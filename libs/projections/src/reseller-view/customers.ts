@@ -1,7 +1,8 @@
-import type { OrganizationEvent } from '@channel-ledger/domain';
+import { canonicalInstant, type OrganizationEvent } from '@channel-ledger/domain';
 import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
 import type { ProjectionView } from '../projection';
 import { RESELLER_CUSTOMERS } from './collections';
+import { customerNameKey } from './name-key';
 import type { ContactChangeRequestView, ResellerCustomer, TransferOutcome } from './documents';
 
 /** Organization events → `reseller_customers`. Events for an unknown organization write nothing. */
@@ -14,11 +15,14 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
       resellerId: d.managingReseller.resellerId,
       vendorId: d.vendorId,
       name: d.name,
+      nameKey: customerNameKey(d.name),
       companyDetails: plainDetails(d.companyDetails),
       isPublic: d.isPublic,
       customerAssociationEnabled: d.customerAssociationEnabled,
       owner: { kind: 'reseller', resellerId: d.managingReseller.resellerId },
+      ownership: 'reseller',
       pendingTransfer: null,
+      transferExpiresAt: null,
       lastTransfer: null,
       contacts: { primary: { name: d.customerContact.name, email: d.customerContact.email }, billing: null, technical: null },
       admins: [],
@@ -35,22 +39,24 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
   ];
   const endTransfer = (transferId: string, outcome: TransferOutcome): WriteOperation[] =>
     // A late sweep of an older transfer must not clear a newer one.
-    customer.pendingTransfer?.transferId === transferId ? patch({ pendingTransfer: null, lastTransfer: outcome }) : [];
+    customer.pendingTransfer?.transferId === transferId ? patch({ pendingTransfer: null, transferExpiresAt: null, lastTransfer: outcome }) : [];
 
   switch (event.type) {
     case 'CompanyDetailsChanged':
-      return patch({ name: event.data.name, companyDetails: plainDetails(event.data.companyDetails) });
+      return patch({ name: event.data.name, nameKey: customerNameKey(event.data.name), companyDetails: plainDetails(event.data.companyDetails) });
     case 'OrganizationSettingsChanged':
       return patch({ isPublic: event.data.isPublic, customerAssociationEnabled: event.data.customerAssociationEnabled });
     case 'OwnershipTransferInitiated': {
       const { transferId, toEmail, initiatedAt, expiresAt } = event.data;
-      return patch({ pendingTransfer: { transferId, toEmail, initiatedAt, expiresAt } });
+      return patch({ pendingTransfer: { transferId, toEmail, initiatedAt, expiresAt }, transferExpiresAt: canonicalInstant(expiresAt) });
     }
     case 'OwnershipTransferAccepted': {
       const { transferId, newOwnerEmail, acceptedAt } = event.data;
       return patch({
         owner: { kind: 'customer', email: newOwnerEmail },
+        ownership: 'customer',
         pendingTransfer: null,
+        transferExpiresAt: null,
         lastTransfer: { transferId, toEmail: newOwnerEmail, outcome: 'accepted', at: acceptedAt },
       });
     }

@@ -41,12 +41,18 @@ export type ResellerCustomer = {
   resellerId: string;
   vendorId: string;
   name: string;
+  /** The name folded for a case-insensitive prefix search (see `customerNameKey`). */
+  nameKey: string;
   companyDetails: { [field: string]: string };
   /** Rule 13: visible to the vendor's other resellers, for license issuance only. */
   isPublic: boolean;
   customerAssociationEnabled: boolean;
   owner: CustomerOwner;
+  /** `owner.kind`, top-level so an index can filter by it (indexed fields cannot be objects). */
+  ownership: CustomerOwner['kind'];
   pendingTransfer: PendingTransfer | null;
+  /** `pendingTransfer.expiresAt`, top-level for the index of open offers; null without one. */
+  transferExpiresAt: string | null;
   lastTransfer: TransferOutcome | null;
   contacts: { primary: ResellerCustomerContact | null; billing: ResellerCustomerContact | null; technical: ResellerCustomerContact | null };
   admins: ResellerCustomerAdmin[];

@@ -34,7 +34,8 @@ function asDomain<E>(event: RecordedEvent): E {
  */
 export const resellerViewProjection = defineProjection({
   name: 'reseller-view',
-  version: 1,
+  // 2: customers searchable by name prefix and ownership, renewals of one customer by date.
+  version: 2,
   collections: resellerViewCollections,
   handles: [ORGANIZATION_EVENTS, SUBSCRIPTION_EVENTS, ISSUANCE_RIGHT_EVENTS, LICENSE_EVENTS].flatMap((types) => Object.keys(types)),
   async apply(event, view) {

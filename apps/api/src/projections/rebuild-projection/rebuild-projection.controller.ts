@@ -1,8 +1,6 @@
-import { Controller, HttpCode, Inject, Logger, NotFoundException, Optional, Param, Post, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { Controller, HttpCode, Inject, Logger, NotFoundException, Optional, Param, Post } from '@nestjs/common';
 import { ProjectionRunner, ProjectionStatus } from '@channel-ledger/projections';
-import { readActor } from '../../http/command-envelope.factory';
-import { requireActor } from '../../http/require-actor';
+import { Allow } from '../../access/access.decorator';
 import { PROJECTION_RUNNER } from '../../infrastructure/read-store.provider';
 
 /**
@@ -10,6 +8,7 @@ import { PROJECTION_RUNNER } from '../../infrastructure/read-store.provider';
  * version keeps serving, and GET /projections shows the rebuild's progress.
  */
 @Controller('projections/:name')
+@Allow('operator')
 export class RebuildProjectionController {
   private readonly logger = new Logger('Projections');
 
@@ -17,20 +16,19 @@ export class RebuildProjectionController {
 
   @Post('rebuild')
   @HttpCode(202)
-  rebuild(@Param('name') name: string, @Req() request: Request): Promise<ProjectionStatus> {
-    return this.start(name, request, (runner) =>
+  rebuild(@Param('name') name: string): Promise<ProjectionStatus> {
+    return this.start(name, (runner) =>
       runner.rebuild(name).then((outcome) => this.logger.log(`rebuild of ${name}: ${outcome}`)),
     );
   }
 
   @Post('retry')
   @HttpCode(202)
-  retry(@Param('name') name: string, @Req() request: Request): Promise<ProjectionStatus> {
-    return this.start(name, request, (runner) => runner.retry(name));
+  retry(@Param('name') name: string): Promise<ProjectionStatus> {
+    return this.start(name, (runner) => runner.retry(name));
   }
 
-  private async start(name: string, request: Request, work: (runner: ProjectionRunner) => Promise<unknown>): Promise<ProjectionStatus> {
-    requireActor(readActor(request), ['support', 'system'], 'projection');
+  private async start(name: string, work: (runner: ProjectionRunner) => Promise<unknown>): Promise<ProjectionStatus> {
     const runner = this.runner;
     if (!runner || !runner.projectionNames.includes(name)) {
       throw new NotFoundException(

@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { customerOrganization, customerOrganizationFor, customerOrganizationsOf, openTransferAt } from '@channel-ledger/projections';
 import { ReadStore } from '@channel-ledger/read-store';
-import { readActor } from '../../http/command-envelope.factory';
+import { Allow } from '../../access/access.decorator';
+import { CurrentPrincipal } from '../../access/current-principal.decorator';
+import { Principal, readsEverything } from '../../access/principal';
 import { notVisible } from '../../http/not-visible';
-import { readsEverything } from '../../http/require-actor';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { CLOCK, Clock } from '../../infrastructure/clock';
 import { READ_STORE } from '../../infrastructure/read-store.provider';
@@ -12,7 +12,7 @@ import { READ_STORE } from '../../infrastructure/read-store.provider';
 /**
  * The customer's read-only view of its organization (rule 8): subscriptions, seats, term,
  * licenses, contacts, who it was bought through. It carries no prices and no invoices.
- * A customer is identified by its signed-in address (`X-Actor: customer:<email>`).
+ * A customer is identified by the address it signed in with.
  */
 @Controller()
 export class CustomerViewController {
@@ -22,19 +22,18 @@ export class CustomerViewController {
   ) {}
 
   @Get('me/organizations')
-  mine(@Query() query: PageQueryDto, @Req() request: Request) {
-    const actor = readActor(request);
-    if (actor.kind !== 'customer') throw notVisible('customer', actor.id);
-    return customerOrganizationsOf(this.readStore, actor.id, query);
+  @Allow('customer')
+  mine(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
+    return customerOrganizationsOf(this.readStore, principal.tenantId!, query);
   }
 
   @Get('organizations/:organizationId')
-  async organization(@Param('organizationId') organizationId: string, @Req() request: Request) {
-    const actor = readActor(request);
+  @Allow('customer', 'support', 'auditor')
+  async organization(@Param('organizationId') organizationId: string, @CurrentPrincipal() principal: Principal) {
     const document =
-      actor.kind === 'customer'
-        ? await customerOrganizationFor(this.readStore, organizationId, actor.id)
-        : readsEverything(actor)
+      principal.role === 'customer'
+        ? await customerOrganizationFor(this.readStore, organizationId, principal.tenantId!)
+        : readsEverything(principal)
           ? await customerOrganization(this.readStore, organizationId)
           : null;
     if (!document) throw notVisible('organization', organizationId);

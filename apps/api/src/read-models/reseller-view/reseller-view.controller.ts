@@ -1,5 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import {
   resellerCustomer,
   resellerCustomers,
@@ -9,9 +8,11 @@ import {
   transferStatusAt,
 } from '@channel-ledger/projections';
 import { ReadStore } from '@channel-ledger/read-store';
-import { readActor } from '../../http/command-envelope.factory';
+import { Allow } from '../../access/access.decorator';
+import { CurrentPrincipal } from '../../access/current-principal.decorator';
+import { Principal } from '../../access/principal';
+import { requireReadable } from '../../access/tenancy';
 import { notVisible } from '../../http/not-visible';
-import { mayReadOwnedBy } from '../../http/require-actor';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { CLOCK, Clock } from '../../infrastructure/clock';
 import { READ_STORE } from '../../infrastructure/read-store.provider';
@@ -22,6 +23,7 @@ import { ResellerLicensesQueryDto, ResellerSubscriptionsQueryDto } from './resel
  * Read from the reseller-view projection; a reseller only ever reads under its own id.
  */
 @Controller('resellers/:resellerId')
+@Allow('reseller', 'support', 'auditor')
 export class ResellerViewController {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -29,8 +31,8 @@ export class ResellerViewController {
   ) {}
 
   @Get('customers')
-  async customers(@Param('resellerId') resellerId: string, @Query() query: PageQueryDto, @Req() request: Request) {
-    this.mayRead(request, resellerId);
+  async customers(@Param('resellerId') resellerId: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
+    requireReadable(principal, 'reseller', resellerId, 'reseller');
     const page = await resellerCustomers(this.readStore, resellerId, query);
     const now = this.clock.now().toISOString();
     // Whether a pending transfer has lapsed depends on now, which a projection cannot know.
@@ -38,8 +40,8 @@ export class ResellerViewController {
   }
 
   @Get('customers/:organizationId')
-  async customer(@Param('resellerId') resellerId: string, @Param('organizationId') organizationId: string, @Req() request: Request) {
-    this.mayRead(request, resellerId);
+  async customer(@Param('resellerId') resellerId: string, @Param('organizationId') organizationId: string, @CurrentPrincipal() principal: Principal) {
+    requireReadable(principal, 'reseller', resellerId, 'reseller');
     const customer = await resellerCustomer(this.readStore, resellerId, organizationId);
     if (!customer) throw notVisible('customer organization', organizationId);
     const subscriptions = await resellerSubscriptions(this.readStore, resellerId, { organizationId, limit: 1000 });
@@ -47,24 +49,20 @@ export class ResellerViewController {
   }
 
   @Get('subscriptions')
-  subscriptions(@Param('resellerId') resellerId: string, @Query() query: ResellerSubscriptionsQueryDto, @Req() request: Request) {
-    this.mayRead(request, resellerId);
+  subscriptions(@Param('resellerId') resellerId: string, @Query() query: ResellerSubscriptionsQueryDto, @CurrentPrincipal() principal: Principal) {
+    requireReadable(principal, 'reseller', resellerId, 'reseller');
     return resellerSubscriptions(this.readStore, resellerId, query);
   }
 
   @Get('issuance-rights')
-  issuanceRights(@Param('resellerId') resellerId: string, @Query() query: PageQueryDto, @Req() request: Request) {
-    this.mayRead(request, resellerId);
+  issuanceRights(@Param('resellerId') resellerId: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
+    requireReadable(principal, 'reseller', resellerId, 'reseller');
     return resellerIssuanceRights(this.readStore, resellerId, query);
   }
 
   @Get('licenses')
-  licenses(@Param('resellerId') resellerId: string, @Query() query: ResellerLicensesQueryDto, @Req() request: Request) {
-    this.mayRead(request, resellerId);
+  licenses(@Param('resellerId') resellerId: string, @Query() query: ResellerLicensesQueryDto, @CurrentPrincipal() principal: Principal) {
+    requireReadable(principal, 'reseller', resellerId, 'reseller');
     return resellerLicenses(this.readStore, resellerId, query);
-  }
-
-  private mayRead(request: Request, resellerId: string): void {
-    if (!mayReadOwnedBy(readActor(request), { kind: 'reseller', id: resellerId })) throw notVisible('reseller', resellerId);
   }
 }

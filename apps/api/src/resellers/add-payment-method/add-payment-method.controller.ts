@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
+import { Allow } from '../../access/access.decorator';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { AddPaymentMethodCommand } from './add-payment-method.command';
 import { AddPaymentMethodDto } from './add-payment-method.dto';
@@ -13,6 +14,7 @@ export class AddPaymentMethodController {
   ) {}
 
   @Post()
+  @Allow('reseller')
   @HttpCode(201)
   add(
     @Param('resellerId', new ParseUUIDPipe()) resellerId: string,

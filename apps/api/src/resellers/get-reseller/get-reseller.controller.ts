@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { Request } from 'express';
-import { readActor } from '../../http/command-envelope.factory';
+import { Allow } from '../../access/access.decorator';
+import { CurrentPrincipal } from '../../access/current-principal.decorator';
+import { Principal } from '../../access/principal';
 import { GetResellerQuery, ResellerProfile } from './get-reseller.query';
 
 @Controller('resellers/:resellerId')
@@ -9,7 +10,8 @@ export class GetResellerController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
-  get(@Param('resellerId', new ParseUUIDPipe()) resellerId: string, @Req() request: Request): Promise<ResellerProfile> {
-    return this.queryBus.execute(new GetResellerQuery(resellerId, readActor(request)));
+  @Allow('reseller', 'support', 'auditor')
+  get(@Param('resellerId', new ParseUUIDPipe()) resellerId: string, @CurrentPrincipal() principal: Principal): Promise<ResellerProfile> {
+    return this.queryBus.execute(new GetResellerQuery(resellerId, principal));
   }
 }

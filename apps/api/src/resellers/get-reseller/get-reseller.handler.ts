@@ -4,7 +4,7 @@ import { loadState } from '@channel-ledger/application';
 import { resellerDecider, resellerStream } from '@channel-ledger/domain';
 import { EventStore } from '@channel-ledger/event-store';
 import { notVisible } from '../../http/not-visible';
-import { mayReadOwnedBy } from '../../http/require-actor';
+import { mayRead } from '../../access/tenancy';
 import { EVENT_STORE } from '../../infrastructure/infrastructure.module';
 import { GetResellerQuery, ResellerProfile } from './get-reseller.query';
 
@@ -13,7 +13,7 @@ export class GetResellerHandler implements IQueryHandler<GetResellerQuery, Resel
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ resellerId, viewer }: GetResellerQuery): Promise<ResellerProfile> {
-    const state = mayReadOwnedBy(viewer, { kind: 'reseller', id: resellerId }) ? await loadState(this.store, resellerStream(resellerId), resellerDecider) : null;
+    const state = mayRead(viewer, 'reseller', resellerId) ? await loadState(this.store, resellerStream(resellerId), resellerDecider) : null;
     // Someone else's reseller is answered exactly like a missing one.
     if (!state || state.status === 'unregistered') {
       throw notVisible('reseller', resellerId);

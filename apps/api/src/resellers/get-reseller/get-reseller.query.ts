@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { Actor } from '@channel-ledger/event-store';
+import { Principal } from '../../access/principal';
 
 export interface ResellerProfile {
   resellerId: string;
@@ -12,7 +12,7 @@ export interface ResellerProfile {
 }
 
 export class GetResellerQuery extends Query<ResellerProfile> {
-  constructor(readonly resellerId: string, readonly viewer: Actor) {
+  constructor(readonly resellerId: string, readonly viewer: Principal) {
     super();
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
+import { Public } from '../../access/access.decorator';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { RegisterResellerCommand, ResellerRegistration } from './register-reseller.command';
 import { RegisterResellerDto } from './register-reseller.dto';
@@ -13,6 +14,7 @@ export class RegisterResellerController {
   ) {}
 
   @Post()
+  @Public()
   @HttpCode(201)
   async register(
     @Body() body: RegisterResellerDto,

@@ -1,22 +1,23 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandPipeline, derivedId } from '@channel-ledger/application';
+import { CommandPipeline, derivedId, Secrets, tokenHash } from '@channel-ledger/application';
 import { resellerDecider, resellerStream } from '@channel-ledger/domain';
-import { MAILER, Mailer } from '../../infrastructure/mailer';
-import { newVerificationToken } from '../verification-token';
+import { eventIdFor } from '@channel-ledger/event-store';
+import { mailedTokenPurpose } from '../../mail/mailed-tokens';
 import { RegisterResellerCommand, ResellerRegistration } from './register-reseller.command';
 
 @CommandHandler(RegisterResellerCommand)
 export class RegisterResellerHandler implements ICommandHandler<RegisterResellerCommand, ResellerRegistration> {
   constructor(
     private readonly pipeline: CommandPipeline,
-    @Inject(MAILER) private readonly mailer: Mailer,
+    private readonly secrets: Secrets,
   ) {}
 
   async execute({ input, envelope }: RegisterResellerCommand): Promise<ResellerRegistration> {
     // Derived from the command id: a retried registration lands on the same reseller.
     const resellerId = derivedId(`reseller|${envelope.commandId}`);
-    const verification = newVerificationToken();
+    // The token is derived from the id ResellerRegistered will get (the command's first event), so
+    // the mail sender (apps/api/src/mail) can recompute it from the event; only its hash is recorded.
+    const token = this.secrets.derive(mailedTokenPurpose.resellerVerification(eventIdFor(envelope.commandId, 0)));
     const outcome = await this.pipeline.execute({
       streamId: resellerStream(resellerId),
       decider: resellerDecider,
@@ -27,18 +28,11 @@ export class RegisterResellerHandler implements ICommandHandler<RegisterReseller
         companyName: input.companyName,
         email: input.email,
         partnerKind: input.partnerKind,
-        verificationTokenHash: verification.hash,
+        verificationTokenHash: tokenHash(token),
         now: envelope.occurredAt,
         actor: { kind: 'reseller', id: resellerId },
       },
     });
-    if (outcome.appended) {
-      await this.mailer.send({
-        to: input.email,
-        subject: 'Verify your reseller e-mail address',
-        text: `Confirm ${input.email} for ${input.companyName}: POST /resellers/${resellerId}/email-verification with {"token":"${verification.token}"}`,
-      });
-    }
     return { resellerId, status: outcome.state.status === 'verified' ? 'verified' : 'pending-verification' };
   }
 }

@@ -5,7 +5,7 @@ import { authorizeChange } from '../authorization';
 import { ChangeInvoiceOwner } from '../commands';
 import { SubscriptionEvent } from '../events';
 import { existing, notFound } from '../lifecycle';
-import { ownershipAt } from '../periods';
+import { latestPeriod, ownershipAt } from '../periods';
 import { SubscriptionState } from '../state';
 import { InvoiceOwner, SalesChannel } from '../terms';
 import { isEmail, normalizeEmail } from '../validation';
@@ -21,6 +21,16 @@ export function decideChangeInvoiceOwner(command: ChangeInvoiceOwner, state: Sub
   const effectiveAt = canonicalInstant(command.effectiveAt);
   if (isBefore(effectiveAt, s.ownership[0].from)) {
     return violation('effective-before-purchase', 'The invoice owner cannot change before the subscription was bought.');
+  }
+  // A change dated past the paid time would govern invoices nobody has agreed to yet; the renewal
+  // day itself is allowed, so the renewal invoice can already go to the new owner.
+  const paidThrough = latestPeriod(s).periodEnd;
+  if (isBefore(paidThrough, effectiveAt)) {
+    return violation(
+      'effective-after-paid-time',
+      `The subscription is paid through ${paidThrough.slice(0, 10)}; date the change no later than that, or after it is renewed.`,
+      { paidThrough },
+    );
   }
 
   let to: InvoiceOwner;

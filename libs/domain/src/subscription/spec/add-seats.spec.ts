@@ -79,9 +79,13 @@ describe('AddSeats (rule 4: immediate, prorated against the initial billing cycl
   });
   it("hides the subscription from another reseller", () => {
     given(purchased()).when(addSeats(1, utc('2026-03-01'), { actor: asReseller(otherReseller), context: { reseller: otherReseller } }))
-      .thenRefuses('not-your-subscription');
+      .thenRefuses('subscription-not-found');
   });
   it('refuses zero seats', () => { given(purchased()).when(addSeats(0, utc('2026-03-01'))).thenRefuses('invalid-seat-count'); });
+  it('refuses more than 100000 seats in one go (a typo, not a deal)', () => {
+    given(purchased()).when(addSeats(100_001, utc('2026-03-01'))).thenRefuses('too-many-seats', /At most 100000 seats to add/);
+    given(purchased()).when(addSeats(100_000, utc('2026-03-01'))).then(expect.any(Array));
+  });
   it('refuses an unknown subscription', () => { given([]).when(addSeats(1, utc('2026-03-01'))).thenRefuses('subscription-not-found'); });
   it('refuses once the paid time is over, even before the sweep ran', () => {
     given(purchased()).when(addSeats(1, utc('2027-01-31'))).thenRefuses('subscription-expired');

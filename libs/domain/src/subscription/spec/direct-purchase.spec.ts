@@ -100,7 +100,7 @@ describe('ChangeInvoiceOwner (support only)', () => {
     const events = decided(purchased(), change());
     const initechAdds = addSeats(1, utc('2026-07-02'), { actor: asReseller(initech), context: { reseller: initech } });
     expect(invoiceOf(decided(events, initechAdds).slice(events.length)).issuedTo.id).toBe('initech');
-    given(events).when(addSeats(1, utc('2026-07-02'))).thenRefuses('not-your-subscription');
+    given(events).when(addSeats(1, utc('2026-07-02'))).thenRefuses('subscription-not-found');
     // Before the effective date Acme is still the owner.
     expect(invoiceOf(decided(events, addSeats(1, utc('2026-06-20'))).slice(events.length)).issuedTo.id).toBe('acme');
     given(events).when(addSeats(1, utc('2026-07-02'), { actor: customer, context: {} })).thenRefuses('customer-is-read-only', /Initech Partners/);
@@ -124,4 +124,8 @@ describe('ChangeInvoiceOwner (support only)', () => {
   });
   it('refuses without a reason', () => { given(purchased()).when(change({ reason: ' ' })).thenRefuses('reason-required'); });
   it('refuses a date before the purchase', () => { given(purchased()).when(change({ effectiveAt: utc('2025-01-01') })).thenRefuses('effective-before-purchase'); });
+  it('refuses a date past the paid time, but accepts the renewal day itself', () => {
+    given(purchased()).when(change({ effectiveAt: '2027-01-31T00:00:00.001Z' })).thenRefuses('effective-after-paid-time', /paid through 2027-01-31/);
+    given(purchased()).when(change({ effectiveAt: utc('2027-01-31') })).then([expect.objectContaining({ type: 'InvoiceOwnerChanged' })]);
+  });
 });

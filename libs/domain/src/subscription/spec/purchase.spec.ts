@@ -123,6 +123,9 @@ describe('PurchaseSubscription', () => {
     given([]).when(purchase({ seats: 0 })).thenRefuses('invalid-seat-count');
     given([]).when(purchase({ seats: 2.5 })).thenRefuses('invalid-seat-count');
   });
+  it('refuses more than 100000 seats in one purchase', () => {
+    given([]).when(purchase({ seats: 100_001 })).thenRefuses('too-many-seats');
+  });
   it('refuses a price in an unknown currency', () => {
     given([]).when(purchase({ context: { plan: { ...proAnnual, currency: 'XBT' } } })).thenRefuses('unknown-currency');
   });

@@ -1,0 +1,3 @@
+export * from './license-file';
+export * from './vendor-key';
+export * from './license-file.query';

@@ -1,0 +1,3 @@
+export * from './session';
+export * from './api-key';
+export * from './staff-account';

@@ -1,0 +1,49 @@
+import type { OrganizationEvent } from '@channel-ledger/domain';
+import type { WriteOperation } from '@channel-ledger/read-store';
+import { contactSearchKeyId, CUSTOMER_OWNERSHIP_OFFERS, CUSTOMER_SEARCH_KEYS, nameSearchKeyId } from './collections';
+import type { CustomerOwnershipOffer, CustomerSearchKey } from './documents';
+
+/** Lower-cased and trimmed, so support's search ignores case; queries use the same form. */
+export const nameSearchValue = (name: string): string => name.trim().toLowerCase();
+
+/**
+ * Organization events → `customer_ownership_offers` and `customer_search_keys`. Every operation
+ * follows from the event alone (no reads): the offer's id is its transferId, a key's id names
+ * its organization and role, so a put replaces and a delete of what is gone does nothing.
+ */
+export function applyOfferAndSearchEvent(event: OrganizationEvent): WriteOperation[] {
+  const searchKey = (id: string, organizationId: string, key: CustomerSearchKey['key'], value: string): WriteOperation => {
+    const document: CustomerSearchKey = { id, organizationId, key, value };
+    return { type: 'put', collection: CUSTOMER_SEARCH_KEYS, document };
+  };
+  const withdrawOffer = (transferId: string): WriteOperation => ({ type: 'delete', collection: CUSTOMER_OWNERSHIP_OFFERS, id: transferId });
+
+  switch (event.type) {
+    case 'CustomerOrganizationCreated': {
+      const { organizationId, name, customerContact } = event.data;
+      return [
+        searchKey(nameSearchKeyId(organizationId), organizationId, 'name', nameSearchValue(name)),
+        searchKey(contactSearchKeyId(organizationId, 'primary'), organizationId, 'email', customerContact.email),
+      ];
+    }
+    case 'CompanyDetailsChanged': {
+      const { organizationId, name } = event.data;
+      return [searchKey(nameSearchKeyId(organizationId), organizationId, 'name', nameSearchValue(name))];
+    }
+    case 'ContactChanged': {
+      const { organizationId, role, contact } = event.data;
+      return [searchKey(contactSearchKeyId(organizationId, role), organizationId, 'email', contact.email)];
+    }
+    case 'OwnershipTransferInitiated': {
+      const { transferId, organizationId, toEmail, initiatedAt, expiresAt } = event.data;
+      const offer: CustomerOwnershipOffer = { id: transferId, transferId, organizationId, toEmail, initiatedAt, expiresAt };
+      return [{ type: 'put', collection: CUSTOMER_OWNERSHIP_OFFERS, document: offer }];
+    }
+    case 'OwnershipTransferAccepted':
+    case 'OwnershipTransferExpired':
+    case 'OwnershipTransferCancelled':
+      return [withdrawOffer(event.data.transferId)];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,20 @@
+import type { Membership } from '@channel-ledger/domain';
+
+export interface IdentityAccount {
+  id: string;
+  email: string;
+  memberships: Membership[];
+}
+
+export interface ApiKeyListing {
+  id: string;
+  keyId: string;
+  name: string;
+  role: Membership['role'];
+  /** '-' for staff keys: index fields must be non-null to be matched. */
+  tenantId: string;
+  readOnly: boolean;
+  status: 'active' | 'revoked';
+  createdAt: string;
+  revokedAt: string | null;
+}

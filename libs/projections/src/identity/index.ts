@@ -1,0 +1,4 @@
+export * from './collections';
+export * from './documents';
+export * from './projection';
+export * from './queries';

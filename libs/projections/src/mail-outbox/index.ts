@@ -1,0 +1,3 @@
+export { mailOutboxProjection, MAIL_EVENT_TYPES } from './projection';
+export * from './collections';
+export * from './queries';

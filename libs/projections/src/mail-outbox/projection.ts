@@ -1,0 +1,41 @@
+import { defineProjection } from '../projection';
+import { MAIL_OUTBOX, MailOutboxEntry, mailOutboxCollections } from './collections';
+
+/**
+ * Events that imply a mail. Tokens in those mails are not in the events (only their hashes are):
+ * the sender derives them again from the event id or link id, so nothing secret lands here.
+ */
+export const MAIL_EVENT_TYPES = [
+  'ResellerRegistered',
+  'ResellerVerificationReissued',
+  'SignInLinkIssued',
+  'OwnershipTransferInitiated',
+  'AdministratorInvited',
+  'LicenseDelivered',
+  'InvoiceIssued',
+] as const;
+
+/**
+ * `mail-outbox`: one pending entry per event that asks for mail, committed together with the
+ * projection's checkpoint. That is what makes mail survive a crash between the append and the
+ * send: the entry exists as soon as the event does (once the runner has passed it), and stays
+ * pending until the sender marks it sent. Not a read model: it is left out of
+ * `readModelProjections` (and their digest tests), because the sender writes to its documents.
+ */
+export const mailOutboxProjection = defineProjection({
+  name: 'mail-outbox',
+  version: 1,
+  collections: mailOutboxCollections,
+  handles: MAIL_EVENT_TYPES,
+  apply(event) {
+    const entry: MailOutboxEntry = {
+      id: event.eventId,
+      eventId: event.eventId,
+      streamId: event.streamId,
+      position: event.position.toString(),
+      type: event.type,
+      status: 'pending',
+    };
+    return [{ type: 'put', collection: MAIL_OUTBOX, document: { ...entry } }];
+  },
+});
