@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig } from '@channel-ledger/application';
 import { AccessGuard } from './access/access.guard';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RateLimitGuard, rateLimitModule } from './http/rate-limit';
 import { IdentityModule } from './identity/identity.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LicensingModule } from './licensing/licensing.module';
@@ -32,10 +33,12 @@ export class AppModule {
         SubscriptionsModule,
         LicensingModule,
         SandboxModule,
+        rateLimitModule(),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard }, // after AccessGuard: it reads the principal
       ],
     };
   }

@@ -115,6 +115,10 @@ function fromHttpException(exception: HttpException, logger?: Logger): ProblemDe
       : Array.isArray((body as { message?: unknown }).message)
         ? ((body as { message: string[] }).message).join('; ')
         : String((body as { message?: unknown }).message ?? exception.message);
+  // Express could not percent-decode a path parameter (`%E0%A4%A`): a bad id like any other.
+  if (status === HttpStatus.BAD_REQUEST && message.startsWith('Failed to decode param')) {
+    return { type: problemType('invalid-id'), title: titleOf(status), status, code: 'invalid-id', detail: 'A path parameter is not valid percent-encoding.' };
+  }
   const code =
     status === HttpStatus.NOT_FOUND
       ? 'not-found'

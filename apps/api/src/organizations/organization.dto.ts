@@ -1,4 +1,5 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CompanyDetails } from '@channel-ledger/domain';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length } from 'class-validator';
 import { trimmed, trimmedLowerCase } from '../http/trimmed';
@@ -64,3 +65,8 @@ export class ContactDto {
 }
 
 export const CONTACT_ROLES = ['primary', 'billing', 'technical'] as const;
+
+/** Events hold plain JSON only: the validated DTO instance becomes a plain object of the fields given. */
+export function companyDetailsOf(dto: CompanyDetailsDto | undefined): CompanyDetails {
+  return Object.fromEntries(Object.entries(dto ?? {}).filter(([, value]) => typeof value === 'string'));
+}

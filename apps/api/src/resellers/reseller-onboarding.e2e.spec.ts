@@ -5,6 +5,7 @@ import { INestApplication } from '@nestjs/common';
 import { EventStore, verifyStreamChain } from '@channel-ledger/event-store';
 import { resellerStream } from '@channel-ledger/domain';
 import { readMailbox, waitForMail } from '../../test/mailbox';
+import { signIn } from '../../test/sign-in';
 import { startTestApp, TestApp } from '../../test/test-app';
 import { EVENT_STORE } from '../infrastructure/infrastructure.module';
 
@@ -38,7 +39,8 @@ describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
     const { resellerId } = registered.body;
     expect(registered.body.status).toBe('pending-verification');
     expect(registered.headers.location).toBe(`/resellers/${resellerId}`);
-    const asAcme = { 'X-Actor': `reseller:${resellerId}` };
+    // Rule 1 is the domain's: an unverified reseller may sign in, and is refused everything.
+    const asAcme = (await signIn(t, 'sales@acme.example', { role: 'reseller' })).auth;
 
     const early = await request(app.getHttpServer())
       .post(`/resellers/${resellerId}/payment-methods`)
@@ -93,8 +95,13 @@ describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
       .send('{"companyName": ')
       .expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const actor = await register({ companyName: 'X', email: 'x@x.example', partnerKind: 'reseller' }, { 'X-Actor': 'emperor:1' }).expect(400);
-    expect(actor.body.errors[0].field).toBe('header:X-Actor');
+    const key = await register({ companyName: 'X', email: 'x@x.example', partnerKind: 'reseller' }, { 'Idempotency-Key': 'spaces are not allowed' }).expect(400);
+    expect(key.body.errors[0].field).toBe('header:Idempotency-Key');
+  });
+
+  it('ignores the retired X-Actor header: a forged identity reads nothing', async () => {
+    const { body } = await register({ companyName: 'Forged Co', email: 'f@forged.example', partnerKind: 'reseller' }).expect(201);
+    await request(app.getHttpServer()).get(`/resellers/${body.resellerId}`).set('X-Actor', 'support:x').expect(401);
   });
 
   it('treats a retried request (same Idempotency-Key) as the same command: one reseller, one event, one mail', async () => {
@@ -112,7 +119,9 @@ describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
 
   it("never shows another reseller's profile: 404 as if it did not exist", async () => {
     const { body } = await register({ companyName: 'Private Co', email: 'p@private.example', partnerKind: 'reseller' }).expect(201);
-    const res = await request(app.getHttpServer()).get(`/resellers/${body.resellerId}`).set('X-Actor', 'reseller:someone-else').expect(404);
+    await register({ companyName: 'Nosy Co', email: 'n@nosy.example', partnerKind: 'reseller' }).expect(201);
+    const nosy = await signIn(t, 'n@nosy.example');
+    const res = await request(app.getHttpServer()).get(`/resellers/${body.resellerId}`).set(nosy.auth).expect(404);
     expect(res.body.code).toBe('reseller-not-found');
   });
 
@@ -125,7 +134,8 @@ describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
 
     t = await startTestApp({ sqlitePath: t.sqlitePath });
     app = t.app;
-    const profile = await request(app.getHttpServer()).get(`/resellers/${body.resellerId}`).set('X-Actor', `reseller:${body.resellerId}`).expect(200);
+    const durable = await signIn(t, 'd@durable.example');
+    const profile = await request(app.getHttpServer()).get(`/resellers/${body.resellerId}`).set(durable.auth).expect(200);
     expect(profile.body).toMatchObject({ companyName: 'Durable Inc', status: 'verified' });
   });
 });

@@ -35,6 +35,13 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Lifetime of an access token; the refresh token lives until sign-out or 30 days. */
   accessTokenTtlSeconds: number;
+  /** Requests a minute: per client address and route on public routes, per principal elsewhere. */
+  rateLimits: RateLimitConfig;
+}
+
+export interface RateLimitConfig {
+  publicPerMinute: number;
+  signedInPerMinute: number;
 }
 
 export type StaffRole = 'vendor-admin' | 'support' | 'auditor' | 'operator';
@@ -113,6 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^https?:\/\/\S+$/.test(publicUrl)) problems.push(`CHANNEL_LEDGER_PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
   const bodyLimitBytes = parsePositive('CHANNEL_LEDGER_BODY_LIMIT_BYTES', text('CHANNEL_LEDGER_BODY_LIMIT_BYTES') ?? '262144', problems);
   const accessTokenTtlSeconds = parsePositive('ACCESS_TOKEN_TTL_SECONDS', text('ACCESS_TOKEN_TTL_SECONDS') ?? '900', problems);
+  // Development (and tests) allow ten times more, so suites that register dozens of resellers a minute pass.
+  const development = profile !== 'production';
+  const rateLimits = {
+    publicPerMinute: parsePositive('CHANNEL_LEDGER_RATE_LIMIT_PUBLIC', text('CHANNEL_LEDGER_RATE_LIMIT_PUBLIC') ?? (development ? '300' : '30'), problems),
+    signedInPerMinute: parsePositive('CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN', text('CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN') ?? (development ? '6000' : '600'), problems),
+  };
 
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   return {
@@ -130,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     bodyLimitBytes,
     accessTokenTtlSeconds,
+    rateLimits,
   };
 }
 

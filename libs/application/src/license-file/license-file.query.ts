@@ -4,6 +4,8 @@ import { Secrets } from '../secrets/secrets';
 import { LedgerContext } from '../use-cases/ledger-context';
 import { signedLicenseOf, signLicenseFile, SignedLicense } from './license-file';
 
+export type IssuedLicenseState = Exclude<LicenseState, { status: 'none' }>;
+
 export interface LicenseFile {
   license: SignedLicense;
   fileName: string;
@@ -11,20 +13,27 @@ export interface LicenseFile {
 }
 
 /**
- * The signed file of a license, recomputed from its stream on every download (so it can be
- * fetched again at any time and is the same each time). Readable by the customer's owner and
- * accepted administrators of the linked organization, the issuing reseller and support; anyone
- * else is told the license does not exist.
+ * A license as its readers may see it: the customer's owner and accepted administrators of the
+ * linked organization, the issuing reseller and support. Anyone else is told it does not exist.
  */
-export async function licenseFileFor(ctx: LedgerContext, secrets: Secrets, viewer: Actor, licenseId: string): Promise<LicenseFile> {
+export async function readableLicense(ctx: LedgerContext, viewer: Actor, licenseId: string): Promise<IssuedLicenseState> {
   const state = await ctx.license(licenseId);
-  const license = signedLicenseOf(state);
-  if (!license || !(await mayDownload(ctx, viewer, state))) {
+  if (state.status === 'none' || !(await mayRead(ctx, viewer, state))) {
     throw new RuleViolationError(violation('license-not-found', `No license ${licenseId} is visible to you.`));
   }
+  return state;
+}
+
+/**
+ * The signed file of a license, recomputed from its stream on every download, so it can be
+ * fetched again at any time and is byte-for-byte the same each time.
+ */
+export async function licenseFileFor(ctx: LedgerContext, secrets: Secrets, viewer: Actor, licenseId: string): Promise<LicenseFile> {
+  const state = await readableLicense(ctx, viewer, licenseId);
   if (state.status === 'revoked') {
     throw new RuleViolationError(violation('license-revoked', `This license was revoked at ${state.revokedAt}; it can no longer be downloaded.`));
   }
+  const license = signedLicenseOf(state)!;
   return {
     license,
     fileName: `${license.licenseId}.lic`,
@@ -32,8 +41,7 @@ export async function licenseFileFor(ctx: LedgerContext, secrets: Secrets, viewe
   };
 }
 
-async function mayDownload(ctx: LedgerContext, viewer: Actor, state: LicenseState): Promise<boolean> {
-  if (state.status === 'none') return false;
+async function mayRead(ctx: LedgerContext, viewer: Actor, state: IssuedLicenseState): Promise<boolean> {
   switch (viewer.kind) {
     case 'support':
       return true;
@@ -41,9 +49,8 @@ async function mayDownload(ctx: LedgerContext, viewer: Actor, state: LicenseStat
       return state.resellerId === viewer.id;
     case 'customer': {
       if (state.organizationId === null) return false;
-      const organization = await ctx.organizationState(state.organizationId);
-      // The organization's own rule of who is its customer (owner or accepted administrator).
-      const acting = resolveActing(organization, viewer, null);
+      // The organization's own rule of who is its customer: the owner or an accepted administrator.
+      const acting = resolveActing(await ctx.organizationState(state.organizationId), viewer, null);
       return !isViolation(acting) && (acting.role.as === 'customer-owner' || acting.role.as === 'customer-admin');
     }
     default:

@@ -6,3 +6,4 @@ export * from './organization.use-cases';
 export * from './subscription.use-cases';
 export * from './licensing.use-cases';
 export * from './identity.use-cases';
+export * from './reseller.use-cases';

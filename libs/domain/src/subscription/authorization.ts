@@ -60,11 +60,12 @@ export function authorizeChange(request: ChangeRequest, s: SubscriptionRecord, w
 }
 
 /**
- * Quotes show prices, so they follow the same door as a change: the invoice owner (a verified
- * reseller, or the organization of a direct purchase) and support; a customer of a channel
- * purchase is sent to its reseller (rule 8), another reseller is told there is no such subscription.
+ * The widest door onto an existing subscription: the invoice owner (a verified reseller, or the
+ * organization of a direct purchase) and support. Quotes show prices, so they use it as is;
+ * changes pass it before their other facts are loaded (nothing about another reseller's
+ * subscription leaks through a plan or payment refusal), then their own narrower check.
  */
-export function authorizeQuote(request: ChangeRequest, state: SubscriptionState): RuleViolation | null {
+export function requireOwnerOrSupport(request: ChangeRequest, state: SubscriptionState): RuleViolation | null {
   const s = existing(state);
   if (!s) return notFound();
   return authorizeChange(request, s, { owner: true, others: ['support'] });

@@ -6,7 +6,7 @@ export * from './decider';
 export * from './quotes';
 export * from './queries';
 export { requireAcceptedPayment } from './payment';
-export { authorizeQuote } from './authorization';
+export { requireOwnerOrSupport } from './authorization';
 export { decideInvoiceRequest, invoicesIssuedByReseller } from './invoice-request';
 export type { InvoiceRequest } from './invoice-request';
 export { MAX_SEATS_PER_COMMAND } from './validation';

@@ -16,7 +16,8 @@ export const AUDIT_TRAIL_PROJECTION = 'audit-trail';
  */
 export const auditTrailProjection = defineProjection({
   name: AUDIT_TRAIL_PROJECTION,
-  version: 1,
+  // 2: entries of a subject by business-time window.
+  version: 2,
   collections: AUDIT_TRAIL_COLLECTIONS,
   apply: applyAuditTrail,
 });

@@ -17,6 +17,9 @@ export const AUDIT_TRAIL_COLLECTIONS: ProjectionCollection[] = [
       { fields: ['organizationId', 'positionKey'] },
       // "everything one command caused", across streams
       { fields: ['correlationId', 'positionKey'] },
+      // A subject's events within a business-time window (occurredAt), log order among equal instants.
+      { fields: ['subscriptionId', 'occurredAt', 'positionKey'] },
+      { fields: ['organizationId', 'occurredAt', 'positionKey'] },
     ],
   },
   {

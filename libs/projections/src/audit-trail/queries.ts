@@ -1,4 +1,4 @@
-import type { ReadStore, SortDirection, Where } from '@channel-ledger/read-store';
+import type { RangeCondition, ReadStore, SortDirection, Where } from '@channel-ledger/read-store';
 import type { Page, PageOptions } from '../read-page';
 import { AUDIT_ENTRIES, INVOICE_OWNER_INTERVALS } from './collections';
 import type { AuditEntry, InvoiceOwnerInterval, InvoiceOwnerParty, SalesChannelName } from './documents';
@@ -7,14 +7,33 @@ import { canonicalInstant } from './log-keys';
 export interface AuditPageOptions extends PageOptions {
   /** Log order (default) or newest first. */
   order?: SortDirection;
+  /** Only events that took effect (business time, occurredAt) at or after this instant. */
+  occurredFrom?: string | Date;
+  /** Only events that took effect strictly before this instant. */
+  occurredBefore?: string | Date;
 }
 
 export type AuditPage = Page<AuditEntry>;
 
-async function entriesWhere(readStore: ReadStore, where: Where, options: AuditPageOptions): Promise<AuditPage> {
+/**
+ * Without a date range: log order. With one: business-time order (occurredAt, then log order
+ * among events of the same instant), since the range is on occurredAt and an index serves one
+ * range followed by its sort fields.
+ */
+async function entriesWhere(readStore: ReadStore, subject: Where, options: AuditPageOptions): Promise<AuditPage> {
+  const direction = options.order ?? 'asc';
+  const where: Where = { ...subject };
+  let sort = [{ field: 'positionKey', direction }];
+  if (options.occurredFrom !== undefined || options.occurredBefore !== undefined) {
+    const range: RangeCondition = {};
+    if (options.occurredFrom !== undefined) range.gte = canonicalInstant(options.occurredFrom);
+    if (options.occurredBefore !== undefined) range.lt = canonicalInstant(options.occurredBefore);
+    where.occurredAt = range;
+    sort = [{ field: 'occurredAt', direction }, ...sort];
+  }
   const page = await readStore.find(AUDIT_ENTRIES, {
     where,
-    sort: [{ field: 'positionKey', direction: options.order ?? 'asc' }],
+    sort,
     limit: options.limit,
     cursor: options.cursor ?? null,
   });

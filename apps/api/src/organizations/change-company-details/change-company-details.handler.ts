@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { changeCompanyDetails, LedgerContext } from '@channel-ledger/application';
 import { OrganizationCommandResult, organizationCommandResult } from '../organization-command-result';
+import { companyDetailsOf } from '../organization.dto';
 import { ChangeCompanyDetailsCommand } from './change-company-details.command';
 
 @CommandHandler(ChangeCompanyDetailsCommand)
@@ -8,7 +9,7 @@ export class ChangeCompanyDetailsHandler implements ICommandHandler<ChangeCompan
   constructor(private readonly ctx: LedgerContext) {}
 
   async execute({ organizationId, input, envelope }: ChangeCompanyDetailsCommand): Promise<OrganizationCommandResult> {
-    const outcome = await changeCompanyDetails(this.ctx, envelope, { organizationId, name: input.name, companyDetails: { ...input.companyDetails } });
+    const outcome = await changeCompanyDetails(this.ctx, envelope, { organizationId, name: input.name, companyDetails: companyDetailsOf(input.companyDetails) });
     return organizationCommandResult(this.ctx, organizationId, envelope, outcome);
   }
 }

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { createCustomerOrganization, derivedId, LedgerContext } from '@channel-ledger/application';
 import { OrganizationCommandResult, organizationCommandResult } from '../organization-command-result';
+import { companyDetailsOf } from '../organization.dto';
 import { CreateCustomerOrganizationCommand } from './create-customer-organization.command';
 
 @CommandHandler(CreateCustomerOrganizationCommand)
@@ -10,7 +11,7 @@ export class CreateCustomerOrganizationHandler implements ICommandHandler<Create
   async execute({ input, envelope }: CreateCustomerOrganizationCommand): Promise<OrganizationCommandResult> {
     // Derived from the command id: a retry with the same Idempotency-Key lands on the same stream.
     const organizationId = derivedId(`organization|${envelope.commandId}`);
-    const outcome = await createCustomerOrganization(this.ctx, envelope, { ...input, organizationId });
+    const outcome = await createCustomerOrganization(this.ctx, envelope, { ...input, companyDetails: companyDetailsOf(input.companyDetails), organizationId });
     return organizationCommandResult(this.ctx, organizationId, envelope, outcome);
   }
 }

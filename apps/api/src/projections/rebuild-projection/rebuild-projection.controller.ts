@@ -1,6 +1,7 @@
-import { Controller, HttpCode, Inject, Logger, NotFoundException, Optional, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Inject, Logger, NotFoundException, Optional, Param, Post } from '@nestjs/common';
 import { ProjectionRunner, ProjectionStatus } from '@channel-ledger/projections';
 import { Allow } from '../../access/access.decorator';
+import { CodedHttpException } from '../../access/access-errors';
 import { PROJECTION_RUNNER } from '../../infrastructure/read-store.provider';
 
 /**
@@ -34,6 +35,9 @@ export class RebuildProjectionController {
       throw new NotFoundException(
         runner ? `No projection named "${name}"; known: ${runner.projectionNames.join(', ')}` : 'Projections run in the projector process, not here.',
       );
+    }
+    if ((await runner.projectionStatus(name)).state === 'rebuilding') {
+      throw new CodedHttpException(HttpStatus.CONFLICT, 'rebuild-already-running', `A rebuild of ${name} is already running; GET /projections shows its progress.`);
     }
     work(runner).catch((error: unknown) => this.logger.error(`${name}: ${error instanceof Error ? error.message : String(error)}`));
     return runner.projectionStatus(name);

@@ -1,42 +1,41 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { customerOrganization, customerOrganizationFor, customerOrganizationsOf, openTransferAt } from '@channel-ledger/projections';
-import { ReadStore } from '@channel-ledger/read-store';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Page } from '@channel-ledger/projections';
 import { Allow } from '../../access/access.decorator';
 import { CurrentPrincipal } from '../../access/current-principal.decorator';
-import { Principal, readsEverything } from '../../access/principal';
-import { notVisible } from '../../http/not-visible';
+import { Principal } from '../../access/principal';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { CLOCK, Clock } from '../../infrastructure/clock';
-import { READ_STORE } from '../../infrastructure/read-store.provider';
+import { ApiPage } from '../shared/api-page';
+import { CustomerOrganizationQuery } from './customer-organization/customer-organization.query';
+import { CustomerOrganizationResponse, MyOrganizationResponse } from './customer-view.responses';
+import { MyOrganization, MyOrganizationsQuery } from './my-organizations/my-organizations.query';
+import { CustomerOrganizationView } from './organization-view';
 
 /**
  * The customer's read-only view of its organization (rule 8): subscriptions, seats, term,
- * licenses, contacts, who it was bought through. It carries no prices and no invoices.
+ * licenses to download, contacts, who it was bought through. It carries no prices and no invoices.
  * A customer is identified by the address it signed in with.
  */
+@ApiTags('customer view')
 @Controller()
 export class CustomerViewController {
-  constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get('me/organizations')
   @Allow('customer')
-  mine(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
-    return customerOrganizationsOf(this.readStore, principal.tenantId!, query);
+  @ApiOperation({ summary: 'The organizations the signed-in customer owns or administers, each with its read-only view' })
+  @ApiPage(MyOrganizationResponse, 'A page of organizations (one entry per role held).')
+  mine(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<MyOrganization>> {
+    return this.queryBus.execute(new MyOrganizationsQuery(query, principal));
   }
 
   @Get('organizations/:organizationId')
   @Allow('customer', 'support', 'auditor')
-  async organization(@Param('organizationId') organizationId: string, @CurrentPrincipal() principal: Principal) {
-    const document =
-      principal.role === 'customer'
-        ? await customerOrganizationFor(this.readStore, organizationId, principal.tenantId!)
-        : readsEverything(principal)
-          ? await customerOrganization(this.readStore, organizationId)
-          : null;
-    if (!document) throw notVisible('organization', organizationId);
-    return { ...document, pendingTransfer: openTransferAt(document, this.clock.now().toISOString()) };
+  @ApiOperation({ summary: "An organization's read-only view: subscriptions, seats, term, licenses, contacts, who it was bought through" })
+  @ApiOkResponse({ type: CustomerOrganizationResponse })
+  @ApiNotFoundResponse({ description: 'problem codes: organization-not-found (also for an organization the customer neither owns nor administers)' })
+  organization(@Param('organizationId') organizationId: string, @CurrentPrincipal() principal: Principal): Promise<CustomerOrganizationView> {
+    return this.queryBus.execute(new CustomerOrganizationQuery(organizationId, principal));
   }
 }

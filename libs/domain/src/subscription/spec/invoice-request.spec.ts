@@ -1,5 +1,5 @@
 import { isViolation } from '../../shared/decider';
-import { authorizeQuote, ChangeInvoiceOwner, decideInvoiceRequest, SubscriptionEvent } from '../index';
+import { requireOwnerOrSupport, ChangeInvoiceOwner, decideInvoiceRequest, SubscriptionEvent } from '../index';
 import { acme, addSeats, asReseller, customer, decided, otherReseller, purchased, stateAfter, support, utc } from './fixtures';
 
 /** given(events).when(actor asks at a date) → the invoices it gets, or the refusal. */
@@ -35,19 +35,19 @@ describe('rules 7 and 8: a customer asking for invoices of a reseller purchase',
   });
 });
 
-describe('who may ask for a quote', () => {
+describe('who may see prices and ask for changes (the widest door)', () => {
   const asking = (actor: typeof customer, reseller = acme) => ({ actor, now: utc('2026-03-01'), context: { reseller } });
 
   it('the owning reseller and support may; another reseller is told there is no such subscription', () => {
-    expect(authorizeQuote(asking(asReseller()), stateAfter(purchased()))).toBeNull();
-    expect(authorizeQuote(asking(support), stateAfter(purchased()))).toBeNull();
-    expect(authorizeQuote(asking(asReseller(otherReseller), otherReseller), stateAfter(purchased()))).toMatchObject({ code: 'subscription-not-found' });
-    expect(authorizeQuote(asking(asReseller()), stateAfter([]))).toMatchObject({ code: 'subscription-not-found' });
+    expect(requireOwnerOrSupport(asking(asReseller()), stateAfter(purchased()))).toBeNull();
+    expect(requireOwnerOrSupport(asking(support), stateAfter(purchased()))).toBeNull();
+    expect(requireOwnerOrSupport(asking(asReseller(otherReseller), otherReseller), stateAfter(purchased()))).toMatchObject({ code: 'subscription-not-found' });
+    expect(requireOwnerOrSupport(asking(asReseller()), stateAfter([]))).toMatchObject({ code: 'subscription-not-found' });
   });
 
   it('a customer of a reseller purchase is sent to the reseller (rule 8), an unverified reseller is refused (rule 1)', () => {
-    expect(authorizeQuote(asking(customer), stateAfter(purchased()))).toMatchObject({ code: 'customer-is-read-only' });
-    expect(authorizeQuote(asking(asReseller(), { ...acme, emailVerified: false }), stateAfter(purchased()))).toMatchObject({
+    expect(requireOwnerOrSupport(asking(customer), stateAfter(purchased()))).toMatchObject({ code: 'customer-is-read-only' });
+    expect(requireOwnerOrSupport(asking(asReseller(), { ...acme, emailVerified: false }), stateAfter(purchased()))).toMatchObject({
       code: 'reseller-email-not-verified',
     });
   });

@@ -1,0 +1,32 @@
+import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Allow } from '../../access/access.decorator';
+import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
+import { SeatAssignmentAnswer } from '../assign-seat/assign-seat.command';
+import { UnassignSeatCommand } from './unassign-seat.command';
+
+@ApiTags('subscriptions')
+@Controller('subscriptions/:subscriptionId/seat-assignments/:email')
+export class UnassignSeatController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly envelopes: CommandEnvelopeFactory,
+  ) {}
+
+  @Delete()
+  @Allow('reseller')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Take a person's seat back; the seat stays bought and can be given to someone else" })
+  @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found' })
+  @ApiResponse({ status: 422, description: 'problem codes: seat-not-assigned, subscription-expired' })
+  unassign(
+    @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,
+    // The domain compares addresses case-insensitively and names a malformed one as "has no seat".
+    @Param('email') email: string,
+    @Req() request: Request,
+  ): Promise<SeatAssignmentAnswer> {
+    return this.commandBus.execute(new UnassignSeatCommand(subscriptionId, email.trim().toLowerCase(), this.envelopes.fromRequest(request)));
+  }
+}
