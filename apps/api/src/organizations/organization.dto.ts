@@ -51,7 +51,7 @@ export class CompanyDetailsDto {
 
 /** A person at the customer: a contact (primary, billing, technical). */
 export class ContactDto {
-  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @IsOptional()
   @Transform(trimmed)
   @IsString()

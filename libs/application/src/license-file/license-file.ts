@@ -99,7 +99,7 @@ function parseEnvelope(text: string): LicenseFileEnvelope | string {
 }
 
 /** Sorted keys, no whitespace: the one serialization the signature covers. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

@@ -1,44 +1,53 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { activeSubscriptions, issuanceUtilization, monthlySales, vendorRenewalsDue } from '@channel-ledger/projections';
-import { ReadStore } from '@channel-ledger/read-store';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SubscriptionPage, UtilizationReport } from '@channel-ledger/projections';
 import { Allow } from '../../access/access.decorator';
 import { CurrentPrincipal } from '../../access/current-principal.decorator';
 import { Principal } from '../../access/principal';
-import { requireReadable } from '../../access/tenancy';
-import { CLOCK, Clock } from '../../infrastructure/clock';
-import { READ_STORE } from '../../infrastructure/read-store.provider';
+import { ApiPage } from '../shared/api-page';
+import { ActiveSubscriptionsQuery } from './active-subscriptions/active-subscriptions.query';
+import { IssuanceUtilizationQuery } from './issuance-utilization/issuance-utilization.query';
+import { MonthlySalesQuery, MonthlySalesReport } from './monthly-sales/monthly-sales.query';
+import { RenewalsDueQuery } from './renewals-due/renewals-due.query';
 import { MonthlySalesQueryDto, RenewalsDueQueryDto, VendorSubscriptionsQueryDto } from './reporting.dto';
+import { MonthlySalesResponse, ReportingSubscriptionResponse, UtilizationReportResponse } from './reporting.responses';
+
+const TOTAL = { total: { type: 'integer', description: 'How many match in all.' } };
 
 /** A vendor's sales dashboard. Money is in decimal strings, per currency, never summed across currencies. */
+@ApiTags('reporting')
+@ApiNotFoundResponse({ description: "problem codes: vendor-not-found (another vendor's dashboard looks like a missing one)" })
 @Controller('reports/vendors/:vendorId')
 @Allow('vendor-admin', 'support', 'auditor')
 export class ReportingController {
-  constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get('monthly-sales')
-  async sales(@Param('vendorId') vendorId: string, @Query() query: MonthlySalesQueryDto, @CurrentPrincipal() principal: Principal) {
-    requireReadable(principal, 'vendor-admin', vendorId, 'vendor');
-    return { vendorId, months: await monthlySales(this.readStore, { vendorId, ...query }) };
+  @ApiOperation({ summary: 'Seats sold, renewals and revenue per month, reseller and currency; ownership transfers per month' })
+  @ApiOkResponse({ type: MonthlySalesResponse })
+  sales(@Param('vendorId') vendorId: string, @Query() query: MonthlySalesQueryDto, @CurrentPrincipal() principal: Principal): Promise<MonthlySalesReport> {
+    return this.queryBus.execute(new MonthlySalesQuery(vendorId, query, principal));
   }
 
   @Get('active-subscriptions')
-  active(@Param('vendorId') vendorId: string, @Query() query: VendorSubscriptionsQueryDto, @CurrentPrincipal() principal: Principal) {
-    requireReadable(principal, 'vendor-admin', vendorId, 'vendor');
-    return activeSubscriptions(this.readStore, { vendorId, ...query, now: this.clock.now() });
+  @ApiOperation({ summary: 'Subscriptions that will renew, by next renewal date' })
+  @ApiPage(ReportingSubscriptionResponse, 'A page of active subscriptions with the total count.', TOTAL)
+  active(@Param('vendorId') vendorId: string, @Query() query: VendorSubscriptionsQueryDto, @CurrentPrincipal() principal: Principal): Promise<SubscriptionPage> {
+    return this.queryBus.execute(new ActiveSubscriptionsQuery(vendorId, query, principal));
   }
 
   @Get('renewals-due')
-  renewals(@Param('vendorId') vendorId: string, @Query() query: RenewalsDueQueryDto, @CurrentPrincipal() principal: Principal) {
-    requireReadable(principal, 'vendor-admin', vendorId, 'vendor');
-    return vendorRenewalsDue(this.readStore, { vendorId, ...query, now: this.clock.now() });
+  @ApiOperation({ summary: 'Renewals due in the next 30, 60 or 90 days' })
+  @ApiPage(ReportingSubscriptionResponse, 'A page of subscriptions renewing within the window, soonest first, with the total count.', TOTAL)
+  renewals(@Param('vendorId') vendorId: string, @Query() query: RenewalsDueQueryDto, @CurrentPrincipal() principal: Principal): Promise<SubscriptionPage> {
+    return this.queryBus.execute(new RenewalsDueQuery(vendorId, query, principal));
   }
 
   @Get('issuance-utilization')
-  utilization(@Param('vendorId') vendorId: string, @CurrentPrincipal() principal: Principal) {
-    requireReadable(principal, 'vendor-admin', vendorId, 'vendor');
-    return issuanceUtilization(this.readStore, { vendorId, now: this.clock.now() });
+  @ApiOperation({ summary: 'License issuance rights: granted, used, remaining, blocked and expired, per reseller and in total' })
+  @ApiOkResponse({ type: UtilizationReportResponse })
+  utilization(@Param('vendorId') vendorId: string, @CurrentPrincipal() principal: Principal): Promise<UtilizationReport> {
+    return this.queryBus.execute(new IssuanceUtilizationQuery(vendorId, principal));
   }
 }
