@@ -3,9 +3,12 @@ import { AddressInfo } from 'node:net';
 import { Type } from '@nestjs/common';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { EventStore } from '@channel-ledger/event-store';
-import { registerVerifiedReseller, signInStaff, signInVendorAdmin } from '../../test/actors';
+import request from 'supertest';
+import { ProjectionRunner } from '@channel-ledger/projections';
+import { registerVerifiedReseller, signInCustomer, signInStaff, signInVendorAdmin } from '../../test/actors';
 import { startTestApp, TestApp } from '../../test/test-app';
 import { EVENT_STORE } from '../infrastructure/infrastructure.module';
+import { PROJECTION_RUNNER } from '../infrastructure/read-store.provider';
 import { listRoutes, Route } from '../openapi/routes';
 
 /**
@@ -92,18 +95,25 @@ function shapeOf(dto: Type<unknown> | undefined): DtoShape {
   };
 }
 
-function pathWith(route: Route, values: Record<string, string> = {}): string {
-  return route.path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => values[name] ?? UUID);
+/** Who sweeps: request headers, and ids of its own to put in paths (so requests get past tenancy checks). */
+interface Sweeper {
+  name: string;
+  headers: Record<string, string>;
+  ids: Record<string, string>;
+}
+
+function pathWith(route: Route, ids: Record<string, string>, values: Record<string, string> = {}): string {
+  return route.path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => values[name] ?? ids[name] ?? UUID);
 }
 
 /** Every malformed request this sweep sends to one route. */
-function probesFor(route: Route): Probe[] {
+function probesFor(route: Route, ids: Record<string, string>): Probe[] {
   const { method } = route;
-  const path = pathWith(route);
+  const path = pathWith(route, ids);
   const probes: Probe[] = [];
   const params = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]);
   for (const param of params) {
-    for (const [name, value] of BAD_IDS) probes.push({ variant: `bad id ${param}: ${name}`, method, path: pathWith(route, { [param]: value }) });
+    for (const [name, value] of BAD_IDS) probes.push({ variant: `bad id ${param}: ${name}`, method, path: pathWith(route, ids, { [param]: value }) });
   }
   for (const cursor of GARBAGE_CURSORS) probes.push({ variant: `garbage cursor ${cursor.slice(0, 12)}`, method, path: `${path}?cursor=${cursor}` });
   probes.push({ variant: 'unknown query parameter', method, path: `${path}?unknownParameter=1` });
@@ -145,7 +155,7 @@ describe('malformed input, on every route', () => {
   let store: EventStore;
   let port: number;
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
-  const who: [string, Record<string, string>][] = [['anonymous', {}]];
+  const sweepers: Sweeper[] = [{ name: 'anonymous', headers: {}, ids: {} }];
 
   beforeAll(async () => {
     t = await startTestApp({ env: { CHANNEL_LEDGER_RATE_LIMIT_PUBLIC: '1000000', CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN: '1000000' } });
@@ -153,12 +163,21 @@ describe('malformed input, on every route', () => {
     await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
     port = (t.http.address() as AddressInfo).port;
     const reseller = await registerVerifiedReseller(t, { companyName: 'Sweep Resale', email: 'sweep@resale.example' });
-    who.push(
-      ['reseller', reseller.session.auth],
-      ['support', (await signInStaff(t, 'support')).auth],
-      ['auditor', (await signInStaff(t, 'auditor')).auth],
-      ['operator', (await signInStaff(t, 'operator')).auth],
-      ['vendor-admin', (await signInVendorAdmin(t, 'vendor-1')).auth],
+    // A customer organization of its own, so the customer (its contact) can sign in too.
+    const organization = await request(t.http)
+      .post('/organizations')
+      .set(reseller.session.auth)
+      .send({ vendorId: 'vendor-1', name: 'Sweep Customer', customerContactEmail: 'it@sweep-customer.example' })
+      .expect(201);
+    const organizationId: string = organization.body.organizationId;
+    await t.app.get<ProjectionRunner>(PROJECTION_RUNNER).waitUntilCaughtUp(await store.headPosition());
+    sweepers.push(
+      { name: 'reseller', headers: reseller.session.auth, ids: { resellerId: reseller.resellerId, organizationId } },
+      { name: 'customer', headers: (await signInCustomer(t, 'it@sweep-customer.example')).auth, ids: { organizationId } },
+      { name: 'support', headers: (await signInStaff(t, 'support')).auth, ids: {} },
+      { name: 'auditor', headers: (await signInStaff(t, 'auditor')).auth, ids: {} },
+      { name: 'operator', headers: (await signInStaff(t, 'operator')).auth, ids: {} },
+      { name: 'vendor-admin', headers: (await signInVendorAdmin(t, 'vendor-1')).auth, ids: { vendorId: 'vendor-1' } },
     );
   }, 60_000);
 
@@ -206,9 +225,9 @@ describe('malformed input, on every route', () => {
     return null;
   }
 
-  async function sweep(name: string, headers: Record<string, string>, routes: Route[]): Promise<{ failures: Failure[]; sent: number }> {
+  async function sweep({ name, headers, ids }: Sweeper, routes: Route[]): Promise<{ failures: Failure[]; sent: number }> {
     const failures: Failure[] = [];
-    const queue = routes.flatMap((route) => probesFor(route).map((probe) => ({ route, probe })));
+    const queue = routes.flatMap((route) => probesFor(route, ids).map((probe) => ({ route, probe })));
     let next = 0;
     const worker = async () => {
       while (next < queue.length) {
@@ -237,18 +256,18 @@ describe('malformed input, on every route', () => {
     expect(names.filter((name) => !registered.has(name))).toEqual([]);
   });
 
-  it.each([['anonymous'], ['reseller'], ['support'], ['auditor'], ['operator'], ['vendor-admin']])(
+  it.each([['anonymous'], ['reseller'], ['customer'], ['support'], ['auditor'], ['operator'], ['vendor-admin']])(
     'refuses every malformed request with a 4xx problem, as %s, and records nothing',
     async (name) => {
-      const headers = who.find(([w]) => w === name)![1];
+      const sweeper = sweepers.find((s) => s.name === name)!;
       const routes = listRoutes(t.app);
       const head = await store.headPosition();
-      const { failures, sent } = await sweep(name, headers, routes);
+      const { failures, sent } = await sweep(sweeper, routes);
       expect(sent).toBeGreaterThan(routes.length * 5);
       expect(failures.slice(0, 40)).toEqual([]);
       expect(await store.headPosition()).toBe(head);
       // Still signed in: no malformed request ended the session.
-      if (name !== 'anonymous') expect((await send({ variant: 'me', method: 'GET', path: '/auth/me' }, headers)).status).toBe(200);
+      if (name !== 'anonymous') expect((await send({ variant: 'me', method: 'GET', path: '/auth/me' }, sweeper.headers)).status).toBe(200);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     },
     180_000,

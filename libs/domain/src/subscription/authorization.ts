@@ -47,7 +47,7 @@ export function authorizeChange(request: ChangeRequest, s: SubscriptionRecord, w
   if (actor.kind === 'reseller') {
     if (ownership.owner.kind !== 'reseller' || ownership.owner.id !== actor.id) {
       // Answered exactly like a missing subscription: another reseller's customers are never confirmed to exist.
-      return violation('subscription-not-found', 'There is no subscription with this id among your customers.');
+      return notFound();
     }
     const reseller = request.context?.reseller;
     const unverified = requireVerifiedReseller(reseller);

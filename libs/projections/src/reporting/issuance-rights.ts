@@ -1,4 +1,4 @@
-import type { IssuanceRightBlocked, IssuanceRightConsumed, IssuanceRightGranted } from '@channel-ledger/domain';
+import type { IssuanceRightBlocked, IssuanceRightConsumed, IssuanceRightExtended, IssuanceRightGranted } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
 import type { ProjectionView } from '../projection';
@@ -31,6 +31,12 @@ export async function issuanceRightWrites(event: RecordedEvent, view: Projection
   if (event.type === 'IssuanceRightBlocked') {
     const d = event.data as unknown as IssuanceRightBlocked['data'];
     return [{ type: 'patch', collection: REPORTING_ISSUANCE_RIGHTS, id: rightId, fields: { blocked: true, blockedAt: canonical(d.blockedAt) } }];
+  }
+  if (event.type === 'IssuanceRightExtended') {
+    const d = event.data as unknown as IssuanceRightExtended['data'];
+    const right = (await view.get(REPORTING_ISSUANCE_RIGHTS, rightId)) as unknown as ReportingIssuanceRight;
+    const fields = { granted: d.maxLicenses, remaining: Math.max(0, d.maxLicenses - right.used), expiresAt: canonical(d.expiresAt) };
+    return [{ type: 'patch', collection: REPORTING_ISSUANCE_RIGHTS, id: rightId, fields }];
   }
   return [];
 }

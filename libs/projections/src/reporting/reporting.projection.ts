@@ -17,7 +17,7 @@ const ORGANIZATION_EVENTS = [
   'CustomerOrganizationCreated', 'OwnershipTransferInitiated', 'OwnershipTransferAccepted', 'OwnershipTransferExpired',
   'OwnershipTransferCancelled',
 ] as const;
-const ISSUANCE_EVENTS = ['IssuanceRightGranted', 'IssuanceRightConsumed', 'IssuanceRightBlocked'] as const;
+const ISSUANCE_EVENTS = ['IssuanceRightGranted', 'IssuanceRightConsumed', 'IssuanceRightBlocked', 'IssuanceRightExtended'] as const;
 
 const has = (list: readonly string[], type: string): boolean => list.includes(type);
 

@@ -36,6 +36,11 @@ export async function applyIssuanceRightEvent(event: IssuanceRightEvent, view: P
     case 'IssuanceRightConsumed':
       // The event carries the counts after consumption: nothing to add up.
       return patch({ used: event.data.used, remaining: event.data.remaining });
+    case 'IssuanceRightExtended': {
+      const right = (await view.get(RESELLER_ISSUANCE_RIGHTS, event.data.rightId)) as unknown as ResellerIssuanceRight;
+      const { maxLicenses, expiresAt } = event.data;
+      return patch({ maxLicenses, expiresAt, remaining: Math.max(0, maxLicenses - right.used) });
+    }
   }
 }
 

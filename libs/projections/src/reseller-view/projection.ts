@@ -19,7 +19,7 @@ const SUBSCRIPTION_EVENTS: Partial<Typed<SubscriptionEvent>> = {
   SubscriptionPurchased: true, SeatsPurchased: true, PlanChanged: true, SeatAssigned: true, SeatUnassigned: true,
   SubscriptionRenewed: true, SubscriptionCancelled: true, SubscriptionExpired: true, InvoiceOwnerChanged: true,
 };
-const ISSUANCE_RIGHT_EVENTS: Typed<IssuanceRightEvent> = { IssuanceRightGranted: true, IssuanceRightBlocked: true, IssuanceRightConsumed: true };
+const ISSUANCE_RIGHT_EVENTS: Typed<IssuanceRightEvent> = { IssuanceRightGranted: true, IssuanceRightBlocked: true, IssuanceRightExtended: true, IssuanceRightConsumed: true };
 const LICENSE_EVENTS: Typed<LicenseEvent> = { LicenseIssued: true, LicenseDelivered: true, LicenseRevoked: true };
 
 /** The stored data is the domain event's data (JSON); the type names which one. */

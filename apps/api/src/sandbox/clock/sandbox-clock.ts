@@ -20,7 +20,7 @@ export interface ClockReading {
 export class SandboxClock {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
-  /** Null when the application runs on the system clock (the gate has already answered 404 then). */
+  /** False when the application runs on the system clock (the gate has already answered 404 then). */
   get enabled(): boolean {
     return this.clock instanceof TestClock;
   }
