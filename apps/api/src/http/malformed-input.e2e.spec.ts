@@ -79,9 +79,12 @@ function wrongValuesFor(designType: unknown): unknown[] {
 }
 
 interface DtoShape {
-  properties: { name: string; designType: unknown }[];
+  properties: { name: string; designType: unknown; isDate: boolean }[];
   hasRequired: boolean;
 }
+
+/** ISO-8601 allows these, or nearly; JavaScript's Date does not read them (an Invalid Date must never get past the DTO). */
+const BAD_DATES = ['2026-W10', '2026-W10-1', '2026-060', '2026-02-30', '2026-03-01T25:00:00Z', '+002026-03-01'];
 
 /** The DTO's validated properties and whether any of them is required (class-validator metadata). */
 function shapeOf(dto: Type<unknown> | undefined): DtoShape {
@@ -89,8 +92,9 @@ function shapeOf(dto: Type<unknown> | undefined): DtoShape {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
   const names = [...new Set(metadata.map((m) => m.propertyName))];
   const optional = new Set(metadata.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.propertyName));
+  const dates = new Set(metadata.filter((m) => /iso8601|date/i.test(m.name ?? '')).map((m) => m.propertyName));
   return {
-    properties: names.map((name) => ({ name, designType: Reflect.getMetadata('design:type', dto.prototype, name) })),
+    properties: names.map((name) => ({ name, designType: Reflect.getMetadata('design:type', dto.prototype, name), isDate: dates.has(name) })),
     hasRequired: names.some((name) => !optional.has(name)),
   };
 }
@@ -118,8 +122,9 @@ function probesFor(route: Route, ids: Record<string, string>): Probe[] {
   for (const cursor of GARBAGE_CURSORS) probes.push({ variant: `garbage cursor ${cursor.slice(0, 12)}`, method, path: `${path}?cursor=${cursor}` });
   probes.push({ variant: 'unknown query parameter', method, path: `${path}?unknownParameter=1` });
   probes.push({ variant: 'query __proto__', method, path: `${path}?__proto__=1` });
-  for (const { name } of shapeOf(route.query).properties) {
+  for (const { name, isDate } of shapeOf(route.query).properties) {
     probes.push({ variant: `query ${name} given twice`, method, path: `${path}?${name}=a&${name}=b` });
+    if (isDate) for (const date of BAD_DATES) probes.push({ variant: `query ${name}=${date}`, method, path: `${path}?${name}=${encodeURIComponent(date)}` });
   }
   if (!METHODS_WITH_BODY.has(method)) return probes;
 
@@ -144,8 +149,9 @@ function probesFor(route: Route, ids: Record<string, string>): Probe[] {
   raw('constructor.prototype keys', '{"constructor":{"prototype":{"polluted":true}}}');
   const shape = shapeOf(route.body);
   if (shape.hasRequired) json('missing fields', {});
-  for (const { name, designType } of shape.properties) {
+  for (const { name, designType, isDate } of shape.properties) {
     for (const value of wrongValuesFor(designType)) json(`wrong type ${name}=${JSON.stringify(value)}`, { [name]: value });
+    if (isDate) for (const date of BAD_DATES) json(`bad date ${name}=${date}`, { [name]: date });
   }
   return probes;
 }

@@ -85,7 +85,6 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 }
 
-
 function clientAddress(request: Request): string {
   return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }

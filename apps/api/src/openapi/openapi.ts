@@ -28,7 +28,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'api-key',
     )
     .build();
-  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller}_${method}` });
+  const document = SwaggerModule.createDocument(app, config);
   addValidatedFields(document, listRoutes(app));
   addProblemResponses(document);
   return document;

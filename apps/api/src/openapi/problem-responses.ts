@@ -34,8 +34,10 @@ const GENERIC: Record<number, string> = {
   403: 'Signed in, but this role may not use this route (forbidden-for-role), or a read-only API key tried to write (read-only-api-key).',
   404: "Not found (codes ending in -not-found). Another tenant's resource is answered exactly like a missing one.",
   409: 'Someone else changed the same thing at the same time (concurrent-modification); retrying is safe with the same Idempotency-Key.',
+  413: 'The body is larger than the API accepts (payload-too-large).',
+  415: 'The body is not application/json (unsupported-media-type).',
   422: "A business rule refused the request; `code` is the rule's name and `detail` says what to do.",
-  429: 'Too many requests; wait (see Retry-After) and try again.',
+  429: 'Too many requests (too-many-requests); wait the seconds Retry-After names and try again.',
 };
 
 const WRITES = new Set(['post', 'put', 'patch', 'delete']);
@@ -43,7 +45,8 @@ const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 /** The statuses every operation documents unless it declares its own: what the guard, the validation pipe and the filter can answer. */
 function defaultStatuses(method: string, operation: OperationObject): number[] {
   const secured = (operation.security ?? []).length > 0;
-  return [400, ...(secured ? [401, 403] : []), 404, ...(WRITES.has(method) ? [409, 422] : []), 429];
+  const body = operation.requestBody ? [413, 415] : [];
+  return [400, ...(secured ? [401, 403] : []), 404, ...(WRITES.has(method) ? [409, ...body, 422] : []), 429];
 }
 
 const problemContent = () => ({ [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetails' } } });

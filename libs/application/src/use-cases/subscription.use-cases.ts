@@ -5,7 +5,6 @@ import {
   decideInvoiceRequest,
   ExistingSubscription,
   isViolation,
-  RuleViolation,
   OrganizationFacts,
   openOwnershipTransfer,
   PaymentMethodFacts,
@@ -19,6 +18,7 @@ import {
   requireVerifiedReseller,
   resellerFacts,
   resolveActing,
+  RuleViolation,
   subscriptionDecider,
   SubscriptionState,
   subscriptionStream,
@@ -355,6 +355,8 @@ function forOrganization(envelope: CommandEnvelope, organizationId: string): Com
 async function openDoor(ctx: LedgerContext, envelope: CommandEnvelope, subscriptionId: string) {
   const actor = actingParty(envelope);
   const reseller = await ctx.actingReseller(actor);
+  // The decider lets a customer act on a direct subscription; only its organization's people may.
+  if (actor.kind === 'customer') await customerSubscription(ctx, actor, subscriptionId);
   const state = await ctx.subscription(subscriptionId);
   refuseIf(requireOwnerOrSupport({ actor, now: envelope.occurredAt, context: { reseller } }, state));
   const s = state as ExistingSubscription;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsDateOrInstant } from '../shared/date-or-instant';
 
@@ -22,6 +22,6 @@ export class AuditTrailQueryDto extends PageQueryDto {
 
 export class InvoiceOwnerQueryDto {
   @ApiProperty({ description: 'The date (start of day, UTC) or instant asked about.', example: '2026-03-01' })
-  @IsISO8601({ strict: true }, { message: 'at must be an ISO-8601 date or instant, e.g. 2026-03-01 or 2026-03-01T12:00:00Z' })
+  @IsDateOrInstant('at')
   at!: string;
 }

@@ -24,15 +24,15 @@ class OwnershipOfferResponse {
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 
-class ContactResponse {
+class CustomerContactResponse {
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
   @ApiProperty() email!: string;
 }
 
-class ContactsResponse {
-  @ApiProperty({ type: ContactResponse, nullable: true }) primary!: ContactResponse | null;
-  @ApiProperty({ type: ContactResponse, nullable: true }) billing!: ContactResponse | null;
-  @ApiProperty({ type: ContactResponse, nullable: true }) technical!: ContactResponse | null;
+class CustomerContactsResponse {
+  @ApiProperty({ type: CustomerContactResponse, nullable: true }) primary!: CustomerContactResponse | null;
+  @ApiProperty({ type: CustomerContactResponse, nullable: true }) billing!: CustomerContactResponse | null;
+  @ApiProperty({ type: CustomerContactResponse, nullable: true }) technical!: CustomerContactResponse | null;
 }
 
 class AdministratorResponse {
@@ -85,7 +85,7 @@ export class CustomerOrganizationResponse {
   @ApiProperty({ type: OrganizationOwnerResponse }) owner!: OrganizationOwnerResponse;
   @ApiProperty({ type: OwnershipOfferResponse, nullable: true, description: 'An ownership offer still open now.' })
   pendingTransfer!: OwnershipOfferResponse | null;
-  @ApiProperty({ type: ContactsResponse }) contacts!: ContactsResponse;
+  @ApiProperty({ type: CustomerContactsResponse }) contacts!: CustomerContactsResponse;
   @ApiProperty({ type: [AdministratorResponse] }) administrators!: AdministratorResponse[];
   @ApiProperty({ type: [CustomerSubscriptionResponse] }) subscriptions!: CustomerSubscriptionResponse[];
   @ApiProperty({ type: [CustomerLicenseResponse] }) licenses!: CustomerLicenseResponse[];

@@ -9,11 +9,11 @@ export const CUSTOMER_STATUSES = ['reseller-owned', 'customer-owned', 'transfer-
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
 export class ResellerCustomersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Start of the name, case-insensitive ("glo" finds "Globex").', example: 'glo', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'Start of the name, case-insensitive ("glo" finds "Globex"); empty finds every name.', example: 'glo', maxLength: 200 })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
-  @Length(1, 200)
+  @Length(0, 200)
   name?: string;
 
   @ApiPropertyOptional({

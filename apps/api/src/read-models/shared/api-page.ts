@@ -1,10 +1,14 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiServiceUnavailableResponse, getSchemaPath } from '@nestjs/swagger';
 
-/** A cursor-paged list answer: `{ items, nextCursor }` (nextCursor null on the last page), plus any extra fields. */
+/**
+ * A cursor-paged list answer: `{ items, nextCursor }` (nextCursor null on the last page), plus any
+ * extra fields; and the 503 a list answers while a new read-model version is being built (listRead).
+ */
 export function ApiPage(item: Type<unknown>, description: string, extra: Record<string, object> = {}): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(item),
+    ApiServiceUnavailableResponse({ description: 'problem codes: read-model-rebuilding (retry after Retry-After seconds)' }),
     ApiOkResponse({
       description,
       schema: {

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { SubscriptionIdPipe } from '../subscription-id.pipe';
 import { Allow } from '../../access/access.decorator';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { ChargeAnswer, subscriptionUrl } from '../command-answer';
@@ -23,7 +24,7 @@ export class AddSeatsController {
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, payment-method-not-found' })
   @ApiResponse({ status: 422, description: 'problem codes: subscription-cancelled, subscription-expired, too-many-seats, payment-method-required' })
   async add(
-    @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,
+    @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,
     @Body() body: AddSeatsDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { SubscriptionIdPipe } from '../subscription-id.pipe';
 import { Allow } from '../../access/access.decorator';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { subscriptionUrl, SubscriptionCommandAnswer } from '../command-answer';
@@ -26,7 +27,7 @@ export class ChangeInvoiceOwnerController {
     description: 'problem codes: invoice-owner-unchanged, effective-before-purchase, effective-after-paid-time, reseller-email-not-verified',
   })
   async change(
-    @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,
+    @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,
     @Body() body: ChangeInvoiceOwnerDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,

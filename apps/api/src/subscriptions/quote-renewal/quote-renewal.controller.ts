@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RenewalQuote } from '@channel-ledger/domain';
+import { SubscriptionIdPipe } from '../subscription-id.pipe';
 import { Allow } from '../../access/access.decorator';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { QuoteRenewalDto } from './quote-renewal.dto';
@@ -22,7 +23,7 @@ export class QuoteRenewalController {
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, plan-not-found' })
   @ApiResponse({ status: 422, description: 'problem codes: customer-is-read-only, already-renewed, subscription-cancelled, plan-retired' })
   quote(
-    @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,
+    @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,
     @Query() query: QuoteRenewalDto,
     @Req() request: Request,
   ): Promise<RenewalQuote> {

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { UpgradeQuote } from '@channel-ledger/domain';
+import { SubscriptionIdPipe } from '../subscription-id.pipe';
 import { Allow } from '../../access/access.decorator';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { QuoteUpgradeDto } from './quote-upgrade.dto';
@@ -26,7 +27,7 @@ export class QuoteUpgradeController {
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, plan-not-found' })
   @ApiResponse({ status: 422, description: 'problem codes: customer-is-read-only, same-plan, downgrade-at-renewal-only, subscription-cancelled' })
   quote(
-    @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,
+    @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,
     @Body() body: QuoteUpgradeDto,
     @Req() request: Request,
   ): Promise<UpgradeQuote> {

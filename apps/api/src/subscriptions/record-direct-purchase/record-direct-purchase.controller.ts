@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { SubscriptionIdPipe } from '../subscription-id.pipe';
 import { Allow } from '../../access/access.decorator';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { subscriptionUrl } from '../command-answer';
@@ -29,7 +30,7 @@ export class RecordDirectPurchaseController {
     description: 'problem codes: previous-subscription-not-through-reseller, invoicing-enterprise-only, plan-retired, billing-period-not-offered',
   })
   async purchase(
-    @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,
+    @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,
     @Body() body: RecordDirectPurchaseDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { SubscriptionIdPipe } from '../subscription-id.pipe';
 import { Allow } from '../../access/access.decorator';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { ChargeAnswer, subscriptionUrl } from '../command-answer';
@@ -26,7 +27,7 @@ export class RenewSubscriptionController {
     description: 'problem codes: already-renewed, subscription-cancelled, subscription-expired, unassign-seats-first, plan-retired, too-many-seats',
   })
   async renew(
-    @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,
+    @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,
     @Body() body: RenewSubscriptionDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,

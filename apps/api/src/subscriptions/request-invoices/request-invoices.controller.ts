@@ -1,7 +1,8 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { SubscriptionIdPipe } from '../subscription-id.pipe';
 import { Allow } from '../../access/access.decorator';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { InvoiceCopies, RequestInvoicesQuery } from './request-invoices.query';
@@ -23,7 +24,7 @@ export class RequestInvoicesController {
   })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found (also for a subscription of an organization you are not part of)' })
   @ApiResponse({ status: 422, description: 'problem codes: invoices-issued-by-reseller' })
-  request(@Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string, @Req() request: Request): Promise<InvoiceCopies> {
+  request(@Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string, @Req() request: Request): Promise<InvoiceCopies> {
     return this.queryBus.execute(new RequestInvoicesQuery(subscriptionId, this.envelopes.fromRequest(request)));
   }
 }

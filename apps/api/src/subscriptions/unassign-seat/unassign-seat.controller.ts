@@ -1,10 +1,12 @@
-import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { SubscriptionIdPipe } from '../subscription-id.pipe';
 import { Allow } from '../../access/access.decorator';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { SeatAssignmentAnswer } from '../assign-seat/assign-seat.command';
+import { SeatHolderEmailPipe } from './seat-holder-email.pipe';
 import { UnassignSeatCommand } from './unassign-seat.command';
 
 @ApiTags('subscriptions')
@@ -22,11 +24,10 @@ export class UnassignSeatController {
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found' })
   @ApiResponse({ status: 422, description: 'problem codes: seat-not-assigned, subscription-expired' })
   unassign(
-    @Param('subscriptionId', new ParseUUIDPipe()) subscriptionId: string,
-    // The domain compares addresses case-insensitively and names a malformed one as "has no seat".
-    @Param('email') email: string,
+    @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,
+    @Param('email', SeatHolderEmailPipe) email: string,
     @Req() request: Request,
   ): Promise<SeatAssignmentAnswer> {
-    return this.commandBus.execute(new UnassignSeatCommand(subscriptionId, email.trim().toLowerCase(), this.envelopes.fromRequest(request)));
+    return this.commandBus.execute(new UnassignSeatCommand(subscriptionId, email, this.envelopes.fromRequest(request)));
   }
 }

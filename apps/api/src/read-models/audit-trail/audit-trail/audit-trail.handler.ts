@@ -5,7 +5,7 @@ import { ReadStore } from '@channel-ledger/read-store';
 import { readsEverything } from '../../../access/principal';
 import { notVisible } from '../../../http/not-visible';
 import { READ_STORE } from '../../../infrastructure/read-store.provider';
-import { withCursor } from '../../shared/cursor';
+import { listRead } from '../../shared/list-read';
 import { instantWindow } from '../../shared/date-window';
 import { AuditTrailQuery } from './audit-trail.query';
 
@@ -19,6 +19,6 @@ export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery, AuditPa
     const window = instantWindow(filter.from, filter.to, { from: 'from', to: 'to' });
     const options: AuditPageOptions = { order: filter.order, cursor: filter.cursor, limit: filter.limit, occurredFrom: window.from, occurredBefore: window.before };
     const trail = subject.kind === 'subscription' ? auditTrailOfSubscription : auditTrailOfOrganization;
-    return withCursor(trail(this.readStore, subject.id, options));
+    return listRead(trail(this.readStore, subject.id, options));
   }
 }

@@ -4,7 +4,7 @@ import { customerOrganization, customerOrganizationsOf, Page } from '@channel-le
 import { ReadStore } from '@channel-ledger/read-store';
 import { CLOCK, Clock } from '../../../infrastructure/clock';
 import { READ_STORE } from '../../../infrastructure/read-store.provider';
-import { withCursor } from '../../shared/cursor';
+import { listRead } from '../../shared/list-read';
 import { organizationView } from '../organization-view';
 import { MyOrganization, MyOrganizationsQuery } from './my-organizations.query';
 
@@ -22,7 +22,7 @@ export class MyOrganizationsHandler implements IQueryHandler<MyOrganizationsQuer
   async execute({ page, viewer }: MyOrganizationsQuery): Promise<Page<MyOrganization>> {
     // Only customers reach this route; their tenant is the address they signed in with.
     if (viewer.role !== 'customer' || !viewer.tenantId) return { items: [], nextCursor: null };
-    const access = await withCursor(customerOrganizationsOf(this.readStore, viewer.tenantId, page));
+    const access = await listRead(customerOrganizationsOf(this.readStore, viewer.tenantId, page));
     const now = this.clock.now().toISOString();
     const items = await Promise.all(
       access.items.map(async ({ organizationId, role }) => {

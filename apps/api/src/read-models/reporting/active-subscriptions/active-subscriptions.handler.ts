@@ -5,7 +5,7 @@ import { ReadStore } from '@channel-ledger/read-store';
 import { requireReadable } from '../../../access/tenancy';
 import { CLOCK, Clock } from '../../../infrastructure/clock';
 import { READ_STORE } from '../../../infrastructure/read-store.provider';
-import { withCursor } from '../../shared/cursor';
+import { listRead } from '../../shared/list-read';
 import { ActiveSubscriptionsQuery } from './active-subscriptions.query';
 
 /** Subscriptions that will renew, by next renewal date; one whose paid time ran out unrecorded is left out. */
@@ -18,6 +18,6 @@ export class ActiveSubscriptionsHandler implements IQueryHandler<ActiveSubscript
 
   execute({ vendorId, filter, viewer }: ActiveSubscriptionsQuery): Promise<SubscriptionPage> {
     requireReadable(viewer, 'vendor-admin', vendorId, 'vendor');
-    return withCursor(activeSubscriptions(this.readStore, { vendorId, ...filter, now: this.clock.now() }));
+    return listRead(activeSubscriptions(this.readStore, { vendorId, ...filter, now: this.clock.now() }));
   }
 }

@@ -5,7 +5,7 @@ import { ReadStore } from '@channel-ledger/read-store';
 import { requireReadable } from '../../../access/tenancy';
 import { CLOCK, Clock } from '../../../infrastructure/clock';
 import { READ_STORE } from '../../../infrastructure/read-store.provider';
-import { withCursor } from '../../shared/cursor';
+import { listRead } from '../../shared/list-read';
 import { RenewalsDueQuery } from './renewals-due.query';
 
 /** Renewals due in the next 30/60/90 days: a range on the paid period's end, decided at read time. */
@@ -18,6 +18,6 @@ export class RenewalsDueHandler implements IQueryHandler<RenewalsDueQuery, Subsc
 
   execute({ vendorId, filter, viewer }: RenewalsDueQuery): Promise<SubscriptionPage> {
     requireReadable(viewer, 'vendor-admin', vendorId, 'vendor');
-    return withCursor(vendorRenewalsDue(this.readStore, { vendorId, ...filter, now: this.clock.now() }));
+    return listRead(vendorRenewalsDue(this.readStore, { vendorId, ...filter, now: this.clock.now() }));
   }
 }

@@ -5,7 +5,7 @@ import { ReadStore } from '@channel-ledger/read-store';
 import { requireReadable } from '../../../access/tenancy';
 import { CLOCK, Clock } from '../../../infrastructure/clock';
 import { READ_STORE } from '../../../infrastructure/read-store.provider';
-import { withCursor } from '../../shared/cursor';
+import { listRead } from '../../shared/list-read';
 import { PublicCustomersQuery } from './public-customers.query';
 
 /**
@@ -24,6 +24,6 @@ export class PublicCustomersHandler implements IQueryHandler<PublicCustomersQuer
     requireReadable(viewer, 'reseller', resellerId, 'reseller');
     const vendors = await issuingVendorsOf(this.readStore, resellerId, this.clock.now().toISOString());
     const asked = filter.vendorId === undefined ? vendors : vendors.filter((vendorId) => vendorId === filter.vendorId);
-    return withCursor(publicCustomersOfOthers(this.readStore, resellerId, asked, { cursor: filter.cursor, limit: filter.limit }));
+    return listRead(publicCustomersOfOthers(this.readStore, resellerId, asked, { cursor: filter.cursor, limit: filter.limit }));
   }
 }

@@ -5,7 +5,7 @@ import { ReadStore } from '@channel-ledger/read-store';
 import { requireReadable } from '../../../access/tenancy';
 import { CLOCK, Clock } from '../../../infrastructure/clock';
 import { READ_STORE } from '../../../infrastructure/read-store.provider';
-import { withCursor } from '../../shared/cursor';
+import { listRead } from '../../shared/list-read';
 import { customerItem, ResellerCustomerItem } from '../customer-item';
 import { ResellerCustomersQuery } from './reseller-customers.query';
 
@@ -23,7 +23,7 @@ export class ResellerCustomersHandler implements IQueryHandler<ResellerCustomers
     if (filter.status === 'reseller-owned') search.ownership = 'reseller';
     if (filter.status === 'customer-owned') search.ownership = 'customer';
     if (filter.status === 'transfer-pending') search.transferOpenAt = now;
-    const page = await withCursor(searchResellerCustomers(this.readStore, resellerId, search));
+    const page = await listRead(searchResellerCustomers(this.readStore, resellerId, search));
     return { items: page.items.map((customer) => customerItem(customer, now)), nextCursor: page.nextCursor };
   }
 }

@@ -4,7 +4,7 @@ import { Page, ResellerIssuanceRight, resellerIssuanceRights } from '@channel-le
 import { ReadStore } from '@channel-ledger/read-store';
 import { requireReadable } from '../../../access/tenancy';
 import { READ_STORE } from '../../../infrastructure/read-store.provider';
-import { withCursor } from '../../shared/cursor';
+import { listRead } from '../../shared/list-read';
 import { ResellerIssuanceRightsQuery } from './reseller-issuance-rights.query';
 
 @QueryHandler(ResellerIssuanceRightsQuery)
@@ -13,6 +13,6 @@ export class ResellerIssuanceRightsHandler implements IQueryHandler<ResellerIssu
 
   execute({ resellerId, page, viewer }: ResellerIssuanceRightsQuery): Promise<Page<ResellerIssuanceRight>> {
     requireReadable(viewer, 'reseller', resellerId, 'reseller');
-    return withCursor(resellerIssuanceRights(this.readStore, resellerId, page));
+    return listRead(resellerIssuanceRights(this.readStore, resellerId, page));
   }
 }

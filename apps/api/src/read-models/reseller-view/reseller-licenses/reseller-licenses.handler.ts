@@ -4,7 +4,7 @@ import { Page, ResellerLicense, resellerLicenses } from '@channel-ledger/project
 import { ReadStore } from '@channel-ledger/read-store';
 import { requireReadable } from '../../../access/tenancy';
 import { READ_STORE } from '../../../infrastructure/read-store.provider';
-import { withCursor } from '../../shared/cursor';
+import { listRead } from '../../shared/list-read';
 import { ResellerLicensesQuery } from './reseller-licenses.query';
 
 @QueryHandler(ResellerLicensesQuery)
@@ -13,6 +13,6 @@ export class ResellerLicensesHandler implements IQueryHandler<ResellerLicensesQu
 
   execute({ resellerId, filter, viewer }: ResellerLicensesQuery): Promise<Page<ResellerLicense>> {
     requireReadable(viewer, 'reseller', resellerId, 'reseller');
-    return withCursor(resellerLicenses(this.readStore, resellerId, filter));
+    return listRead(resellerLicenses(this.readStore, resellerId, filter));
   }
 }

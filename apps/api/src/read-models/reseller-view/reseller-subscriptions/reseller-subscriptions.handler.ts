@@ -4,7 +4,7 @@ import { Page, ResellerSubscription, resellerSubscriptions } from '@channel-ledg
 import { ReadStore } from '@channel-ledger/read-store';
 import { requireReadable } from '../../../access/tenancy';
 import { READ_STORE } from '../../../infrastructure/read-store.provider';
-import { withCursor } from '../../shared/cursor';
+import { listRead } from '../../shared/list-read';
 import { instantWindow } from '../../shared/date-window';
 import { ResellerSubscriptionsQuery } from './reseller-subscriptions.query';
 
@@ -16,6 +16,6 @@ export class ResellerSubscriptionsHandler implements IQueryHandler<ResellerSubsc
     requireReadable(viewer, 'reseller', resellerId, 'reseller');
     const { renewsFrom, renewsTo, ...rest } = filter;
     const renewals = instantWindow(renewsFrom, renewsTo, { from: 'renewsFrom', to: 'renewsTo' });
-    return withCursor(resellerSubscriptions(this.readStore, resellerId, { ...rest, renewsFrom: renewals.from, renewsBefore: renewals.before }));
+    return listRead(resellerSubscriptions(this.readStore, resellerId, { ...rest, renewsFrom: renewals.from, renewsBefore: renewals.before }));
   }
 }
