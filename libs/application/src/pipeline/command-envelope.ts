@@ -25,10 +25,14 @@ export function actingParty(envelope: CommandEnvelope): Actor {
 
 /**
  * Records the party a command is for (a reseller acting for its customer's organization,
- * support acting for a reseller) unless the edge already named one or the actor is that party.
+ * support acting for a reseller) unless the actor is that party or the edge named another one.
+ * An API key is recorded as acting for its own tenant; acting on a customer's organization, the
+ * organization is the more precise answer (the key's tenant is in its ApiKeyCreated event).
  */
 export function onBehalfOf(envelope: CommandEnvelope, party: Actor): CommandEnvelope {
   const self = actingParty(envelope);
-  if (envelope.onBehalfOf || (self.kind === party.kind && self.id === party.id)) return envelope;
+  const same = (a: Actor | null, b: Actor) => a !== null && a.kind === b.kind && a.id === b.id;
+  if (same(self, party)) return envelope;
+  if (envelope.onBehalfOf && !same(envelope.onBehalfOf, self)) return envelope;
   return { ...envelope, onBehalfOf: party };
 }

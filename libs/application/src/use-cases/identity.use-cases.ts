@@ -16,6 +16,7 @@ import {
 import { loadState } from '../pipeline/load-state';
 import { actingParty, CommandEnvelope } from '../pipeline/command-envelope';
 import { RuleViolationError } from '../pipeline/errors';
+import { mailedTokenPurpose } from '../secrets/mailed-tokens';
 import { Secrets, tokenHash } from '../secrets/secrets';
 import { followUp } from './follow-up';
 import { LedgerContext } from './ledger-context';
@@ -35,7 +36,7 @@ export async function issueSignInLink(ctx: LedgerContext, secrets: Secrets, enve
       type: 'IssueSignInLink',
       linkId,
       email,
-      tokenHash: tokenHash(secrets.derive(`sign-in-link|${linkId}`)),
+      tokenHash: tokenHash(secrets.derive(mailedTokenPurpose.signInLink(linkId))),
       now: envelope.occurredAt,
       actor: actingParty(envelope),
     },

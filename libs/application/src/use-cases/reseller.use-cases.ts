@@ -1,8 +1,52 @@
-import { RecordedEvent } from '@channel-ledger/event-store';
-import { resellerDecider, ResellerPaymentMethodKind, resellerStream } from '@channel-ledger/domain';
+import { eventIdFor, RecordedEvent } from '@channel-ledger/event-store';
+import { PartnerKind, resellerDecider, ResellerPaymentMethodKind, resellerStream } from '@channel-ledger/domain';
+import { derivedId } from '../pipeline/derived-id';
+import { mailedTokenPurpose } from '../secrets/mailed-tokens';
+import { Secrets, tokenHash } from '../secrets/secrets';
 import { actingParty, CommandEnvelope } from '../pipeline/command-envelope';
 import { followUp } from './follow-up';
 import { LedgerContext } from './ledger-context';
+
+export interface RegisterResellerInput {
+  companyName: string;
+  email: string;
+  partnerKind: PartnerKind;
+}
+
+/**
+ * The reseller id is derived from the command id (a retried registration lands on the same
+ * reseller), and the verification token from the id ResellerRegistered will get (the command's
+ * first event), so the mail sender recomputes it from the event: only its hash is recorded.
+ */
+export async function registerReseller(ctx: LedgerContext, secrets: Secrets, envelope: CommandEnvelope, input: RegisterResellerInput) {
+  const resellerId = derivedId(`reseller|${envelope.commandId}`);
+  const token = secrets.derive(mailedTokenPurpose.resellerVerification(eventIdFor(envelope.commandId, 0)));
+  const self = { kind: 'reseller' as const, id: resellerId };
+  const outcome = await ctx.pipeline.execute({
+    streamId: resellerStream(resellerId),
+    decider: resellerDecider,
+    // Registering is anonymous; the reseller it creates is who acted.
+    envelope: { ...envelope, actor: self, actingAs: self },
+    command: { type: 'RegisterReseller', resellerId, ...input, verificationTokenHash: tokenHash(token), now: envelope.occurredAt, actor: self },
+  });
+  return { resellerId, state: outcome.state };
+}
+
+/** Whoever holds the mailed token may verify the address: the token is the credential. */
+export async function verifyResellerEmail(ctx: LedgerContext, envelope: CommandEnvelope, input: { resellerId: string; token: string }) {
+  return ctx.pipeline.execute({
+    streamId: resellerStream(input.resellerId),
+    decider: resellerDecider,
+    envelope,
+    command: {
+      type: 'VerifyResellerEmail',
+      resellerId: input.resellerId,
+      verificationTokenHash: tokenHash(input.token),
+      now: envelope.occurredAt,
+      actor: actingParty(envelope),
+    },
+  });
+}
 
 /*
  * A reseller's payment methods (rule 6: card, PayPal, ACH; invoice for Enterprise). Only the

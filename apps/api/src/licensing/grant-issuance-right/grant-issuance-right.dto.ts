@@ -1,6 +1,7 @@
+import { IsDateOrInstant } from '../../http/date-or-instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { trimmed } from '../../http/trimmed';
 
 export const MAX_LICENSES_PER_RIGHT = 1_000_000;
@@ -23,7 +24,7 @@ export class GrantIssuanceRightDto {
   maxLicenses!: number;
 
   @ApiProperty({ format: 'date-time', description: 'No license can be issued under the right from this instant on' })
-  @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 date and time' })
+  @IsDateOrInstant('expiresAt')
   expiresAt!: string;
 
   @ApiPropertyOptional({ default: false, description: 'A Not-For-Resale grant: every license issued under it is flagged NFR (rule 14)' })

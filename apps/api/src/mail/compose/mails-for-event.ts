@@ -1,3 +1,4 @@
+import { mailedTokenPurpose } from '@channel-ledger/application';
 import type {
   AdministratorInvited,
   CompanyDetailsChanged,
@@ -12,7 +13,6 @@ import type {
 } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import { MailMessage } from '../mail-message';
-import { mailedTokenPurpose } from '../mailed-tokens';
 import { administratorInvitationMail } from './administrator-invitation.mail';
 import { invoiceReceiptMail } from './invoice-receipt.mail';
 import { licenseDeliveryMail } from './license-delivery.mail';

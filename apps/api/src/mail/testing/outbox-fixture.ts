@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { CommandPipeline, Secrets } from '@channel-ledger/application';
+import { CommandPipeline, Secrets, LedgerContext } from '@channel-ledger/application';
 import { EventStore, openSqliteEventStore } from '@channel-ledger/event-store';
 import { mailOutboxProjection, ProjectionRunner } from '@channel-ledger/projections';
 import { openSqliteReadStore, ReadStore } from '@channel-ledger/read-store';
@@ -46,7 +46,7 @@ export async function openLedger(dir: string): Promise<Ledger> {
 
 /** POST /resellers, as its handler does it: the command id stands for the Idempotency-Key. */
 export async function registerReseller(ledger: Ledger, commandId: string, email: string): Promise<string> {
-  const handler = new RegisterResellerHandler(new CommandPipeline(ledger.eventStore), ledger.secrets);
+  const handler = new RegisterResellerHandler(new LedgerContext(ledger.eventStore, new CommandPipeline(ledger.eventStore)), ledger.secrets);
   const input = Object.assign(new RegisterResellerDto(), { companyName: 'Crash Test Resale', email, partnerKind: 'reseller' });
   const envelope = {
     commandId,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { IsDateOrInstant } from '../shared/date-or-instant';
+import { IsDateOrInstant } from '../../http/date-or-instant';
 
 export class AuditTrailQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['asc', 'desc'], description: 'Oldest first (default) or newest first.' })

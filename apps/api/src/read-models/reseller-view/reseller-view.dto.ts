@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { trimmed } from '../../http/trimmed';
-import { IsDateOrInstant } from '../shared/date-or-instant';
+import { IsDateOrInstant } from '../../http/date-or-instant';
 
 export const CUSTOMER_STATUSES = ['reseller-owned', 'customer-owned', 'transfer-pending'] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
