@@ -1,7 +1,7 @@
 import { signInCustomer, signInVendorAdmin } from '../actors';
 import { signIn, TestSession } from '../sign-in';
 import { startTestApp, TestApp } from '../test-app';
-import { accountability, api, DAY, eventually, everyEvent, mailsTo, prorated, requestIn, sandboxClock, totalIn, withMail } from './walk';
+import { api, DAY, eventually, expectAccountableLog, mailsTo, prorated, requestIn, sandboxClock, SIGN_IN_LINK_GAP, totalIn, withMail } from './walk';
 
 jest.setTimeout(60_000);
 
@@ -68,8 +68,7 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
     const token = /"token":"([A-Za-z0-9_-]+)"/.exec(mail.text)![1];
     await api(t).post(requestIn(mail, 'POST'), { token }).expect(200);
     const profile = await api(t, reseller).get(`/resellers/${resellerId}`).expect(200);
-    expect(profile.body).toMatchObject({ resellerId, companyName: 'Acme Resale' });
-    expect(JSON.stringify(profile.body)).toMatch(/verified/);
+    expect(profile.body).toMatchObject({ resellerId, companyName: 'Acme Resale', status: 'verified' });
   });
 
   it('"Payment information: Enter reseller billing details" — card, PayPal and ACH; invoicing only for Enterprise (rule 6)', async () => {
@@ -77,6 +76,8 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
       .post(`/resellers/${resellerId}/payment-methods`, { kind: 'card', label: 'Visa •••• 4242', makeDefault: true })
       .expect(201);
     cardId = card.body.paymentMethodId;
+    await api(t, reseller).post(`/resellers/${resellerId}/payment-methods`, { kind: 'paypal', label: 'PayPal sales@acme-resale.example' }).expect(201);
+    await api(t, reseller).post(`/resellers/${resellerId}/payment-methods`, { kind: 'ach', label: 'ACH •••• 6789' }).expect(201);
     const invoice = await api(t, reseller)
       .post(`/resellers/${resellerId}/payment-methods`, { kind: 'invoice', label: 'Net 30' })
       .expect(201);
@@ -174,6 +175,7 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
         .expect(201),
     );
     lapsedTransferId = bought.body.transferId;
+    const lapsedOfferExpiry = /expires at (\S+)\./.exec(firstOffer.text)![1];
 
     // Eight days pass on the sandbox clock; everyone signs in again (tokens expire on that clock).
     await sandboxClock.advance(t, { days: 8 });
@@ -195,7 +197,9 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
       (r) => expect(r.body.items).toHaveLength(1),
     );
     expect(offers.body.items[0]).toMatchObject({ transferId: again.body.transferId, organizationName: 'Initech', offeredBy: { resellerId, companyName: 'Acme Resale' } });
-    expect(Date.parse(offers.body.items[0].expiresAt) - Date.parse(offers.body.items[0].initiatedAt ?? t.clock.now().toISOString())).toBeLessThanOrEqual(7 * DAY);
+    // "They have 7 days to accept this", counted again from the new offer.
+    expect(Date.parse(offers.body.items[0].expiresAt) - Date.parse(offers.body.items[0].initiatedAt)).toBe(7 * DAY);
+    expect(Date.parse(offers.body.items[0].initiatedAt)).toBeGreaterThan(Date.parse(lapsedOfferExpiry));
 
     await api(t, customer).post(requestIn(secondOffer, 'POST')).expect(200);
     await eventually(
@@ -270,9 +274,8 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
   });
 
   it('the log: every fact names who caused it; what the reseller did for a customer is recorded on its behalf', async () => {
-    const log = accountability(await everyEvent(t));
-    expect(log.anonymous).toEqual([]);
-    expect(log.notOnBehalf).toEqual([]);
+    const log = await expectAccountableLog(t);
     expect(log.byResellerOnCustomers).toBeGreaterThan(10);
   });
+  it.todo(SIGN_IN_LINK_GAP);
 });

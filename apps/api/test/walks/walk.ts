@@ -128,6 +128,21 @@ export function accountability(events: readonly RecordedEvent[]) {
   return { anonymous, notOnBehalf, byResellerOnCustomers: byResellerOnCustomers.length, total: events.length };
 }
 
+/**
+ * Known gap, reported and left as an it.todo in every walk: `POST /auth/sign-in-links` is public,
+ * so SignInLinkIssued records the actor `anonymous`. Every other event is held to the rule.
+ */
+export const SIGN_IN_LINK_GAP =
+  'every SignInLinkIssued names who asked: today POST /auth/sign-in-links (public) records actor {kind:"anonymous"} — who the actor of an unauthenticated link request is must be decided in the identity slice';
+
+/** The end of every walk: nobody anonymous (but the known gap), resellers always on their customer's behalf. */
+export async function expectAccountableLog(t: TestApp): Promise<ReturnType<typeof accountability>> {
+  const log = accountability(await everyEvent(t));
+  expect(log.anonymous.filter((e) => !/ SignInLinkIssued /.test(e))).toEqual([]);
+  expect(log.notOnBehalf).toEqual([]);
+  return log;
+}
+
 /** Whole-cent arithmetic for DESIGN §4: unitPrice × seats × days / daysInPeriod, rounded half-even once. */
 export function prorated(unitPrice: string, seats: number, remainingDays: number, daysInPeriod: number): string {
   const cents = BigInt(unitPrice.replace('.', '')) * BigInt(seats) * BigInt(remainingDays);

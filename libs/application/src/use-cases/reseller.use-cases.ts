@@ -32,18 +32,23 @@ export async function registerReseller(ctx: LedgerContext, secrets: Secrets, env
   return { resellerId, state: outcome.state };
 }
 
-/** Whoever holds the mailed token may verify the address: the token is the credential. */
+/**
+ * Whoever holds the mailed token may verify the address: the token is the credential. The call is
+ * anonymous, so, as at registration, the reseller whose address the token proves is who acted
+ * (an event never names an anonymous actor).
+ */
 export async function verifyResellerEmail(ctx: LedgerContext, envelope: CommandEnvelope, input: { resellerId: string; token: string }) {
+  const self = { kind: 'reseller' as const, id: input.resellerId };
   return ctx.pipeline.execute({
     streamId: resellerStream(input.resellerId),
     decider: resellerDecider,
-    envelope,
+    envelope: { ...envelope, actor: self, actingAs: self },
     command: {
       type: 'VerifyResellerEmail',
       resellerId: input.resellerId,
       verificationTokenHash: tokenHash(input.token),
       now: envelope.occurredAt,
-      actor: actingParty(envelope),
+      actor: self,
     },
   });
 }

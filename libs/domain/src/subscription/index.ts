@@ -10,3 +10,4 @@ export { requireOwnerOrSupport } from './authorization';
 export { decideInvoiceRequest, invoicesIssuedByReseller } from './invoice-request';
 export type { InvoiceRequest } from './invoice-request';
 export { MAX_SEATS_PER_COMMAND } from './validation';
+export * from './as-of';
