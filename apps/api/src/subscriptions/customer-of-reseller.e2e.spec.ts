@@ -71,8 +71,16 @@ describe('the customer of a reseller purchase (rules 7, 8, 11)', () => {
   });
 
   it('is read-only for everything a reseller does, and someone outside the organization sees nothing', async () => {
-    await request(t.http).post(`/subscriptions/${resellerSubscriptionId}/seats`).set(customer.auth).send({ seats: 1 }).expect(403);
-    await request(t.http).get(`/subscriptions/${resellerSubscriptionId}/renewal-quote`).set(customer.auth).expect(403);
+    // Rule 8: refused with the reseller named, so the customer knows whom to ask.
+    for (const [path, body] of [['seats', { seats: 1 }], ['renewal', {}], ['cancellation', {}], ['seat-assignments', { email: 'dev@globex.example' }]] as const) {
+      const refused = await request(t.http).post(`/subscriptions/${resellerSubscriptionId}/${path}`).set(customer.auth).send(body).expect(422);
+      expect(refused.body.code).toBe('customer-is-read-only');
+      expect(refused.body.detail).toContain('Acme Resale');
+    }
+    // No prices it did not pay: quotes are the reseller's.
+    const quote = await request(t.http).get(`/subscriptions/${resellerSubscriptionId}/renewal-quote`).set(customer.auth).expect(422);
+    expect(quote.body.code).toBe('customer-is-read-only');
+    expect(JSON.stringify(quote.body)).not.toMatch(/96\.00|annualTotal/);
 
     const otherOrg = await customerOrganization(t, acme.resellerId, { name: 'Umbrella', contact: 'it@umbrella.example' });
     expect(otherOrg).toBeTruthy();
@@ -80,6 +88,8 @@ describe('the customer of a reseller purchase (rules 7, 8, 11)', () => {
     const hidden = await askForInvoices(resellerSubscriptionId, stranger).expect(404);
     expect(hidden.body.code).toBe('subscription-not-found');
     await directPurchase(resellerSubscriptionId).set(stranger.auth).expect(404);
+    // A stranger is not told who sold it: not found, as for a subscription that does not exist.
+    await request(t.http).post(`/subscriptions/${resellerSubscriptionId}/seats`).set(stranger.auth).send({ seats: 1 }).expect(404);
   });
 
   it('rule 11: buying from the vendor after the reseller purchase is a new subscription, nothing carried over', async () => {

@@ -3,6 +3,7 @@ import {
   endSession,
   issueSignInLink,
   LedgerContext,
+  recordedPerson,
   refreshSession,
   RuleViolationError,
   Secrets,
@@ -24,8 +25,12 @@ export class RequestSignInLinkHandler implements ICommandHandler<RequestSignInLi
   ) {}
 
   async execute({ email, envelope }: RequestSignInLinkCommand): Promise<void> {
-    if ((await this.directory.membershipsOf(email)).length === 0) return;
-    await issueSignInLink(this.ctx, this.secrets, envelope, normalizeEmail(email));
+    const memberships = await this.directory.membershipsOf(email);
+    if (memberships.length === 0) return;
+    // Nobody is signed in yet: the ledger issues the link, for the person the address belongs to.
+    const person = recordedPerson(normalizeEmail(email), memberships[0]);
+    const issuer = { kind: 'system' as const, id: 'sign-in' };
+    await issueSignInLink(this.ctx, this.secrets, { ...envelope, actor: issuer, actingAs: issuer, onBehalfOf: person }, normalizeEmail(email));
   }
 }
 

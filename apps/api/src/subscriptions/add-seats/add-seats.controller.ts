@@ -18,7 +18,7 @@ export class AddSeatsController {
   ) {}
 
   @Post()
-  @Allow('reseller')
+  @Allow('reseller', 'customer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add seats mid-term: usable at once, invoiced prorated exactly as the upgrade quote said (rules 4, 5)' })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, payment-method-not-found' })

@@ -18,7 +18,7 @@ export class AssignSeatController {
   ) {}
 
   @Post()
-  @Allow('reseller')
+  @Allow('reseller', 'customer')
   @HttpCode(201)
   @ApiOperation({ summary: 'Give a seat to a person at the customer; never more people than seats' })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found' })

@@ -19,7 +19,7 @@ export class CancelSubscriptionController {
 
   /** Support may cancel too (a decision of its own, on the customer's behalf). */
   @Post()
-  @Allow('reseller', 'support')
+  @Allow('reseller', 'customer', 'support')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel at the end of the paid period: no renewal, no refund, seats usable until then' })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found' })

@@ -18,7 +18,7 @@ export class ChangePlanController {
   ) {}
 
   @Post()
-  @Allow('reseller')
+  @Allow('reseller', 'customer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Upgrade to another plan now: the invoice credits the old plan and charges the new one for the days left' })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, plan-not-found, payment-method-not-found' })

@@ -18,7 +18,7 @@ export class QuoteRenewalController {
   ) {}
 
   @Get()
-  @Allow('reseller', 'support')
+  @Allow('reseller', 'customer', 'support')
   @ApiOperation({ summary: "The renewal quote: annual total and next charge date, at today's catalog price (rule 5)" })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, plan-not-found' })
   @ApiResponse({ status: 422, description: 'problem codes: customer-is-read-only, already-renewed, subscription-cancelled, plan-retired' })

@@ -19,7 +19,7 @@ export class QuoteUpgradeController {
 
   /** A POST because the question has a body; nothing is created or recorded (200, no Location). */
   @Post()
-  @Allow('reseller', 'support')
+  @Allow('reseller', 'customer', 'support')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Quote an upgrade (more seats and/or another plan) from current state; what the purchase charges at the same moment (rule 5)',

@@ -18,7 +18,7 @@ export class RenewSubscriptionController {
   ) {}
 
   @Post()
-  @Allow('reseller')
+  @Allow('reseller', 'customer')
   @HttpCode(200)
   @ApiOperation({ summary: "Renew for the next period (anchored on the first purchase) at today's price, as the renewal quote said" })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, plan-not-found, payment-method-not-found' })

@@ -18,7 +18,7 @@ export class UnassignSeatController {
   ) {}
 
   @Delete()
-  @Allow('reseller')
+  @Allow('reseller', 'customer')
   @HttpCode(200)
   @ApiOperation({ summary: "Take a person's seat back; the seat stays bought and can be given to someone else" })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found' })
