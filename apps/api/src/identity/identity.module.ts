@@ -6,6 +6,7 @@ import { AccessTokens } from './access-tokens';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { CreateApiKeyHandler, RevokeApiKeyHandler } from './api-keys/api-keys.handlers';
 import { Directory } from './directory';
+import { ListApiKeysHandler } from './api-keys/list-api-keys/list-api-keys.handler';
 import { SignInController } from './sign-in/sign-in.controller';
 import { EndSessionHandler, RefreshSessionHandler, RequestSignInLinkHandler, StartSessionHandler } from './sign-in/sign-in.handlers';
 import { StaffAccountsController } from './staff-accounts/staff-accounts.controller';
@@ -26,6 +27,7 @@ import { TokenAuthenticator } from './token-authenticator';
     EndSessionHandler,
     CreateApiKeyHandler,
     RevokeApiKeyHandler,
+    ListApiKeysHandler,
     ChangeStaffAccountHandler,
   ],
   exports: [Authenticator, Directory],

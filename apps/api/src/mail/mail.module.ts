@@ -8,6 +8,7 @@ import { ProjectionsModule } from '../projections/projections.module';
 import { MAIL_TRANSPORT, MailTransport } from './mail-message';
 import { MailSender } from './mail-sender';
 import { MailOutboxController } from './mail-outbox.controller';
+import { OutboxCountsHandler } from './outbox-counts/outbox-counts.handler';
 import { transportFor } from './transport/transport-for';
 
 /**
@@ -19,6 +20,7 @@ import { transportFor } from './transport/transport-for';
   imports: [ProjectionsModule],
   controllers: [MailOutboxController],
   providers: [
+    OutboxCountsHandler,
     { provide: MAIL_TRANSPORT, useFactory: (config: AppConfig) => transportFor(config.mail), inject: [APP_CONFIG] },
     {
       provide: MailSender,

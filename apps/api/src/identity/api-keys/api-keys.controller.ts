@@ -1,17 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { apiKeysOf } from '@channel-ledger/projections';
-import { ReadStore } from '@channel-ledger/read-store';
 import { Allow } from '../../access/access.decorator';
 import { CurrentPrincipal } from '../../access/current-principal.decorator';
 import { Principal } from '../../access/principal';
 import { CommandEnvelopeFactory } from '../../http/command-envelope.factory';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { READ_STORE } from '../../infrastructure/read-store.provider';
 import { CreateApiKeyCommand, CreatedApiKey, RevokeApiKeyCommand } from './api-keys.commands';
 import { CreateApiKeyDto } from './api-keys.dto';
+import { ListApiKeysQuery } from './list-api-keys/list-api-keys.query';
 
 /** Machine credentials, made and revoked by an administrator of the tenant, for its own tenant. */
 @ApiTags('api-keys')
@@ -21,7 +19,7 @@ export class ApiKeysController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly envelopes: CommandEnvelopeFactory,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly queryBus: QueryBus,
   ) {}
 
   @Post()
@@ -41,7 +39,7 @@ export class ApiKeysController {
   @Get()
   @ApiOperation({ summary: "Your tenant's API keys (never their secrets)" })
   list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal) {
-    return apiKeysOf(this.readStore, { role: principal.role, tenantId: principal.tenantId }, query);
+    return this.queryBus.execute(new ListApiKeysQuery(principal, query));
   }
 
   @Delete(':keyId')
