@@ -13,8 +13,8 @@ const config: Config = {
   },
   moduleNameMapper: {
     // Test-only helpers of a library, never part of its public index.
-    '^@channel-ledger/(domain|event-store|read-store|projections|application)/testing/(.*)$': '<rootDir>/libs/$1/src/testing/$2',
-    '^@channel-ledger/(domain|event-store|read-store|projections|application)$': '<rootDir>/libs/$1/src',
+    '^@channel-ledger/(domain|event-store|read-store|projections|application|processes)/testing/(.*)$': '<rootDir>/libs/$1/src/testing/$2',
+    '^@channel-ledger/(domain|event-store|read-store|projections|application|processes)$': '<rootDir>/libs/$1/src',
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

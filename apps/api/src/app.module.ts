@@ -3,13 +3,17 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig } from '@channel-ledger/application';
 import { AccessGuard } from './access/access.guard';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { AuditModule } from './audit/audit.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RateLimitGuard, rateLimitModule } from './http/rate-limit';
 import { IdentityModule } from './identity/identity.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { LicensingModule } from './licensing/licensing.module';
 import { MailModule } from './mail/mail.module';
+import { OperationsModule } from './operations/operations.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ProcessesModule } from './processes/processes.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { ResellersModule } from './resellers/resellers.module';
@@ -27,12 +31,16 @@ export class AppModule {
         IdentityModule,
         MailModule,
         ProjectionsModule,
+        ProcessesModule,
         ReadModelsModule,
         ResellersModule,
         OrganizationsModule,
         SubscriptionsModule,
         LicensingModule,
         SandboxModule,
+        OperationsModule.forRoot(config),
+        DashboardModule,
+        AuditModule,
         rateLimitModule(),
       ],
       providers: [

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as JsonLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from '@channel-ledger/application';
 import { answerBodyErrors, refuseDeepJson, refuseForbiddenKeys, requireJsonBodies } from './http/request-body';
@@ -19,11 +20,16 @@ export const SERVER_TIMEOUTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_
 
 /** Builds the HTTP application the same way for `main.ts` and for end-to-end tests. */
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+  // Logs are JSON lines (apps/api/src/operations/logging.ts); `logger: false` silences them, request logs included.
+  const logs = options.logger !== false;
+  const module = AppModule.forConfig(logs ? config : { ...config, operations: { ...config.operations, logLevel: 'silent' } });
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     logger: options.logger,
+    bufferLogs: logs,
     // Parsed below, JSON only, after the media-type check; no urlencoded parser (no form can post).
     bodyParser: false,
   });
+  if (logs) app.useLogger(app.get(JsonLogger));
   // Before any route: these run in this order for every request.
   app.use(securityHeaders());
   app.use(requireJsonBodies());

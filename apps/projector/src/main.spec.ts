@@ -1,3 +1,4 @@
+import { embeddedChildEnv } from '@channel-ledger/application/testing/child-process-env';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ describe('projector process', () => {
       const dataFile = join(dir, 'nested', 'channel-ledger.sqlite');
       const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')], {
         cwd: ROOT,
-        env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), CHANNEL_LEDGER_SQLITE_PATH: dataFile },
+        env: embeddedChildEnv({ TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), CHANNEL_LEDGER_SQLITE_PATH: dataFile }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

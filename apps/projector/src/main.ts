@@ -1,6 +1,9 @@
 import { InvalidConfigurationError, loadConfig, openEventStore, openReadStore } from '@channel-ledger/application';
 import { ProjectionRunner, startProjector } from '@channel-ledger/projections';
+import type { ProcessManager } from '@channel-ledger/processes';
 import { projections } from './projections';
+import { startProcesses } from './run-processes';
+import { PeriodicSealing, sealPeriodically } from './seal-periodically';
 
 /**
  * The projector as a process of its own: follows the event store (SQLite file or EventStoreDB)
@@ -15,6 +18,8 @@ async function main(): Promise<void> {
   // own); the projector is this process's purpose, so it holds itself open until told to stop.
   const keepAlive = setInterval(() => undefined, 1 << 30);
   let starting: Promise<ProjectionRunner> | null = null;
+  let processes: Promise<ProcessManager> | null = null;
+  let sealing: PeriodicSealing | null = null;
   let stopping = false;
 
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -27,7 +32,9 @@ async function main(): Promise<void> {
     clearInterval(keepAlive);
     console.log(`[projector] ${signal}: finishing the current batches`);
     // If the signal came during start-up, let start finish, then stop what it started.
-    Promise.resolve(starting?.then((runner) => runner.stop()))
+    Promise.resolve(processes?.then((manager) => manager.stop()))
+      .then(() => starting?.then((runner) => runner.stop()))
+      .then(() => sealing?.stop())
       .then(() => Promise.all([readStore.close(), eventStore.close()]))
       .then(
         () => process.exit(0),
@@ -43,7 +50,12 @@ async function main(): Promise<void> {
 
   starting = startProjector({ eventStore, readStore, projections });
   await starting;
-  if (!stopping) console.log(`[projector] running ${projections.length} projection(s), ${where}`);
+  if (!stopping) sealing = await sealPeriodically(config, eventStore, readStore);
+  if (!stopping) {
+    processes = startProcesses(config, eventStore, readStore);
+    await processes;
+  }
+  if (!stopping) console.log(`[projector] running ${projections.length} projection(s) and the time-driven processes, ${where}`);
 }
 
 main().catch((error: unknown) => {

@@ -4,3 +4,6 @@ export * from './config';
 export * from './use-cases';
 export * from './secrets';
 export * from './license-file';
+export * from './audit';
+export * from './checkpoints';
+export * from './payments';

@@ -81,6 +81,28 @@ export function verifyStreamChain(events: readonly RecordedEvent[]): ChainVerifi
   return { ok: true };
 }
 
+/**
+ * Checks one event against the link before it (null: the event must open its stream): the
+ * revision follows, previousHash points at that link, and the event's own hash matches its
+ * content. What a streaming verifier needs, holding only the last link of each stream.
+ */
+export function verifyLink(previous: ChainLink | null, event: RecordedEvent): ChainVerification {
+  const broken = (reason: string): ChainVerification => ({ ok: false, revision: event.revision, reason });
+  if (previous === null) {
+    if (event.revision !== 0n) return broken(`the stream starts at revision ${event.revision}: revisions 0 to ${event.revision - 1n} are missing`);
+  } else {
+    if (event.revision <= previous.revision) return broken(`revision ${event.revision} comes after revision ${previous.revision}: events are out of order`);
+    if (event.revision !== previous.revision + 1n) return broken(`revision follows ${previous.revision} with a gap`);
+    if (event.metadata.previousHash !== previous.hash) return broken('previousHash does not match the hash of the previous event');
+  }
+  return verifyStreamChain([event]);
+}
+
+/** The link an event leaves for the next one of its stream. */
+export function linkOf(event: Pick<RecordedEvent, 'revision' | 'metadata'>): ChainLink {
+  return { revision: event.revision, hash: event.metadata.hash };
+}
+
 function hashEvent(
   event: { streamId: string; revision: bigint; eventId: string; type: string; data: JsonObject },
   metadataWithoutHash: Omit<EventMetadata, 'hash'>,

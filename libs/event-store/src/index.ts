@@ -1,6 +1,7 @@
 export * from './port';
 export { canonicalJson, CanonicalJsonError } from './canonical-json';
-export { sealEvents, verifyStreamChain } from './chain';
+export { linkOf, sealEvents, verifyLink, verifyStreamChain } from './chain';
+export * from './checkpoints';
 export type { ChainLink, ChainVerification, SealedEvent } from './chain';
 export { eventIdFor, EVENT_ID_NAMESPACE, isUuid } from './event-id';
 export { openSqliteEventStore, SqliteEventStore } from './sqlite';

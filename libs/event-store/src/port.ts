@@ -153,3 +153,38 @@ export class DuplicateEventIdError extends Error {
 export class InvalidEventStoreInputError extends Error {
   override readonly name = 'InvalidEventStoreInputError';
 }
+
+/**
+ * The append is larger than one append may be (validation.ts MAX_APPEND_BYTES on every adapter;
+ * EventStoreDB's MaxAppendSize, 1 MiB by default, on the server): nothing was written, and the
+ * same append will always fail. Split the command's events, or keep bulky content out of events.
+ */
+export class AppendTooLargeError extends Error {
+  override readonly name = 'AppendTooLargeError';
+  constructor(
+    readonly streamId: string,
+    /** Bytes of event data and metadata, as counted by the port; null when the server refused it. */
+    readonly bytes: number | null,
+    readonly limit: number,
+  ) {
+    super(
+      `stream ${streamId}: the append is ${bytes === null ? 'over' : `${bytes} bytes of event data and metadata, over`} the ${limit}-byte ` +
+        'limit of one append; nothing was written. Split the events over several appends or keep large content out of events.',
+    );
+  }
+}
+
+/**
+ * A live subscription stopped for good because retrying cannot help (access denied, an event the
+ * ledger cannot read, a server that keeps refusing): iterating it throws this, naming why, and a
+ * projection following it shows the reason in its status.
+ */
+export class SubscriptionStoppedError extends Error {
+  override readonly name = 'SubscriptionStoppedError';
+  constructor(
+    readonly reason: string,
+    override readonly cause?: unknown,
+  ) {
+    super(`the event store subscription stopped: ${reason}`);
+  }
+}

@@ -3,9 +3,22 @@
  * I/O) whichever store is behind the port.
  */
 import { canonicalJson } from './canonical-json';
-import { ExpectedRevision, InvalidEventStoreInputError, NewEvent, ReadAllOptions, ReadStreamOptions } from './port';
+import { AppendTooLargeError, ExpectedRevision, InvalidEventStoreInputError, NewEvent, ReadAllOptions, ReadStreamOptions } from './port';
 
 export const DEFAULT_PAGE_SIZE = 500;
+
+/**
+ * The largest append, in bytes of event data and metadata: EventStoreDB's default MaxAppendSize
+ * (1 MiB), enforced by every adapter so an append the embedded store takes is not refused once
+ * the same ledger runs on EventStoreDB.
+ */
+export const MAX_APPEND_BYTES = 1024 * 1024;
+/**
+ * What sealing adds to each event's metadata before it is stored (eventId, recordedAt,
+ * previousHash, hash and their keys, about 250 bytes), counted up front so the sealed append
+ * stays within the server's limit too.
+ */
+export const SEALED_METADATA_BYTES = 256;
 
 export function assertStreamId(streamId: string): void {
   if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidEventStoreInputError('stream id must be a non-empty string');
@@ -27,6 +40,7 @@ export function assertNewEvents(streamId: string, events: readonly NewEvent[]): 
     throw new InvalidEventStoreInputError(`stream ${streamId}: append needs at least one event`);
   }
   const seen = new Set<string>();
+  let bytes = 0;
   events.forEach((event, index) => {
     const where = `stream ${streamId}, event #${index}`;
     if (typeof event.eventId !== 'string' || event.eventId.length === 0) throw new InvalidEventStoreInputError(`${where}: eventId must be a non-empty string`);
@@ -37,8 +51,27 @@ export function assertNewEvents(streamId: string, events: readonly NewEvent[]): 
     if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) throw new InvalidEventStoreInputError(`${where}: data must be a JSON object`);
     if (event.metadata === null || typeof event.metadata !== 'object') throw new InvalidEventStoreInputError(`${where}: metadata is required`);
     // Throws CanonicalJsonError naming the offending path (e.g. `$.amount` is undefined).
-    canonicalJson(event.data);
-    canonicalJson(event.metadata);
+    bytes += Buffer.byteLength(canonicalJson(event.data), 'utf8');
+    bytes += Buffer.byteLength(canonicalJson(event.metadata), 'utf8') + SEALED_METADATA_BYTES;
+  });
+  if (bytes > MAX_APPEND_BYTES) throw new AppendTooLargeError(streamId, bytes, MAX_APPEND_BYTES);
+}
+
+const LOWERCASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Event ids a store keeps as UUIDs (EventStoreDB) must be lower-case UUIDs, as `eventIdFor` makes
+ * them: the server hands ids back lower-cased, so an upper-case id would not be recognized on a
+ * retry (the command would be appended twice) and its hash, computed over the id as given, would
+ * no longer verify.
+ */
+export function assertLowercaseUuidEventIds(streamId: string, events: readonly NewEvent[]): void {
+  events.forEach((event, index) => {
+    if (!LOWERCASE_UUID.test(event.eventId)) {
+      throw new InvalidEventStoreInputError(
+        `stream ${streamId}, event #${index}: event id ${JSON.stringify(event.eventId)} must be a lower-case UUID (as eventIdFor makes them)`,
+      );
+    }
   });
 }
 

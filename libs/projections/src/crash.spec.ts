@@ -1,3 +1,4 @@
+import { embeddedChildEnv } from '@channel-ledger/application/testing/child-process-env';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ProjectionRunner } from './runner';
@@ -14,14 +15,13 @@ function spawnChild(events: string, read: string, exitWhenCaughtUp: boolean): { 
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'testing', 'crash-child.ts')],
     {
       cwd: ROOT,
-      env: {
-        ...process.env,
+      env: embeddedChildEnv({
         TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
         CRASH_CHILD_EVENTS: events,
         CRASH_CHILD_READ: read,
         CRASH_CHILD_BATCH_SIZE: '25',
         CRASH_CHILD_EXIT_WHEN_CAUGHT_UP: exitWhenCaughtUp ? '1' : '0',
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

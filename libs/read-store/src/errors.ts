@@ -43,3 +43,24 @@ export class CheckpointRegressionError extends Error {
     super(`Checkpoint of "${projection}" is at ${stored}; refusing to move it back to ${attempted}`);
   }
 }
+
+/**
+ * A document the store cannot hold: over MAX_DOCUMENT_BYTES as canonical JSON (every adapter), or
+ * over the adapter's own storage limit (MongoDB: 16 MiB of BSON). Raised before anything of the
+ * batch is written; a projection that hits it should split the document.
+ */
+export class DocumentTooLargeError extends ReadStoreUsageError {
+  override readonly name = 'DocumentTooLargeError';
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+    readonly bytes: number,
+    readonly limit: number,
+    readonly encoding: 'canonical JSON' | 'BSON',
+  ) {
+    super(
+      `Document ${collection}/${id} is ${bytes} bytes as ${encoding}, over the ${limit}-byte limit of a read-model document; ` +
+        'nothing was written. Split it (e.g. one document per line item) instead of growing one document without bound.',
+    );
+  }
+}

@@ -14,5 +14,7 @@ export { normalizeDeclaration, indexedFields } from './shared/declaration';
 export { DigestBuilder, digestOf } from './shared/digest';
 export { openSqliteReadStore } from './sqlite/sqlite-read-store';
 export type { SqliteReadStoreOptions } from './sqlite/sqlite-read-store';
-export { openMongoReadStore } from './mongodb/mongo-read-store';
+export { MAX_DOCUMENT_BYTES, assertDocumentSize } from './shared/document-size';
+export { openMongoReadStore, MongoTransactionsUnavailableError, MAX_BSON_DOCUMENT_BYTES } from './mongodb/mongo-read-store';
+export { mongoDatabaseNameProblem, assertMongoDatabaseName } from './mongodb/database-name';
 export type { MongoReadStoreOptions } from './mongodb/mongo-read-store';

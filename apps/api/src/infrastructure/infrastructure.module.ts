@@ -2,6 +2,8 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, CommandPipeline, LedgerContext, openEventStore, resolveSecrets, Secrets } from '@channel-ledger/application';
 import { EventStore } from '@channel-ledger/event-store';
 import { CommandEnvelopeFactory } from '../http/command-envelope.factory';
+import { InstrumentedEventStore } from '../operations/instrumented-event-store';
+import { Metrics, METRICS } from '../operations/metrics';
 import { CLOCK, systemClock, TestClock } from './clock';
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -19,7 +21,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: config.testClock ? new TestClock() : systemClock },
         { provide: Secrets, useFactory: () => resolveSecrets(config) },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: METRICS, useFactory: () => new Metrics() },
+        // Measured (apps/api/src/operations): every call still goes to the store opened here.
+        { provide: EVENT_STORE, useFactory: async (metrics: Metrics) => new InstrumentedEventStore(await openEventStore(config), metrics), inject: [METRICS] },
         { provide: CommandPipeline, useFactory: (store: EventStore) => new CommandPipeline(store), inject: [EVENT_STORE] },
         {
           provide: LedgerContext,
@@ -28,7 +32,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         CommandEnvelopeFactory,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, CommandPipeline, LedgerContext, Secrets, CommandEnvelopeFactory],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, METRICS, CommandPipeline, LedgerContext, Secrets, CommandEnvelopeFactory],
     };
   }
 

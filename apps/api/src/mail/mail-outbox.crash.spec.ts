@@ -1,3 +1,4 @@
+import { embeddedChildEnv } from '@channel-ledger/application/testing/child-process-env';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,15 +19,14 @@ function crashingChild(dir: string, mailbox: string, crashAt: 'after-append' | '
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'testing', 'mail-crash-child.ts')],
     {
       cwd: ROOT,
-      env: {
-        ...process.env,
+      env: embeddedChildEnv({
         TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
         MAIL_CRASH_DIR: dir,
         MAIL_CRASH_MAILBOX: mailbox,
         MAIL_CRASH_AT: crashAt,
         MAIL_CRASH_COMMAND_ID: commandId,
         MAIL_CRASH_EMAIL: email,
-      },
+      }),
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );

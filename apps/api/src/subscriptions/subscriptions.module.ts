@@ -21,6 +21,8 @@ import { RenewSubscriptionController } from './renew-subscription/renew-subscrip
 import { RenewSubscriptionHandler } from './renew-subscription/renew-subscription.handler';
 import { RequestInvoicesController } from './request-invoices/request-invoices.controller';
 import { RequestInvoicesHandler } from './request-invoices/request-invoices.handler';
+import { SetAutoRenewalController } from './set-auto-renewal/set-auto-renewal.controller';
+import { SetAutoRenewalHandler } from './set-auto-renewal/set-auto-renewal.handler';
 import { UnassignSeatController } from './unassign-seat/unassign-seat.controller';
 import { UnassignSeatHandler } from './unassign-seat/unassign-seat.handler';
 
@@ -39,6 +41,7 @@ import { UnassignSeatHandler } from './unassign-seat/unassign-seat.handler';
     RequestInvoicesController,
     RecordDirectPurchaseController,
     ChangeInvoiceOwnerController,
+    SetAutoRenewalController,
   ],
   providers: [
     PurchaseSubscriptionHandler,
@@ -53,6 +56,7 @@ import { UnassignSeatHandler } from './unassign-seat/unassign-seat.handler';
     RequestInvoicesHandler,
     RecordDirectPurchaseHandler,
     ChangeInvoiceOwnerHandler,
+    SetAutoRenewalHandler,
   ],
 })
 export class SubscriptionsModule {}

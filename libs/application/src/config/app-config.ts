@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { mongoDatabaseNameProblem } from '@channel-ledger/read-store';
 
 /** Where events live: the embedded SQLite file by default, EventStoreDB when its connection string is set. */
 export type EventStoreConfig =
@@ -37,6 +38,20 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   /** Requests a minute: per client address and route on public routes, per principal elsewhere. */
   rateLimits: RateLimitConfig;
+  /** Logs, readiness and shutdown (apps/api/src/operations). */
+  operations: OperationsConfig;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface OperationsConfig {
+  /** JSON log lines at this level and above (LOG_LEVEL). */
+  logLevel: LogLevel;
+  /** `GET /health/ready` fails while a projection's oldest unprojected event is older than this. */
+  readyMaxLagSeconds: number;
+  /** On SIGTERM, how long in-flight requests and the projections' last batch may take before the process closes anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export interface RateLimitConfig {
@@ -97,9 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`MONGODB_URI must start with mongodb:// or mongodb+srv:// (got "${mongoUri}")`);
   }
   const database = text('MONGODB_DATABASE') ?? 'channel_ledger';
-  if (!/^[A-Za-z0-9_-]{1,63}$/.test(database)) {
-    problems.push(`MONGODB_DATABASE must be 1-63 letters, digits, '_' or '-' (got "${database}")`);
-  }
+  // The read store's own rule, so a name it would refuse is refused here, before anything connects.
+  const databaseProblem = mongoDatabaseNameProblem(database);
+  if (databaseProblem) problems.push(`MONGODB_DATABASE ${databaseProblem}`);
   const inProcess = parseBoolean('RUN_PROJECTIONS_IN_PROCESS', text('RUN_PROJECTIONS_IN_PROCESS'), problems);
 
   const profile = text('CHANNEL_LEDGER_PROFILE') ?? 'development';
@@ -127,6 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signedInPerMinute: parsePositive('CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN', text('CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN') ?? (development ? '6000' : '600'), problems),
   };
 
+  const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel as LogLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  const operations: OperationsConfig = {
+    logLevel: LOG_LEVELS.includes(logLevel as LogLevel) ? (logLevel as LogLevel) : 'info',
+    readyMaxLagSeconds: parsePositive('CHANNEL_LEDGER_READY_MAX_LAG_SECONDS', text('CHANNEL_LEDGER_READY_MAX_LAG_SECONDS') ?? '60', problems),
+    shutdownTimeoutMs: parsePositive('CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS', text('CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS') ?? '20000', problems),
+  };
+
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   return {
     port,
@@ -144,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes,
     accessTokenTtlSeconds,
     rateLimits,
+    operations,
   };
 }
 

@@ -9,6 +9,7 @@ import {
 } from '@channel-ledger/event-store';
 import { CommandEnvelope } from './command-envelope';
 import { ConcurrencyConflictError, RuleViolationError } from './errors';
+import { ChainGuard } from './stream-integrity';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
@@ -33,23 +34,30 @@ export interface CommandOutcome<E extends DomainEvent, S> {
 export interface CommandPipelineOptions {
   /** How many times a concurrent write is retried (reload, decide again) before giving up. */
   maxAttempts?: number;
+  /** Checks each stream's history before deciding on it (default: a ChainGuard of its own). */
+  integrity?: ChainGuard;
 }
 
 /**
  * The one way commands reach the log: load the stream, fold it, decide, append at the
  * revision that was read. A conflict means the state we decided on is stale, so the
- * whole cycle runs again (bounded). A command id seen before is answered from the log.
+ * whole cycle runs again (bounded). A command id seen before is answered from the log. Before
+ * anything is decided the stream's history is checked (ChainGuard): a broken one is refused.
  */
 export class CommandPipeline {
   private readonly maxAttempts: number;
+  /** Refuses to decide on (and so to append to) a stream whose stored history is not intact. */
+  readonly integrity: ChainGuard;
 
   constructor(private readonly store: EventStore, options: CommandPipelineOptions = {}) {
     this.maxAttempts = options.maxAttempts ?? 10;
+    this.integrity = options.integrity ?? new ChainGuard();
   }
 
   async execute<C, E extends DomainEvent, S>(spec: StreamCommand<C, E, S>): Promise<CommandOutcome<E, S>> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const history = await this.store.readStream(spec.streamId);
+      await this.integrity.check(spec.streamId, history);
       const repeat = answerFromHistory(spec, history);
       if (repeat) return repeat;
 
@@ -68,7 +76,9 @@ export class CommandPipeline {
         }
         throw error;
       }
-      const answer = answerFromHistory(spec, await this.store.readStream(spec.streamId));
+      const written = await this.store.readStream(spec.streamId);
+      this.integrity.noteAppended(spec.streamId, written);
+      const answer = answerFromHistory(spec, written);
       if (!answer) throw new Error(`stream ${spec.streamId}: appended events could not be read back`);
       return { ...answer, appended: true };
     }

@@ -3,3 +3,4 @@ export * from './command-pipeline';
 export * from './errors';
 export * from './load-state';
 export * from './derived-id';
+export * from './stream-integrity';

@@ -18,7 +18,19 @@ export class Secrets {
 
   /** The vendor's Ed25519 key pair for signing license files (a 32-byte seed derived per vendor). */
   vendorSigningKey(vendorId: string): { privateKey: KeyObject; publicKey: KeyObject } {
-    const seed = createHmac('sha256', this.master).update(`license-signing|${vendorId}`, 'utf8').digest();
+    return this.ed25519(`license-signing|${vendorId}`);
+  }
+
+  /**
+   * The ledger's Ed25519 key pair for signing checkpoints of the log's head. Whoever can edit the
+   * event file but not read this secret cannot re-sign a checkpoint over a rewritten history.
+   */
+  checkpointSigningKey(): { privateKey: KeyObject; publicKey: KeyObject } {
+    return this.ed25519('checkpoint-signing');
+  }
+
+  private ed25519(purpose: string): { privateKey: KeyObject; publicKey: KeyObject } {
+    const seed = createHmac('sha256', this.master).update(purpose, 'utf8').digest();
     // PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410): fixed 16-byte prefix + 32-byte seed.
     const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
     const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });

@@ -7,3 +7,4 @@ export * from './subscription.use-cases';
 export * from './licensing.use-cases';
 export * from './identity.use-cases';
 export * from './reseller.use-cases';
+export * from './processes.use-cases';

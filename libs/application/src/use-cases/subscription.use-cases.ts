@@ -20,6 +20,7 @@ import {
   resolveActing,
   RuleViolation,
   subscriptionDecider,
+  subscriptionRenewalDecider,
   SubscriptionState,
   subscriptionStream,
   violation,
@@ -241,6 +242,20 @@ export async function cancelSubscription(ctx: LedgerContext, envelope: CommandEn
     decider: subscriptionDecider,
     envelope: scoped,
     command: { type: 'CancelSubscription', ...input, now: envelope.occurredAt, actor, context: { reseller } },
+  });
+}
+
+/**
+ * Seed 004: with auto-renewal on, the renewal is charged at term end to the invoice owner's
+ * default payment method (the subscription-renewal process does it; see processes.use-cases.ts).
+ */
+export async function setAutoRenewal(ctx: LedgerContext, envelope: CommandEnvelope, input: { subscriptionId: string; enabled: boolean }) {
+  const { actor, reseller, scoped } = await openDoor(ctx, envelope, input.subscriptionId);
+  return ctx.pipeline.execute({
+    streamId: subscriptionStream(input.subscriptionId),
+    decider: subscriptionRenewalDecider,
+    envelope: scoped,
+    command: { type: 'SetAutoRenewal', ...input, now: envelope.occurredAt, actor, context: { reseller } },
   });
 }
 

@@ -81,7 +81,8 @@ function block(command: BlockIssuanceRight, state: IssuanceRightState): Decision
   if (state.status === 'none' || state.vendorId !== command.vendorId) {
     return violation('issuance-right-not-found', 'No such license issuance right.');
   }
-  if (state.status === 'blocked') return [];
+  // Blocked, or closed at its expiry: it has already ended.
+  if (state.status === 'blocked' || state.closedAt !== undefined) return [];
   return [
     {
       type: 'IssuanceRightBlocked',
@@ -98,6 +99,13 @@ function extend(command: ExtendIssuanceRight, state: IssuanceRightState): Decisi
   }
   if (state.status === 'blocked') {
     return violation('issuance-right-blocked', 'This license issuance right is blocked and stays blocked; grant a new right instead.');
+  }
+  if (state.closedAt !== undefined) {
+    return violation(
+      'issuance-right-closed',
+      `This license issuance right expired at ${state.expiresAt} and was closed; grant a new right instead.`,
+      { expiresAt: state.expiresAt },
+    );
   }
   if (command.expiresAt === null && command.maxLicenses === null) {
     return violation('invalid-extension', 'Name a later expiry, a larger number of licenses, or both.');

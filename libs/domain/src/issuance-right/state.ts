@@ -1,5 +1,5 @@
 import { Instant } from '../shared/types';
-import { IssuanceRightEvent } from './events';
+import type { IssuanceRightStreamEvent } from './expiry';
 
 interface GrantedRight {
   readonly rightId: string;
@@ -12,6 +12,8 @@ interface GrantedRight {
   readonly grantedAt: Instant;
   /** Licenses counted against the quota, in order; a retry for one of them counts nothing. */
   readonly licenseIds: readonly string[];
+  /** When the expiry process closed the right (IssuanceRightExpired); absent while open. */
+  readonly closedAt?: Instant;
 }
 
 /** Expiry is not a state: it depends on `now`, so it is judged at decision time. */
@@ -22,7 +24,8 @@ export type IssuanceRightState =
 
 export const initialIssuanceRightState: IssuanceRightState = { status: 'none' };
 
-export function evolveIssuanceRight(state: IssuanceRightState, event: IssuanceRightEvent): IssuanceRightState {
+/** Folds every event of an issuance-right stream, the expiry process's included. */
+export function evolveIssuanceRight(state: IssuanceRightState, event: IssuanceRightStreamEvent): IssuanceRightState {
   switch (event.type) {
     case 'IssuanceRightGranted': {
       const { grantedBy: _by, ...right } = event.data;
@@ -37,5 +40,11 @@ export function evolveIssuanceRight(state: IssuanceRightState, event: IssuanceRi
     case 'IssuanceRightConsumed':
       if (state.status === 'none') return state;
       return { ...state, licenseIds: [...state.licenseIds, event.data.licenseId] };
+    case 'IssuanceRightExpired':
+      if (state.status === 'none') return state;
+      return { ...state, closedAt: event.data.closedAt };
+    default:
+      // An event type this version does not know changes nothing it decides on.
+      return state;
   }
 }

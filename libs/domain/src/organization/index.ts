@@ -5,3 +5,4 @@ export * from './queries';
 export { OWNERSHIP_TRANSFER_VALIDITY_DAYS } from './decide';
 export { organizationDecider, organizationStream } from './decider';
 export { resolveActing } from './access';
+export * from './reminders/ownership-transfer-reminder';

@@ -125,6 +125,12 @@ describe('AcceptOwnership', () => {
     ]);
   });
 
+  it('rule 3: acceptance of an offer whose lapse was recorded is refused as expired, not as unknown', () => {
+    given([created(), transferInitiated(), expiredT1])
+      .when(accept({ now: at(8) }))
+      .thenRefuses('transfer-expired', /Acme Resellers Ltd/);
+  });
+
   it('rule 3: acceptance after 7 days is refused even without a sweep', () => {
     given([created(), transferInitiated()])
       .when(accept({ now: at(7) }))
@@ -143,7 +149,7 @@ describe('AcceptOwnership', () => {
 
   it('refuses an unknown or settled transfer', () => {
     given([created(), transferInitiated()]).when(accept({ transferId: 't-9' })).thenRefuses('no-pending-transfer');
-    given([created(), transferInitiated(), expiredT1]).when(accept()).thenRefuses('no-pending-transfer');
+    // A lapsed offer is refused as expired (see rule 3 above); a cancelled one is simply gone.
     given([]).when(accept()).thenRefuses('no-pending-transfer');
   });
 });

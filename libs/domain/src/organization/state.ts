@@ -1,6 +1,7 @@
 import { Email, Instant } from '../shared/types';
 import { CompanyDetails, ContactRole, CustomerContact, ContactChangeInvoiceEvidence } from './commands';
-import { ManagingReseller, OrganizationEvent } from './events';
+import { ManagingReseller } from './events';
+import type { OrganizationStreamEvent } from './reminders/ownership-transfer-reminder';
 
 /** Rule 2: the reseller owns the organization until the customer accepts ownership. */
 export type OrganizationOwner =
@@ -16,6 +17,8 @@ export type OwnershipTransferState =
       readonly toEmail: Email;
       readonly initiatedAt: Instant;
       readonly expiresAt: Instant;
+      /** Set once the invited contact was reminded that the offer is about to lapse. */
+      readonly remindedAt?: Instant;
     };
 
 export interface AdministratorInvitation {
@@ -48,6 +51,8 @@ export type OrganizationState =
       readonly managingReseller: ManagingReseller;
       readonly owner: OrganizationOwner;
       readonly transfer: OwnershipTransferState;
+      /** The last offer that lapsed, so its invitee is told it expired rather than that it never was. */
+      readonly lapsedTransfer?: { readonly transferId: string; readonly toEmail: Email; readonly expiresAt: Instant };
       readonly invitations: readonly AdministratorInvitation[];
       readonly contacts: OrganizationContacts;
       readonly contactChangeRequests: readonly ContactChangeRequest[];
@@ -62,7 +67,8 @@ export const initialOrganizationState: OrganizationState = { status: 'none' };
 
 const noTransfer: OwnershipTransferState = { status: 'none' };
 
-export function evolveOrganization(state: OrganizationState, event: OrganizationEvent): OrganizationState {
+/** Folds every event of an organization stream, the processes' reminders included. */
+export function evolveOrganization(state: OrganizationState, event: OrganizationStreamEvent): OrganizationState {
   if (event.type === 'CustomerOrganizationCreated') {
     const d = event.data;
     return {
@@ -86,7 +92,7 @@ export function evolveOrganization(state: OrganizationState, event: Organization
   return evolveActive(state, event);
 }
 
-function evolveActive(state: ActiveOrganization, event: OrganizationEvent): OrganizationState {
+function evolveActive(state: ActiveOrganization, event: OrganizationStreamEvent): OrganizationState {
   switch (event.type) {
     case 'CustomerOrganizationCreated':
       return state;
@@ -104,7 +110,12 @@ function evolveActive(state: ActiveOrganization, event: OrganizationEvent): Orga
     }
     case 'OwnershipTransferAccepted':
       return { ...state, owner: { kind: 'customer', email: event.data.newOwnerEmail }, transfer: noTransfer };
-    case 'OwnershipTransferExpired':
+    case 'OwnershipTransferExpired': {
+      const { transferId, toEmail, expiresAt } = event.data;
+      return state.transfer.status === 'pending' && state.transfer.transferId === transferId
+        ? { ...state, transfer: noTransfer, lapsedTransfer: { transferId, toEmail, expiresAt } }
+        : state;
+    }
     case 'OwnershipTransferCancelled':
       return state.transfer.status === 'pending' && state.transfer.transferId === event.data.transferId
         ? { ...state, transfer: noTransfer }
@@ -142,6 +153,13 @@ function evolveActive(state: ActiveOrganization, event: OrganizationEvent): Orga
         contactChangeRequests: requests,
       };
     }
+    case 'OwnershipTransferReminded':
+      return state.transfer.status === 'pending' && state.transfer.transferId === event.data.transferId
+        ? { ...state, transfer: { ...state.transfer, remindedAt: event.data.remindedAt } }
+        : state;
+    default:
+      // An event type this version does not know changes nothing it decides on.
+      return state;
   }
 }
 

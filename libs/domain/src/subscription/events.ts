@@ -98,7 +98,8 @@ export type SubscriptionExpired = DomainEvent<'SubscriptionExpired', {
   /** The end of the last paid period, not when the sweep happened to run. */
   readonly expiredAt: Instant;
   readonly sweptAt: Instant;
-  readonly reason: 'cancelled' | 'not-renewed';
+  /** `payment-failed`: the renewal charge was declined through the whole dunning schedule (a lapse). */
+  readonly reason: 'cancelled' | 'not-renewed' | 'payment-failed';
 }>;
 
 export type InvoiceIssued = DomainEvent<'InvoiceIssued', {

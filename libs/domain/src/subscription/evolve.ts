@@ -1,4 +1,5 @@
-import { SubscriptionEvent } from './events';
+import { SubscriptionStreamEvent } from './auto-renewal/events';
+import { reminderKey } from './auto-renewal/keys';
 import { SubscriptionRecord, SubscriptionState } from './state';
 import { withPlan, withSeatsAdded } from './periods';
 import { OpeningTerms } from './events';
@@ -24,7 +25,8 @@ function opened(d: OpeningTerms, extra: Pick<SubscriptionRecord, 'resellerId' | 
   };
 }
 
-export function evolveSubscription(state: SubscriptionState, event: SubscriptionEvent): SubscriptionState {
+/** Folds every event of a subscription stream, the renewal side's included. */
+export function evolveSubscription(state: SubscriptionState, event: SubscriptionStreamEvent): SubscriptionState {
   if (event.type === 'SubscriptionPurchased') {
     const d = event.data;
     return opened(d, { resellerId: d.resellerId, customerContactEmail: d.customerContactEmail, previousResellerSubscriptionId: null });
@@ -49,7 +51,8 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
     case 'SubscriptionRenewed': {
       const d = event.data;
       const period = { index: d.periodIndex, periodStart: d.periodStart, periodEnd: d.periodEnd, plan: d.plan, unitPrice: d.unitPrice, seats: d.seats };
-      return { ...state, periods: [...state.periods, period] };
+      // A renewal ends any dunning (the field stays absent on subscriptions that never had any).
+      return state.dunning ? { ...state, periods: [...state.periods, period], dunning: null } : { ...state, periods: [...state.periods, period] };
     }
     case 'SubscriptionCancelled':
       return { ...state, status: 'cancelled', cancelledAt: event.data.cancelledAt, cancellationEffectiveAt: event.data.effectiveAt };
@@ -69,5 +72,16 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
       const ownership = [...state.ownership, entry].sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
       return { ...state, ownership };
     }
+    case 'AutoRenewalChanged':
+      return { ...state, autoRenewal: event.data.enabled };
+    case 'RenewalReminded':
+      return { ...state, renewalReminders: [...(state.renewalReminders ?? []), reminderKey(event.data.termEnd, event.data.daysBefore)] };
+    case 'RenewalChargeFailed': {
+      const d = event.data;
+      return { ...state, dunning: { termEnd: d.termEnd, failedAttempts: d.attempt, nextAttemptAt: d.nextAttemptAt } };
+    }
+    default:
+      // An event type this version does not know changes nothing it decides on.
+      return state;
   }
 }

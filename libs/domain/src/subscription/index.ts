@@ -11,3 +11,4 @@ export { decideInvoiceRequest, invoicesIssuedByReseller } from './invoice-reques
 export type { InvoiceRequest } from './invoice-request';
 export { MAX_SEATS_PER_COMMAND } from './validation';
 export * from './as-of';
+export * from './auto-renewal';

@@ -25,6 +25,18 @@ export interface SubscriptionRecord {
   readonly ownership: readonly InvoiceOwnership[];
   readonly assignedSeats: readonly Email[];
   readonly invoices: readonly InvoiceRecord[];
+  /** Charged at term end to the invoice owner's default payment method (AutoRenewalChanged); absent = off. */
+  readonly autoRenewal?: boolean;
+  /** Declined renewal charges for the term ending at `termEnd` while dunning retries run; cleared by a renewal. */
+  readonly dunning?: DunningState | null;
+  /** `<termEnd>|<daysBefore>` of every renewal reminder recorded, so each is recorded once. */
+  readonly renewalReminders?: readonly string[];
+}
+
+export interface DunningState {
+  readonly termEnd: Instant;
+  readonly failedAttempts: number;
+  readonly nextAttemptAt: Instant | null;
 }
 
 export type ActiveSubscription = SubscriptionRecord & { readonly status: 'active' };
@@ -38,7 +50,7 @@ export type CancelledSubscription = SubscriptionRecord & {
 export type ExpiredSubscription = SubscriptionRecord & {
   readonly status: 'expired';
   readonly expiredAt: Instant;
-  readonly expiryReason: 'cancelled' | 'not-renewed';
+  readonly expiryReason: 'cancelled' | 'not-renewed' | 'payment-failed';
 };
 
 export type ExistingSubscription = ActiveSubscription | CancelledSubscription | ExpiredSubscription;

@@ -54,6 +54,8 @@ export interface InvoicePayment {
   readonly methodId: string;
   readonly kind: PaymentMethodKind;
   readonly terms: 'charged-immediately' | 'net-terms';
+  /** The payment provider's charge, when the ledger charged it itself (auto-renewal). */
+  readonly chargeId?: string;
 }
 
 export interface InvoiceRecord {

@@ -13,12 +13,13 @@ if (connectionString) {
     openAnotherConnection: (_store: EventStore, options) => openEventStoreDbEventStore({ connectionString, clock: options?.clock }),
     supportsInitialPosition: false,
     detectsDuplicateIdsAcrossStreams: false,
+    requiresLowercaseUuidEventIds: true,
   });
 } else {
   describe.skip('EventStore contract: eventstoredb', () => {
     console.info(
       'EventStoreDB contract suite skipped: EVENTSTORE_CONNECTION_STRING is not set ' +
-        '(docker compose up eventstore, then e.g. EVENTSTORE_CONNECTION_STRING=esdb://admin:changeit@localhost:2113?tls=false)',
+        '(docker compose up -d --wait eventstore, then EVENTSTORE_CONNECTION_STRING=esdb://localhost:2113?tls=false, or npm run test:servers)',
     );
     it('needs a running EventStoreDB', () => undefined);
   });

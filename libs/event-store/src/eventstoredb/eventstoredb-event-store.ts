@@ -4,6 +4,7 @@ import {
   BACKWARDS,
   END,
   EventStoreDBClient,
+  ErrorType,
   FORWARDS,
   ReadPosition,
   ResolvedEvent,
@@ -12,15 +13,14 @@ import {
   StreamingRead,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { canonicalJson, sealEvents } from '../chain';
-import { isUuid } from '../event-id';
+import { canonicalJson, SealedEvent, sealEvents } from '../chain';
 import { matchEarlierAppend } from '../idempotency';
 import {
   AllSubscription,
   AppendResult,
+  AppendTooLargeError,
   EventStore,
   ExpectedRevision,
-  InvalidEventStoreInputError,
   NewEvent,
   ReadAllOptions,
   ReadAllPage,
@@ -31,6 +31,7 @@ import {
 } from '../port';
 import {
   assertExpectedRevision,
+  assertLowercaseUuidEventIds,
   assertNewEvents,
   assertPosition,
   assertReadStreamOptions,
@@ -39,7 +40,8 @@ import {
   normalizeInstant,
   pageSize,
 } from '../validation';
-import { EsdbAllSubscription } from './esdb-subscription';
+import { errorType } from './esdb-errors';
+import { EsdbAllSubscription, SubscriptionIncident } from './esdb-subscription';
 import {
   commitPositionOf,
   fromEsdbCurrentRevision,
@@ -56,8 +58,24 @@ export interface EventStoreDbEventStoreOptions {
   clock?: () => Date;
   /** First pause before resubscribing after a dropped subscription (default 500 ms). */
   subscriptionRetryDelayMs?: number;
-  onSubscriptionDropped?: (error: unknown) => void;
+  /** Told of every dropped (and resubscribing) or stopped $all subscription; see also onSubscriptionIncident(). */
+  onSubscriptionIncident?: (incident: SubscriptionIncident) => void;
 }
+
+/** How the store's live subscriptions fare, for readiness and logs. */
+export interface SubscriptionHealth {
+  /** Subscriptions open now. */
+  open: number;
+  /** Drops since the store opened (each followed by a resubscription). */
+  drops: number;
+  /** Subscriptions waiting to resubscribe after a drop, right now. */
+  reconnecting: number;
+  lastDrop: { at: string; reason: string } | null;
+  /** The last subscription that stopped for good, and why; cleared once a subscription connects again. */
+  stopped: { at: string; reason: string } | null;
+}
+
+export type { SubscriptionIncident };
 
 /**
  * How far back an append looks for its own event ids to recognize a retried command. EventStoreDB
@@ -82,6 +100,9 @@ export async function openEventStoreDbEventStore(options: EventStoreDbEventStore
 export class EventStoreDbEventStore implements EventStore {
   private readonly clock: () => Date;
   private readonly subscriptions = new Set<EsdbAllSubscription>();
+  private readonly reconnecting = new Set<EsdbAllSubscription>();
+  private readonly incidentListeners = new Set<(incident: SubscriptionIncident) => void>();
+  private readonly health: Omit<SubscriptionHealth, 'open' | 'reconnecting'> = { drops: 0, lastDrop: null, stopped: null };
 
   constructor(
     private readonly client: EventStoreDBClient,
@@ -94,8 +115,7 @@ export class EventStoreDbEventStore implements EventStore {
     assertStreamId(streamId);
     assertExpectedRevision(expected);
     assertNewEvents(streamId, events);
-    const notUuid = events.find((event) => !isUuid(event.eventId));
-    if (notUuid) throw new InvalidEventStoreInputError(`stream ${streamId}: EventStoreDB needs UUID event ids, got ${notUuid.eventId}`);
+    assertLowercaseUuidEventIds(streamId, events);
 
     for (let attempt = 1; ; attempt++) {
       const tail = await this.readTail(streamId, IDEMPOTENCY_WINDOW + events.length);
@@ -116,14 +136,16 @@ export class EventStoreDbEventStore implements EventStore {
           expectedRevision: toEsdbExpectedRevision(actual === null ? 'no-stream' : actual),
         });
         // For a one-event append the reported commit position is that event's own. For larger
-        // appends the server's reported position is not documented to be the last event's, so
-        // read that event back by its exact revision rather than guess.
+        // appends the server's reported position is not documented to be the last event's, and a
+        // write the server took as a repeat of an earlier one (same ids at the same expected
+        // revision: its own idempotency) reports none, so read the events back by revision.
         const reported = sealed.length === 1 ? result.position?.commit : undefined;
-        return {
-          nextExpectedRevision: result.nextExpectedRevision,
-          position: reported ?? (await this.positionAtRevision(streamId, result.nextExpectedRevision)),
-        };
+        if (reported !== undefined) return { nextExpectedRevision: result.nextExpectedRevision, position: reported };
+        return await this.confirmAppend(streamId, events, sealed, result.nextExpectedRevision);
       } catch (error) {
+        if (errorType(error) === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED) {
+          throw new AppendTooLargeError(streamId, null, (error as { maxAppendSize?: number }).maxAppendSize ?? 0);
+        }
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         // Lost a race. Go round again: the re-read recognizes a concurrent identical retry,
         // refuses a stale exact revision with the actual one, or re-seals an 'any' append.
@@ -207,14 +229,52 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
     assertPosition(options.after);
-    const subscription = new EsdbAllSubscription(this.client, {
+    const subscription: EsdbAllSubscription = new EsdbAllSubscription(this.client, {
       after: options.after ?? null,
       retryDelayMs: this.options.subscriptionRetryDelayMs ?? 500,
-      onDropped: this.options.onSubscriptionDropped,
-      onClosed: (closed) => this.subscriptions.delete(closed),
+      onIncident: (incident) => this.recordIncident(subscription, incident),
+      onConnected: () => {
+        this.reconnecting.delete(subscription);
+        // A subscription that connects after a stop (a projection retried) means the cause is gone.
+        this.health.stopped = null;
+      },
+      onClosed: (closed) => {
+        this.subscriptions.delete(closed);
+        this.reconnecting.delete(closed);
+      },
     });
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /** Open, dropped, reconnecting and stopped subscriptions of this store. */
+  subscriptionHealth(): SubscriptionHealth {
+    return { open: this.subscriptions.size, reconnecting: this.reconnecting.size, ...structuredClone(this.health) };
+  }
+
+  /** Calls `listener` for every drop and stop of a subscription of this store; returns the unsubscribe. */
+  onSubscriptionIncident(listener: (incident: SubscriptionIncident) => void): () => void {
+    this.incidentListeners.add(listener);
+    return () => this.incidentListeners.delete(listener);
+  }
+
+  private recordIncident(subscription: EsdbAllSubscription, incident: SubscriptionIncident): void {
+    const at = this.clock().toISOString();
+    if (incident.kind === 'dropped') {
+      this.health.drops++;
+      this.health.lastDrop = { at, reason: incident.reason };
+      this.reconnecting.add(subscription);
+    } else {
+      this.health.stopped = { at, reason: incident.reason };
+      this.reconnecting.delete(subscription);
+    }
+    for (const listener of [this.options.onSubscriptionIncident, ...this.incidentListeners]) {
+      try {
+        listener?.(incident);
+      } catch {
+        // A listener's failure must not break the subscription.
+      }
+    }
   }
 
   async close(): Promise<void> {
@@ -232,28 +292,55 @@ export class EventStoreDbEventStore implements EventStore {
     return tail;
   }
 
-  private async positionAtRevision(streamId: string, revision: bigint): Promise<bigint> {
-    const [resolved] = await readChunk(this.client.readStream(streamId, { direction: FORWARDS, fromRevision: revision, maxCount: 1 }));
-    if (resolved?.event === undefined) throw new Error(`stream ${streamId}: appended revision ${revision} could not be read back`);
-    return commitPositionOf(resolved.event);
+  /**
+   * Reads back the revisions the server says it wrote. Ours (same hashes): their last position.
+   * Otherwise the server recognized the ids as an earlier append of the same events (a concurrent
+   * retry won the race): answered like any retry, the original result, or DuplicateEventIdError if
+   * the earlier events carry other content under these ids.
+   */
+  private async confirmAppend(streamId: string, events: readonly NewEvent[], sealed: SealedEvent[], lastRevision: bigint): Promise<AppendResult> {
+    const first = lastRevision - BigInt(sealed.length - 1);
+    const stored: RecordedEvent[] = [];
+    await readToEnd(this.client.readStream(streamId, { direction: FORWARDS, fromRevision: first < 0n ? 0n : first, maxCount: sealed.length }), (resolved) => {
+      if (resolved.event !== undefined) stored.push(fromEsdbRecordedEvent(resolved.event, commitPositionOf(resolved.event)));
+      return true;
+    });
+    if (stored.length === sealed.length && stored.every((event, i) => event.metadata.hash === sealed[i].metadata.hash)) {
+      return { nextExpectedRevision: lastRevision, position: stored[stored.length - 1].position };
+    }
+    const repeat = matchEarlierAppend(streamId, events, events.map((event) => identityIn(stored, event.eventId)));
+    if (repeat) return repeat;
+    throw new Error(`stream ${streamId}: the append at revision ${first}..${lastRevision} could not be read back`);
   }
 }
 
-/** Iterates a read, stopping early when `onEvent` returns false; a missing stream reads as empty. */
-async function readToEnd<E extends ResolvedEvent | AllStreamResolvedEvent>(
+/**
+ * Iterates a read, stopping early when `onEvent` returns false; a missing stream reads as empty.
+ * A read left before its end (stopped early, or failed) is cancelled: breaking out of the loop
+ * only destroys the client's Node stream, while the gRPC call behind it would keep streaming.
+ */
+export async function readToEnd<E extends ResolvedEvent | AllStreamResolvedEvent>(
   read: StreamingRead<E>,
   onEvent: (event: E) => boolean,
 ): Promise<void> {
+  let ended = false;
   try {
+    let stopped = false;
     for await (const resolved of read) {
-      if (!onEvent(resolved)) break;
+      if (!onEvent(resolved)) {
+        stopped = true;
+        break;
+      }
     }
+    ended = !stopped;
   } catch (error) {
-    if (error instanceof StreamNotFoundError) return;
+    if (errorType(error) === ErrorType.STREAM_NOT_FOUND || error instanceof StreamNotFoundError) {
+      ended = true;
+      return;
+    }
     throw error;
   } finally {
-    // Leaving the loop early must not leave the gRPC call streaming.
-    if (!read.destroyed) await read.cancel().catch(() => undefined);
+    if (!ended) await read.cancel().catch(() => undefined);
   }
 }
 

@@ -1,8 +1,17 @@
 /**
  * An in-memory stand-in for EventStoreDBClient, only for tests on machines without a server: it
- * mimics the client calls the adapter uses (inclusive $all starts, StreamNotFoundError on reads of
- * missing streams, WrongExpectedVersionError, system events in $all) so the adapter's own logic
- * runs the full contract. It proves nothing about the real server; the real contract run does.
+ * mimics the client calls the adapter uses the way the server answers them, so the adapter's own
+ * logic runs the full contract:
+ * - forward $all reads start AT the given position (inclusive), while subscriptions and backward
+ *   $all reads start strictly after / before it (exclusive);
+ * - StreamNotFoundError on reads of missing streams, WrongExpectedVersionError on a stale revision;
+ * - the server's own idempotency: the same event ids appended again at the revision they were
+ *   first appended at succeed without writing, reporting no position;
+ * - event ids come back lower-cased;
+ * - MaxAppendSizeExceededError over MaxAppendSize (1 MiB of data and metadata by default);
+ * - dropped subscriptions fail with the client's typed errors (UnavailableError by default),
+ *   system events in $all, read cancellation counted.
+ * It proves nothing about the real server; the real contract run does.
  */
 import { Readable } from 'node:stream';
 import {
@@ -10,11 +19,13 @@ import {
   AppendToStreamOptions,
   EventData,
   EventStoreDBClient,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   ReadAllOptions,
   ReadStreamOptions,
   StreamNotFoundError,
   SubscribeToAllOptions,
+  UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 
@@ -33,10 +44,16 @@ export class FakeEsdbLog {
   private nextPosition = 1_000n;
   private readonly listeners = new Set<(record: LogRecord) => void>();
   readonly liveSubscriptions = new Set<Readable>();
+  /** The server's MaxAppendSize: bytes of data and metadata in one append. */
+  maxAppendSize = 1024 * 1024;
+  /** Reads the client cancelled (a read left before its end must be). */
+  cancelledReads = 0;
+  /** While set, every new subscription fails at once with this error (e.g. access denied). */
+  subscriptionFailure: Error | null = null;
 
-  /** Simulates the server dropping every subscription (restart, leader change). */
-  dropSubscriptions(): void {
-    for (const subscription of this.liveSubscriptions) subscription.destroy(new Error('connection lost'));
+  /** Simulates the server dropping every subscription (restart, leader change, lost connection). */
+  dropSubscriptions(error: Error = new UnavailableError(undefined, 'connection lost')): void {
+    for (const subscription of this.liveSubscriptions) subscription.destroy(error);
     this.liveSubscriptions.clear();
   }
 
@@ -44,7 +61,8 @@ export class FakeEsdbLog {
     const revision = BigInt(this.records.filter((r) => r.streamId === streamId).length);
     // Positions grow by uneven steps, like byte offsets in a transaction file.
     this.nextPosition += 97n + BigInt(JSON.stringify(data).length);
-    const record = { streamId, revision, commit: this.nextPosition, id, type, data, metadata };
+    // The server keeps event ids as UUIDs and hands them back lower-cased.
+    const record = { streamId, revision, commit: this.nextPosition, id: id.toLowerCase(), type, data, metadata };
     this.records.push(record);
     for (const listener of this.listeners) listener(record);
     return record;
@@ -82,7 +100,16 @@ function streamingRead(items: AllStreamResolvedEvent[] | Error) {
       this.push(null);
     },
   });
-  return Object.assign(readable, { cancel: async () => void readable.destroy() });
+  return readable;
+}
+
+function cancellable(readable: Readable, log: FakeEsdbLog) {
+  return Object.assign(readable, {
+    cancel: async () => {
+      log.cancelledReads++;
+      readable.destroy();
+    },
+  });
 }
 
 export function fakeEsdbClient(log: FakeEsdbLog): EventStoreDBClient {
@@ -92,6 +119,15 @@ export function fakeEsdbClient(log: FakeEsdbLog): EventStoreDBClient {
       const stream = log.records.filter((r) => r.streamId === streamName);
       const current = stream.length === 0 ? NO_STREAM : stream[stream.length - 1].revision;
       const expected = options.expectedRevision ?? 'any';
+      const size = list.reduce((total, e) => total + JSON.stringify(e.data).length + JSON.stringify(e.metadata ?? {}).length, 0);
+      if (size > log.maxAppendSize) throw MaxAppendSizeExceededError.fromMaxAppendSize(log.maxAppendSize);
+      // Server-side idempotency: these ids were appended before, in this order, at this expected revision.
+      const start = stream.findIndex((r) => r.id === list[0].id.toLowerCase());
+      const repeat =
+        start >= 0 &&
+        list.every((e, i) => stream[start + i]?.id === e.id.toLowerCase()) &&
+        (expected === 'any' || (start === 0 ? expected === NO_STREAM : expected === stream[start - 1].revision));
+      if (repeat) return { success: true, nextExpectedRevision: stream[start + list.length - 1].revision, position: undefined };
       if (expected !== 'any' && expected !== current) {
         throw new WrongExpectedVersionError(undefined, { streamName, expected, current });
       }
@@ -103,29 +139,37 @@ export function fakeEsdbClient(log: FakeEsdbLog): EventStoreDBClient {
     },
     readStream(streamName: string, options: ReadStreamOptions = {}) {
       const stream = log.records.filter((r) => r.streamId === streamName);
-      if (stream.length === 0) return streamingRead(new StreamNotFoundError(undefined, streamName));
+      if (stream.length === 0) return cancellable(streamingRead(new StreamNotFoundError(undefined, streamName)), log);
       const backwards = options.direction === 'backwards';
       const from = options.fromRevision ?? (backwards ? 'end' : 'start');
       let selected = backwards
         ? stream.filter((r) => from === 'end' || (from !== 'start' && r.revision <= from)).reverse()
         : stream.filter((r) => from === 'start' || (from !== 'end' && r.revision >= from));
       selected = selected.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
-      return streamingRead(selected.map(resolved));
+      return cancellable(streamingRead(selected.map(resolved)), log);
     },
     readAll(options: ReadAllOptions = {}) {
       const backwards = options.direction === 'backwards';
       const from = options.fromPosition ?? (backwards ? 'end' : 'start');
+      // Forwards from a position includes it; backwards from a position starts before it.
       let selected = backwards
-        ? log.records.filter((r) => from === 'end' || (from !== 'start' && r.commit <= from.commit)).reverse()
+        ? log.records.filter((r) => from === 'end' || (from !== 'start' && r.commit < from.commit)).reverse()
         : log.records.filter((r) => from === 'start' || (from !== 'end' && r.commit >= from.commit));
       selected = selected.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
-      return streamingRead(selected.map(resolved));
+      return cancellable(streamingRead(selected.map(resolved)), log);
     },
     subscribeToAll(options: SubscribeToAllOptions = {}) {
       const from = options.fromPosition ?? 'start';
-      const admits = (r: LogRecord) => !r.type.startsWith('$') && (from === 'start' || (from !== 'end' && r.commit >= from.commit));
+      // A subscription starts strictly after its position.
+      const admits = (r: LogRecord) => !r.type.startsWith('$') && (from === 'start' || (from !== 'end' && r.commit > from.commit));
       const readable = new Readable({ objectMode: true, read() {} });
+      if (log.subscriptionFailure) {
+        const failure = log.subscriptionFailure;
+        setImmediate(() => readable.destroy(failure));
+        return Object.assign(readable, { unsubscribe: async () => void readable.destroy() });
+      }
       log.liveSubscriptions.add(readable);
+      setImmediate(() => readable.emit('confirmation'));
       for (const record of log.records.filter(admits)) readable.push(resolved(record));
       const stop = log.listen((record) => {
         if (admits(record)) readable.push(resolved(record));

@@ -1,2 +1,2 @@
 export { EventStoreDbEventStore, openEventStoreDbEventStore } from './eventstoredb-event-store';
-export type { EventStoreDbEventStoreOptions } from './eventstoredb-event-store';
+export type { EventStoreDbEventStoreOptions, SubscriptionHealth, SubscriptionIncident } from './eventstoredb-event-store';

@@ -5,6 +5,7 @@
 import { CanonicalJsonError } from '../canonical-json';
 import { verifyStreamChain } from '../chain';
 import {
+  AppendTooLargeError,
   DuplicateEventIdError,
   EventStore,
   InvalidEventStoreInputError,
@@ -21,6 +22,7 @@ import {
   takeFrom,
   within,
 } from './contract-helpers';
+import { MAX_APPEND_BYTES } from '../validation';
 
 export interface ContractStoreOptions {
   clock?: () => Date;
@@ -37,6 +39,8 @@ export interface EventStoreContractHarness {
   supportsInitialPosition?: boolean;
   /** The adapter refuses an event id already used in another stream (EventStoreDB cannot tell). */
   detectsDuplicateIdsAcrossStreams?: boolean;
+  /** The adapter only takes lower-case UUIDs as event ids (EventStoreDB keeps ids as UUIDs). */
+  requiresLowercaseUuidEventIds?: boolean;
 }
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
@@ -412,6 +416,29 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
           const events = oneEvent('SeatsPurchased', { line: { amount: value } } as never);
           const error = await expectRejection(store.append(streamId, events, 'any'), CanonicalJsonError);
           expect(error.path).toBe('$.line.amount');
+        }
+        await expect(store.readStream(streamId)).resolves.toEqual([]);
+      });
+
+      it(`an append over ${MAX_APPEND_BYTES} bytes of data and metadata, with AppendTooLargeError naming the limit`, async () => {
+        const streamId = freshStream();
+        await store.append(streamId, oneEvent(), 'no-stream');
+        const bulky = commandEvents(...Array.from({ length: 4 }, (_, i) => ({ type: 'Bulky', data: { i, text: 'x'.repeat(MAX_APPEND_BYTES / 4) } })));
+        const error = await expectRejection(store.append(streamId, bulky, 0n), AppendTooLargeError);
+        expect(error).toMatchObject({ streamId, limit: MAX_APPEND_BYTES });
+        expect(error.message).toMatch(/nothing was written/);
+        await expect(store.readStream(streamId)).resolves.toHaveLength(1);
+        // The same content split over appends of its own goes in.
+        for (const [i, event] of bulky.entries()) await store.append(streamId, [event], BigInt(i));
+        await expect(store.readStream(streamId)).resolves.toHaveLength(5);
+      });
+
+      (harness.requiresLowercaseUuidEventIds ? it : it.skip)('an event id that is not a lower-case UUID', async () => {
+        const streamId = freshStream();
+        const [event] = oneEvent();
+        for (const eventId of [event.eventId.toUpperCase(), 'event-1', `{${event.eventId}}`]) {
+          const error = await expectRejection(store.append(streamId, [{ ...event, eventId }], 'any'), InvalidEventStoreInputError);
+          expect(error.message).toMatch(/lower-case UUID/);
         }
         await expect(store.readStream(streamId)).resolves.toEqual([]);
       });

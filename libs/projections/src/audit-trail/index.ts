@@ -11,3 +11,5 @@ export {
 } from './queries';
 export type { AuditPage, AuditPageOptions, InvoiceOwnerAtResult } from './queries';
 export { positionKey } from './log-keys';
+export { describeEvent } from './describe';
+export type { DescribeContext } from './describe';

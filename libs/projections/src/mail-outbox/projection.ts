@@ -13,6 +13,14 @@ export const MAIL_EVENT_TYPES = [
   'AdministratorInvited',
   'LicenseDelivered',
   'InvoiceIssued',
+  // Recorded by the time-driven processes (libs/processes). Added without a version bump on
+  // purpose: a rebuild would put lapses recorded before they implied mail into the outbox.
+  // The composer mails a lapse or expiry only when the system recorded it.
+  'OwnershipTransferReminded',
+  'OwnershipTransferExpired',
+  'RenewalReminded',
+  'RenewalChargeFailed',
+  'SubscriptionExpired',
 ] as const;
 
 /**

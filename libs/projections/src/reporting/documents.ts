@@ -28,6 +28,11 @@ export type ReportingSubscription = {
   currency: string;
   unitPrice: string;
   seats: number;
+  /**
+   * What a year of the current terms costs: unitPrice × seats × periods per year (12 for monthly),
+   * rounded half-even to the currency's minor unit, as the renewal quote computes it. Added in v2.
+   */
+  annualTotal: string;
   periodStart: string;
   /** End of the latest paid period = the next renewal date while active. */
   periodEnd: string;
@@ -96,4 +101,64 @@ export type ReportingOrganization = {
   managingResellerId: string;
   /** The open transfer and the reseller that initiated it (an expiry names no reseller). */
   openTransfer: { transferId: string; resellerId: string } | null;
+};
+
+export type TransferStatus = 'open' | 'accepted' | 'lapsed' | 'cancelled';
+
+/**
+ * `reporting_transfers`: one per ownership transfer, id `${organizationId}|${transferId}`; kept
+ * when it closes. An open one is pending while `expiresAt` is ahead of now and lapsed after it
+ * (rule 3: expired even if no sweep recorded it yet): a projection cannot know now, so that is
+ * judged at read time.
+ */
+export type ReportingTransfer = {
+  id: string;
+  transferId: string;
+  organizationId: string;
+  vendorId: string;
+  /** The reseller that initiated it. */
+  resellerId: string;
+  status: TransferStatus;
+  initiatedAt: string;
+  expiresAt: string;
+  /** When it was accepted or cancelled; for a recorded lapse its expiresAt. null while open. */
+  closedAt: string | null;
+};
+
+/**
+ * `reporting_transfer_outcomes`: id `${vendorId}|${resellerId}|${month}`. Each step counts in the
+ * month of its own business date: initiated (initiatedAt), accepted (acceptedAt), cancelled
+ * (cancelledAt), lapsed (expiresAt, when an expiry is recorded: a lapse the sweep noticed late
+ * still counts in the month it happened). Open transfers past expiresAt are added at read time.
+ */
+export type MonthlyTransferOutcomes = {
+  id: string;
+  vendorId: string;
+  resellerId: string;
+  month: string;
+  initiated: number;
+  accepted: number;
+  lapsed: number;
+  cancelled: number;
+};
+
+/** `reporting_resellers`: id = resellerId; the name a dashboard shows. */
+export type ReportingReseller = {
+  id: string;
+  resellerId: string;
+  companyName: string;
+  partnerKind: string;
+};
+
+/**
+ * `reporting_vendor_resellers`: id `${vendorId}|${resellerId ?? 'direct'}`: a reseller that sold
+ * for, was granted rights by, or offered an organization of, a vendor; resellerId null stands for
+ * the vendor's direct sales. `currencies`: every currency invoiced between them, sorted.
+ */
+export type VendorReseller = {
+  id: string;
+  vendorId: string;
+  resellerId: string | null;
+  companyName: string | null;
+  currencies: string[];
 };

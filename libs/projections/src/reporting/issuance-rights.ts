@@ -4,6 +4,7 @@ import type { WriteOperation } from '@channel-ledger/read-store';
 import type { ProjectionView } from '../projection';
 import { REPORTING_ISSUANCE_RIGHTS } from './collections';
 import type { ReportingIssuanceRight } from './documents';
+import { partnerWrites } from './partners';
 
 const canonical = (instant: string): string => new Date(Date.parse(instant)).toISOString();
 
@@ -19,7 +20,7 @@ export async function issuanceRightWrites(event: RecordedEvent, view: Projection
       nfr: d.nfr, granted: d.maxLicenses, used: 0, remaining: d.maxLicenses, blocked: false, blockedAt: null,
       expiresAt: canonical(d.expiresAt), grantedAt: canonical(d.grantedAt),
     };
-    return [{ type: 'put', collection: REPORTING_ISSUANCE_RIGHTS, document: right }];
+    return [{ type: 'put', collection: REPORTING_ISSUANCE_RIGHTS, document: right }, ...(await partnerWrites(view, d.vendorId, d.resellerId))];
   }
   const rightId = event.data.rightId;
   if (typeof rightId !== 'string' || !(await view.get(REPORTING_ISSUANCE_RIGHTS, rightId))) return [];

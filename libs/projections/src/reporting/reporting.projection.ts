@@ -3,8 +3,10 @@ import type { WriteOperation } from '@channel-ledger/read-store';
 import { defineProjection, type ProjectionView } from '../projection';
 import { REPORTING_COLLECTIONS } from './collections';
 import { issuanceRightWrites } from './issuance-rights';
+import { resellerWrites } from './partners';
 import { salesWrites } from './sales';
 import { subscriptionWrites } from './subscriptions';
+import { transferOutcomeWrites } from './transfer-outcomes';
 import { transferWrites } from './transfers';
 
 export const REPORTING_PROJECTION = 'reporting';
@@ -28,13 +30,16 @@ const has = (list: readonly string[], type: string): boolean => list.includes(ty
  */
 export const reportingProjection = defineProjection({
   name: REPORTING_PROJECTION,
-  version: 1,
+  // v2: reseller-first indexes, annualTotal on subscriptions, transfers and their outcomes,
+  // reseller names and vendor-reseller pairs (the dashboard).
+  version: 2,
   collections: REPORTING_COLLECTIONS,
-  handles: [...SUBSCRIPTION_EVENTS, 'InvoiceIssued', ...ORGANIZATION_EVENTS, ...ISSUANCE_EVENTS],
+  handles: ['ResellerRegistered', ...SUBSCRIPTION_EVENTS, 'InvoiceIssued', ...ORGANIZATION_EVENTS, ...ISSUANCE_EVENTS],
   async apply(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
     if (has(SUBSCRIPTION_EVENTS, event.type)) return subscriptionWrites(event, view);
     if (event.type === 'InvoiceIssued') return salesWrites(event, view);
-    if (has(ORGANIZATION_EVENTS, event.type)) return transferWrites(event, view);
+    if (has(ORGANIZATION_EVENTS, event.type)) return [...(await transferOutcomeWrites(event, view)), ...(await transferWrites(event, view))];
+    if (event.type === 'ResellerRegistered') return resellerWrites(event);
     if (has(ISSUANCE_EVENTS, event.type)) return issuanceRightWrites(event, view);
     return [];
   },

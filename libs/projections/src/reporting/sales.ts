@@ -6,6 +6,7 @@ import { REPORTING_MONTHLY_SALES, REPORTING_SUBSCRIPTIONS } from './collections'
 import type { MonthlySales, ReportingSubscription } from './documents';
 import { addAmounts, zeroAmount } from './money';
 import { monthOf } from './month';
+import { partnerWrites } from './partners';
 
 type RevenueField = 'newRevenue' | 'renewalRevenue' | 'expansionRevenue';
 const REVENUE_OF: Record<InvoiceReason, RevenueField> = {
@@ -51,6 +52,7 @@ export async function salesWrites(event: RecordedEvent, view: ProjectionView): P
 
   const writes: WriteOperation[] = [{ type: 'put', collection: REPORTING_MONTHLY_SALES, document: next }];
   if (seats) writes.push({ type: 'patch', collection: REPORTING_SUBSCRIPTIONS, id: subscription.id, fields: { pendingSeats: null } });
+  writes.push(...(await partnerWrites(view, subscription.vendorId, resellerId, d.currency)));
   return writes;
 }
 

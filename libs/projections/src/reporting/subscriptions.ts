@@ -1,4 +1,6 @@
+import { CurrencyCode, multiplyAmount, periodsPerYear } from '@channel-ledger/domain';
 import type {
+  BillingPeriod,
   DirectPurchaseRecorded, PlanChanged, SeatsPurchased, SubscriptionCancelled, SubscriptionExpired, SubscriptionPurchased,
   SubscriptionRenewed,
 } from '@channel-ledger/domain';
@@ -7,6 +9,7 @@ import type { WriteOperation } from '@channel-ledger/read-store';
 import type { ProjectionView } from '../projection';
 import { REPORTING_SUBSCRIPTIONS } from './collections';
 import type { PendingSeats, ReportingSubscription } from './documents';
+import { partnerWrites } from './partners';
 
 const canonical = (instant: string): string => new Date(Date.parse(instant)).toISOString();
 const later = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) ? a : b);
@@ -19,13 +22,23 @@ const pending = (invoiceId: string | null, seats: Partial<Omit<PendingSeats, 'in
  * due" is a range query at read time: a projection cannot know "now"), and who sold it.
  */
 export async function subscriptionWrites(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
-  if (event.type === 'SubscriptionPurchased' || event.type === 'DirectPurchaseRecorded') return [put(opened(event))];
+  if (event.type === 'SubscriptionPurchased' || event.type === 'DirectPurchaseRecorded') {
+    const subscription = opened(event);
+    // Direct sales become a partner of the vendor with their invoice (resellerId null).
+    return [put(subscription), ...(subscription.resellerId === null ? [] : await partnerWrites(view, subscription.vendorId, subscription.resellerId))];
+  }
   const id = event.data.subscriptionId;
   if (typeof id !== 'string') return [];
   const current = (await view.get(REPORTING_SUBSCRIPTIONS, id)) as ReportingSubscription | null;
   if (!current) return []; // a stream whose purchase this projection never saw: nothing to report on
   const next = evolve(current, event);
-  return next ? [put(next)] : [];
+  return next ? [put({ ...next, annualTotal: annualTotal(next.unitPrice, next.seats, next.currency, next.billingPeriod) })] : [];
+}
+
+/** A year of the current terms: the period's total (rounded) × periods per year, as the renewal quote. */
+export function annualTotal(unitPrice: string, seats: number, currency: string, billingPeriod: string): string {
+  const periodTotal = multiplyAmount(unitPrice, seats, currency as CurrencyCode);
+  return multiplyAmount(periodTotal, periodsPerYear(billingPeriod as BillingPeriod), currency as CurrencyCode);
 }
 
 function opened(event: RecordedEvent): ReportingSubscription {
@@ -46,6 +59,7 @@ function opened(event: RecordedEvent): ReportingSubscription {
     currency: d.currency,
     unitPrice: d.unitPrice,
     seats: d.seats,
+    annualTotal: annualTotal(d.unitPrice, d.seats, d.currency, d.billingPeriod),
     periodStart: canonical(d.periodStart),
     periodEnd: canonical(d.periodEnd),
     endsAt: null,

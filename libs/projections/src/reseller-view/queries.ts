@@ -156,8 +156,9 @@ export function pendingTransferAt(customer: Pick<ResellerCustomer, 'pendingTrans
 }
 
 /** 'expired' is a recorded pending transfer whose deadline has passed: the reseller may initiate again. */
-export function transferStatusAt(customer: Pick<ResellerCustomer, 'pendingTransfer'>, now: string): 'none' | 'pending' | 'expired' {
-  if (!customer.pendingTransfer) return 'none';
+export function transferStatusAt(customer: Pick<ResellerCustomer, 'pendingTransfer' | 'lastTransfer'>, now: string): 'none' | 'pending' | 'expired' {
+  // The same answer before and after the offer-expiry process records the lapse.
+  if (!customer.pendingTransfer) return customer.lastTransfer?.outcome === 'expired' ? 'expired' : 'none';
   return pendingTransferAt(customer, now) ? 'pending' : 'expired';
 }
 

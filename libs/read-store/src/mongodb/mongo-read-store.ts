@@ -1,7 +1,8 @@
-import { AnyBulkWriteOperation, ClientSession, Collection, Db, Filter, MongoClient, MongoClientOptions, MongoServerError } from 'mongodb';
+import { AnyBulkWriteOperation, BSON, ClientSession, Collection, Db, Filter, MongoClient, MongoClientOptions, MongoServerError } from 'mongodb';
 import {
   BatchRejectedError,
   CheckpointRegressionError,
+  DocumentTooLargeError,
   InvalidCursorError,
   ReadStoreUsageError,
   UnknownCollectionError,
@@ -22,28 +23,51 @@ import { applyOperations, documentKey, touchedDocuments, validateBatch, Validate
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { assertSameDeclaration, indexedFields, normalizeDeclaration } from '../shared/declaration';
 import { DigestBuilder } from '../shared/digest';
+import { assertDocumentSize } from '../shared/document-size';
 import { indexKeysOf } from '../shared/index-keys';
 import { canonicalJson } from '../shared/json';
 import { assertCollectionName, assertDocumentId, assertProjectionName } from '../shared/names';
-import { sortablePosition } from '../shared/position';
 import { planFilter, planFind } from '../shared/query-plan';
-import { indexSpecs, LIVE, mongoFilter, mongoSort, StoredDocument } from './mongo-query';
+import { assertMongoDatabaseName } from './database-name';
+import { fromNativeDocument, NativeDocument, toNativeDocument } from './mongo-document';
+import { indexSpecs, mongoFilter, mongoSort } from './mongo-query';
 
 export interface MongoReadStoreOptions {
+  /** e.g. `mongodb://localhost:27017/?replicaSet=rs0`: a replica set (one node is enough) or a sharded cluster. */
   uri: string;
+  /** See database-name.ts for the rule (the configuration checks it at start-up too). */
   database: string;
-  /**
-   * `auto` (default): multi-document transactions when the server is a replica set or mongos,
-   * otherwise the position-guarded fallback. `never` forces the fallback (tests, standalone).
-   */
-  transactions?: 'auto' | 'never';
   clientOptions?: MongoClientOptions;
 }
+
+/**
+ * The server cannot run multi-document transactions (a standalone mongod), so a batch and its
+ * checkpoint cannot commit together. There is no fallback: a non-atomic mode replays a batch
+ * after a crash onto documents an earlier attempt already wrote, and running totals double.
+ */
+export class MongoTransactionsUnavailableError extends Error {
+  override readonly name = 'MongoTransactionsUnavailableError';
+}
+
+/** MongoDB's own limit on one document. */
+export const MAX_BSON_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
 const NAMESPACE_EXISTS = 48;
-const META_COLLECTIONS = ['rs_meta_collections', 'rs_meta_aliases', 'rs_meta_checkpoints'] as const;
+
+/**
+ * Bookkeeping, in names the port can never produce (a collection name is `[a-z][a-z0-9_]*`, no
+ * dot), so no read model can collide with them. Read models are the other collections: each
+ * physical version (`reporting_monthly_sales__v1`) is a collection of native documents, and each
+ * logical name (`reporting_monthly_sales`) is a view on the version its alias points to, which is
+ * what dashboards query.
+ */
+export const META_COLLECTIONS = {
+  collections: 'read_store.collections',
+  aliases: 'read_store.aliases',
+  checkpoints: 'read_store.checkpoints',
+} as const;
 
 interface CollectionMeta {
   _id: string;
@@ -55,33 +79,32 @@ interface AliasMeta {
 }
 interface CheckpointMeta {
   _id: string;
-  /** Decimal string as given. */
+  /** Decimal string (an unsigned 64-bit log position does not fit a signed Int64). */
   position: string;
-  /** Zero-padded, so positions compare as strings in filters. */
-  sortable: string;
 }
 
 export async function openMongoReadStore(options: MongoReadStoreOptions): Promise<ReadStore> {
-  assertCollectionName(options.database, 'database name');
+  assertMongoDatabaseName(options.database);
   const client = new MongoClient(options.uri, options.clientOptions);
   await client.connect();
   try {
     const db = client.db(options.database);
-    let transactions = false;
-    if (options.transactions !== 'never') {
-      const hello = await db.admin().command({ hello: 1 });
-      transactions = typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
+    const hello = await db.admin().command({ hello: 1 });
+    if (typeof hello.setName !== 'string' && hello.msg !== 'isdbgrid') {
+      throw new MongoTransactionsUnavailableError(
+        'MongoDB is a standalone server: the read store commits each batch of documents together with its checkpoint in one ' +
+          'multi-document transaction, which needs a replica set or a sharded cluster. A one-node replica set is enough: ' +
+          'start mongod with --replSet rs0, run rs.initiate() once, and add ?replicaSet=rs0 to MONGODB_URI (docker-compose.yml does this).',
+      );
     }
-    // Created up front: a transaction (before MongoDB 4.4) cannot create the checkpoint collection.
     const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
-    for (const name of META_COLLECTIONS) {
-      if (!existing.has(name)) {
-        await db.createCollection(name).catch((error: unknown) => {
-          if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error; // created concurrently
-        });
-      }
+    // Created up front: a transaction cannot always create the collections it writes to.
+    for (const name of Object.values(META_COLLECTIONS)) {
+      if (!existing.has(name)) await db.createCollection(name).catch(ignoreCode(NAMESPACE_EXISTS)); // or created concurrently
     }
-    return new MongoReadStore(client, db, transactions);
+    const store = new MongoReadStore(client, db);
+    await store.reconcileViews();
+    return store;
   } catch (error) {
     await client.close();
     throw error;
@@ -89,8 +112,10 @@ export async function openMongoReadStore(options: MongoReadStoreOptions): Promis
 }
 
 /**
- * Thin: validation, query planning, index keys, cursors, batch application and digests are the
- * shared, tested code in ../shared; this class only moves their results to and from MongoDB.
+ * Thin: validation, query planning, cursors, batch application and digests are the shared,
+ * tested code in ../shared; the document mapping (mongo-document.ts) and query translation
+ * (mongo-query.ts) are pure and tested without a server. This class moves their results to and
+ * from MongoDB.
  */
 class MongoReadStore implements ReadStore {
   private readonly collections: Collection<CollectionMeta>;
@@ -102,11 +127,10 @@ class MongoReadStore implements ReadStore {
   constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
-    private readonly transactions: boolean,
   ) {
-    this.collections = db.collection<CollectionMeta>(META_COLLECTIONS[0]);
-    this.aliases = db.collection<AliasMeta>(META_COLLECTIONS[1]);
-    this.checkpoints = db.collection<CheckpointMeta>(META_COLLECTIONS[2]);
+    this.collections = db.collection<CollectionMeta>(META_COLLECTIONS.collections);
+    this.aliases = db.collection<AliasMeta>(META_COLLECTIONS.aliases);
+    this.checkpoints = db.collection<CheckpointMeta>(META_COLLECTIONS.checkpoints);
   }
 
   async ensureCollection(declaration: CollectionDeclaration): Promise<void> {
@@ -118,8 +142,11 @@ class MongoReadStore implements ReadStore {
     if (stored) return assertSameDeclaration(stored, info);
     // Collection and indexes first, declaration last: a crash in between leaves nothing declared
     // and the next ensureCollection simply repeats the (idempotent) creation.
-    const existing = await this.db.listCollections({ name: documentsName(info.name) }, { nameOnly: true }).toArray();
-    if (existing.length === 0) await this.db.createCollection(documentsName(info.name));
+    const [existing] = await this.db.listCollections({ name: info.name }, { nameOnly: true }).toArray();
+    if (existing?.type === 'view') {
+      throw new ReadStoreUsageError(`"${info.name}" is a view in MongoDB (an alias's name); declare a physical (versioned) collection name`);
+    }
+    if (!existing) await this.db.createCollection(info.name).catch(ignoreCode(NAMESPACE_EXISTS));
     const specs = indexSpecs(info);
     if (specs.length > 0) await this.documents(info.name).createIndexes(specs);
     try {
@@ -150,11 +177,7 @@ class MongoReadStore implements ReadStore {
     }
     await this.collections.deleteOne({ _id: physicalName });
     this.declarations.delete(physicalName);
-    try {
-      await this.documents(physicalName).drop();
-    } catch (error) {
-      if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
-    }
+    await this.documents(physicalName).drop().catch(ignoreCode(NAMESPACE_NOT_FOUND));
   }
 
   async setAlias(logicalName: string, physicalName: string): Promise<string | null> {
@@ -164,12 +187,14 @@ class MongoReadStore implements ReadStore {
       throw new ReadStoreUsageError(`"${logicalName}" is a physical collection; an alias needs a name of its own`);
     }
     if (!(await this.declaration(physicalName, { fresh: true }))) throw new UnknownCollectionError(physicalName);
-    // One single-document update: every reader sees either the old or the new target.
+    // One single-document update: every reader of the port sees either the old or the new target.
     const previous = await this.aliases.findOneAndUpdate(
       { _id: logicalName },
       { $set: { physical: physicalName } },
       { upsert: true, returnDocument: 'before' },
     );
+    // Then the view dashboards query; a crash in between is repaired when a store next opens.
+    await this.pointView(logicalName);
     return previous?.physical ?? null;
   }
 
@@ -186,8 +211,8 @@ class MongoReadStore implements ReadStore {
   async get(collection: string, id: string): Promise<ReadDocument | null> {
     assertDocumentId(id, 'id');
     const info = await this.collection(collection);
-    const row = await this.documents(info.name).findOne({ _id: id, ...LIVE } as Filter<StoredDocument>);
-    return row?.json ? (JSON.parse(row.json) as ReadDocument) : null;
+    const row = await this.documents(info.name).findOne({ _id: id });
+    return row ? fromNativeDocument(row) : null;
   }
 
   async find(collection: string, query: FindQuery = {}): Promise<FindPage> {
@@ -202,104 +227,62 @@ class MongoReadStore implements ReadStore {
       plan = planFind(info, query);
     }
     const rows = await this.documents(info.name)
-      .find(mongoFilter(plan, after, plan) as Filter<StoredDocument>, {
-        sort: mongoSort(plan),
-        limit: plan.limit + 1,
-        projection: { json: 1 },
-      })
+      .find(mongoFilter(plan, after, plan) as Filter<NativeDocument>, { sort: mongoSort(plan), limit: plan.limit + 1 })
       .toArray();
-    const documents = rows.slice(0, plan.limit).map((row) => JSON.parse(row.json!) as ReadDocument);
+    const documents = rows.slice(0, plan.limit).map(fromNativeDocument);
     const nextCursor = rows.length > plan.limit ? encodeCursor(plan, info.name, documents[documents.length - 1]) : null;
     return { documents, nextCursor };
   }
 
   async count(collection: string, where?: Where): Promise<number> {
     const info = await this.collection(collection);
-    return this.documents(info.name).countDocuments(mongoFilter(planFilter(info, where)) as Filter<StoredDocument>);
+    return this.documents(info.name).countDocuments(mongoFilter(planFilter(info, where)) as Filter<NativeDocument>);
   }
 
+  /** Documents and checkpoint in one multi-document transaction: all or nothing. */
   async commit(batch: CommitBatch): Promise<void> {
     const validated = validateBatch(batch);
+    const session = this.client.startSession();
     try {
-      if (!this.transactions) return await this.commitGuarded(validated);
-      const session = this.client.startSession();
-      try {
-        await session.withTransaction(async (s) => this.commitInTransaction(validated, s));
-      } finally {
-        await session.endSession();
-      }
+      await session.withTransaction(async (s) => this.commitInTransaction(validated, s), {
+        readConcern: { level: 'snapshot' },
+        writeConcern: { w: 'majority' },
+      });
     } catch (error) {
       if (isDuplicateKey(error)) {
-        const outcome = this.transactions ? 'nothing was written' : 'it may be partly applied: fix the data and replay it';
-        throw new BatchRejectedError(`Batch violates a unique index (${(error as Error).message}); ${outcome}`);
+        throw new BatchRejectedError(`Batch violates a unique index (${(error as Error).message}); nothing was written`);
       }
       throw error;
+    } finally {
+      await session.endSession();
     }
   }
 
-  /** Replica set: documents and checkpoint in one multi-document transaction. */
   private async commitInTransaction({ operations, checkpoint }: ValidatedBatch, session: ClientSession): Promise<void> {
-    if (checkpoint) await this.assertNoRegression(checkpoint, session);
-    const { changes, infos } = await this.prepare(operations, session, null);
-    for (const [collection, writes] of groupByCollection(changes, infos, null)) {
-      await this.documents(collection).bulkWrite(writes.map((w) => w.write), { session, ordered: true });
+    if (checkpoint) {
+      const stored = await this.checkpoints.findOne({ _id: checkpoint.projection }, { session });
+      if (stored && BigInt(stored.position) > checkpoint.position) {
+        throw new CheckpointRegressionError(checkpoint.projection, stored.position, checkpoint.position.toString());
+      }
+    }
+    for (const [collection, writes] of await this.prepare(operations, session)) {
+      await this.documents(collection).bulkWrite(writes, { session, ordered: true });
     }
     if (checkpoint) {
-      const position = checkpoint.position.toString();
       await this.checkpoints.updateOne(
         { _id: checkpoint.projection },
-        { $set: { position, sortable: sortablePosition(checkpoint.position) } },
+        { $set: { position: checkpoint.position.toString() } },
         { upsert: true, session },
       );
     }
   }
 
   /**
-   * Standalone server (no transactions): every document write carries the batch's position and
-   * only applies over a document whose `_position` is lower; deletes leave a positioned
-   * tombstone; the checkpoint is written last. Replaying the batch after a crash (the projector
-   * restarts from the old checkpoint) therefore completes it without doubling or regressing.
-   * Validation (shape, patch of a missing document, indexable values) still happens before the
-   * first write; a unique-index violation can leave the batch partly written, to be completed
-   * by the replay once the data is fixed.
+   * Resolves collections, loads the touched documents, applies the operations in memory
+   * (shared/batch.ts) and turns each final state into one write per document. Every check that
+   * can refuse the batch (indexable values, document size) runs here, before the first write.
    */
-  private async commitGuarded({ operations, checkpoint }: ValidatedBatch): Promise<void> {
-    if (checkpoint) await this.assertNoRegression(checkpoint, undefined);
-    const position = checkpoint ? sortablePosition(checkpoint.position) : null;
-    const { changes, infos } = await this.prepare(operations, undefined, position);
-    for (const [collection, writes] of groupByCollection(changes, infos, position)) {
-      for (const { id, write } of writes) {
-        try {
-          await this.documents(collection).bulkWrite([write]);
-        } catch (error) {
-          // A guarded upsert whose filter did not match inserts a duplicate _id when the document
-          // is already at/after this position (written meanwhile): that is "already applied".
-          // Any other duplicate key is a unique-index violation.
-          if (!isDuplicateKey(error)) throw error;
-          const stored = await this.documents(collection).findOne({ _id: id });
-          if (!(position && stored?._position !== undefined && stored._position >= position)) throw error;
-        }
-      }
-    }
-    if (checkpoint && position) {
-      try {
-        await this.checkpoints.updateOne(
-          { _id: checkpoint.projection, sortable: { $lt: position } },
-          { $set: { position: checkpoint.position.toString(), sortable: position } },
-          { upsert: true },
-        );
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error; // already at this position
-      }
-    }
-  }
-
-  /**
-   * Resolves collections, loads the touched documents and applies the operations in memory
-   * (shared/batch.ts). With a guard position, documents already written at or after it are
-   * left out entirely: their part of the batch was applied by an earlier attempt.
-   */
-  private async prepare(operations: WriteOperation[], session: ClientSession | undefined, guard: string | null) {
+  private async prepare(operations: WriteOperation[], session: ClientSession): Promise<Map<string, AnyBulkWriteOperation<NativeDocument>[]>> {
     const infos = new Map<string, CollectionInfo>();
     const resolvedNames = new Map<string, string>();
     for (const name of new Set(operations.map((o) => o.collection))) {
@@ -309,35 +292,32 @@ class MongoReadStore implements ReadStore {
       resolvedNames.set(name, info.name);
       infos.set(info.name, info);
     }
-    let resolved = operations.map((o) => ({ ...o, collection: resolvedNames.get(o.collection)! }));
+    const resolved = operations.map((o) => ({ ...o, collection: resolvedNames.get(o.collection)! }));
     const current = new Map<string, ReadDocument | null>();
-    const alreadyApplied = new Set<string>();
-    const refsByCollection = new Map<string, string[]>();
-    for (const ref of touchedDocuments(resolved)) refsByCollection.set(ref.collection, [...(refsByCollection.get(ref.collection) ?? []), ref.id]);
-    for (const [collection, ids] of refsByCollection) {
+    const idsByCollection = new Map<string, string[]>();
+    for (const ref of touchedDocuments(resolved)) idsByCollection.set(ref.collection, [...(idsByCollection.get(ref.collection) ?? []), ref.id]);
+    for (const [collection, ids] of idsByCollection) {
       const rows = await this.documents(collection).find({ _id: { $in: ids } }, { session }).toArray();
-      for (const row of rows) {
-        const key = documentKey({ collection, id: row._id });
-        if (guard !== null && row._position !== undefined && row._position >= guard) alreadyApplied.add(key);
-        current.set(key, row.json ? (JSON.parse(row.json) as ReadDocument) : null);
+      for (const row of rows) current.set(documentKey({ collection, id: row._id }), fromNativeDocument(row));
+    }
+    const writes = new Map<string, AnyBulkWriteOperation<NativeDocument>[]>();
+    for (const change of applyOperations(resolved, current)) {
+      const list = writes.get(change.collection) ?? [];
+      writes.set(change.collection, list);
+      if (change.document === null) {
+        if (change.existedBefore) list.push({ deleteOne: { filter: { _id: change.id } } });
+        continue;
       }
+      const info = infos.get(change.collection)!;
+      const fields = indexedFields(info);
+      indexKeysOf(change.document, fields, info.name); // refuses objects and arrays in indexed fields
+      assertDocumentSize(info.name, change.id, canonicalJson(change.document));
+      const native = toNativeDocument(change.document, new Set(fields));
+      const bytes = BSON.calculateObjectSize(native);
+      if (bytes > MAX_BSON_DOCUMENT_BYTES) throw new DocumentTooLargeError(info.name, change.id, bytes, MAX_BSON_DOCUMENT_BYTES, 'BSON');
+      list.push({ replaceOne: { filter: { _id: change.id }, replacement: native, upsert: true } });
     }
-    if (alreadyApplied.size > 0) {
-      resolved = resolved.filter((o) => !alreadyApplied.has(documentKey({ collection: o.collection, id: o.type === 'put' ? o.document.id : o.id })));
-    }
-    const changes = applyOperations(resolved, current).map((change) => ({
-      ...change,
-      // Computed before any write, so an unindexable value rejects the whole batch.
-      keys: change.document ? indexKeysOf(change.document, indexedFields(infos.get(change.collection)!), change.collection) : null,
-    }));
-    return { changes, infos };
-  }
-
-  private async assertNoRegression(checkpoint: { projection: string; position: bigint }, session: ClientSession | undefined): Promise<void> {
-    const stored = await this.checkpoints.findOne({ _id: checkpoint.projection }, { session });
-    if (stored && BigInt(stored.position) > checkpoint.position) {
-      throw new CheckpointRegressionError(checkpoint.projection, stored.position, checkpoint.position.toString());
-    }
+    return writes;
   }
 
   async getCheckpoint(projection: string): Promise<string | null> {
@@ -350,12 +330,12 @@ class MongoReadStore implements ReadStore {
     await this.checkpoints.deleteOne({ _id: projection });
   }
 
+  /** From the canonical form at read time: the same digest as SQLite for the same documents. */
   async digest(collection: string): Promise<string> {
     const info = await this.collection(collection);
     const builder = new DigestBuilder();
     // _id strings sort by UTF-8 bytes under the default (simple) collation: the digest's order.
-    const rows = this.documents(info.name).find(LIVE as Filter<StoredDocument>, { sort: { _id: 1 }, projection: { json: 1 } });
-    for await (const row of rows) builder.add(JSON.parse(row.json!) as ReadDocument);
+    for await (const row of this.documents(info.name).find({}, { sort: { _id: 1 } })) builder.add(fromNativeDocument(row));
     return builder.hex();
   }
 
@@ -363,8 +343,43 @@ class MongoReadStore implements ReadStore {
     await this.client.close();
   }
 
-  private documents(collection: string): Collection<StoredDocument> {
-    return this.db.collection<StoredDocument>(documentsName(collection));
+  /** Every alias's view points at the alias's target (repairs a crash between the two updates). */
+  async reconcileViews(): Promise<void> {
+    for (const alias of await this.aliases.find({}).toArray()) await this.pointView(alias._id);
+  }
+
+  /**
+   * Creates or moves the view named `logical` onto the collection its alias names. Re-reads the
+   * alias afterwards: a concurrent setAlias that moved the alias meanwhile gets the view too.
+   */
+  private async pointView(logical: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const target = await this.aliasTarget(logical);
+      if (target === null) return;
+      const [existing] = (await this.db.listCollections({ name: logical }, { nameOnly: false }).toArray()) as {
+        type?: string;
+        options?: { viewOn?: string };
+      }[];
+      if (existing && existing.type !== 'view') {
+        throw new ReadStoreUsageError(`"${logical}" exists in MongoDB as a collection, so the alias's view cannot take that name`);
+      }
+      const viewOn = existing?.options?.viewOn;
+      if (viewOn !== target) {
+        if (existing) {
+          await this.db.command({ collMod: logical, viewOn: target, pipeline: [] });
+        } else {
+          await this.db.createCollection(logical, { viewOn: target, pipeline: [] }).catch(async (error: unknown) => {
+            if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error;
+            await this.db.command({ collMod: logical, viewOn: target, pipeline: [] }); // created concurrently
+          });
+        }
+      }
+      if ((await this.aliasTarget(logical)) === target) return;
+    }
+  }
+
+  private documents(collection: string): Collection<NativeDocument> {
+    return this.db.collection<NativeDocument>(collection);
   }
 
   private async collection(name: string): Promise<CollectionInfo> {
@@ -393,47 +408,13 @@ class MongoReadStore implements ReadStore {
   }
 }
 
-function documentsName(collection: string): string {
-  return `rs_doc_${collection}`;
-}
-
-type PreparedChange = {
-  collection: string;
-  id: string;
-  document: ReadDocument | null;
-  existedBefore: boolean;
-  keys: Record<string, string> | null;
-};
-
-/** Writes per collection (one per document); with a guard, they only land on documents behind the position. */
-function groupByCollection(
-  changes: PreparedChange[],
-  infos: Map<string, CollectionInfo>,
-  guard: string | null,
-): Map<string, { id: string; write: AnyBulkWriteOperation<StoredDocument> }[]> {
-  const groups = new Map<string, { id: string; write: AnyBulkWriteOperation<StoredDocument> }[]>();
-  for (const change of changes) {
-    if (!infos.has(change.collection)) continue;
-    const writes = groups.get(change.collection) ?? [];
-    const filter = (guard === null
-      ? { _id: change.id }
-      : { _id: change.id, $or: [{ _position: { $exists: false } }, { _position: { $lt: guard } }] }) as Filter<StoredDocument>;
-    if (change.document === null) {
-      if (guard !== null) {
-        writes.push({ id: change.id, write: { replaceOne: { filter, replacement: { _position: guard, _deleted: true }, upsert: true } } });
-      } else if (change.existedBefore) {
-        writes.push({ id: change.id, write: { deleteOne: { filter } } });
-      }
-    } else {
-      const replacement: Omit<StoredDocument, '_id'> = { json: canonicalJson(change.document), k: change.keys ?? {} };
-      if (guard !== null) replacement._position = guard;
-      writes.push({ id: change.id, write: { replaceOne: { filter, replacement, upsert: true } } });
-    }
-    if (writes.length > 0) groups.set(change.collection, writes);
-  }
-  return groups;
-}
-
 function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
 }
+
+function ignoreCode(code: number): (error: unknown) => void {
+  return (error) => {
+    if (!(error instanceof MongoServerError && error.code === code)) throw error;
+  };
+}
+

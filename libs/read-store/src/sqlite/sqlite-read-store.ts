@@ -22,6 +22,7 @@ import { applyOperations, DocumentChange, documentKey, touchedDocuments, validat
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { assertSameDeclaration, indexedFields, normalizeDeclaration } from '../shared/declaration';
 import { DigestBuilder } from '../shared/digest';
+import { assertDocumentSize } from '../shared/document-size';
 import { indexKeysOf } from '../shared/index-keys';
 import { canonicalJson } from '../shared/json';
 import { assertCollectionName, assertDocumentId, assertProjectionName } from '../shared/names';
@@ -236,11 +237,13 @@ class SqliteReadStore implements ReadStore {
     }
     const fields = indexedFields(info);
     const keys = indexKeysOf(change.document, fields, info.name);
+    const body = canonicalJson(change.document);
+    assertDocumentSize(info.name, change.id, body); // inside the transaction: the whole batch rolls back
     const columns = ['id', 'body', ...fields.map(keyColumn)];
     const updates = columns.slice(1).map((c) => `${c} = excluded.${c}`);
     this.stmt(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
-    ).run(change.id, canonicalJson(change.document), ...fields.map((f) => keys[f]));
+    ).run(change.id, body, ...fields.map((f) => keys[f]));
   }
 
   /** The declaration behind a logical or physical name; UnknownCollectionError when there is none. */

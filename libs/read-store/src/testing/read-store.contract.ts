@@ -3,18 +3,39 @@ import {
   BatchRejectedError,
   CheckpointRegressionError,
   CollectionDeclarationMismatchError,
+  DocumentTooLargeError,
   InvalidCursorError,
   NotIndexedError,
   ReadStoreUsageError,
   UnknownCollectionError,
 } from '../errors';
 import type { FindQuery, ReadDocument, ReadStore, WriteOperation } from '../port';
+import { MAX_DOCUMENT_BYTES } from '../shared/document-size';
 import { versionedCollectionName } from '../shared/names';
 
 /** Fresh, empty storage per test; `open` may be called again after `close` to reopen the same data. */
 export interface ReadStoreStorage {
   open(): Promise<ReadStore>;
   destroy(): Promise<void>;
+  /**
+   * Queries in the store's own language, for stores that keep documents as native, typed fields
+   * (MongoDB: what dashboards and BI tools query). Absent: those cases are skipped.
+   */
+  native?: NativeFieldQueries;
+}
+
+/** Store-native questions about documents written through the port (collection: logical or physical name). */
+export interface NativeFieldQueries {
+  /** Ids (sorted) of documents whose `field` is an amount greater than `amount`, compared by the store as numbers. */
+  amountGreaterThan(collection: string, field: string, amount: string): Promise<string[]>;
+  /** The store's own sum of an amount field over the collection, as a decimal string. */
+  sumOf(collection: string, field: string): Promise<string>;
+  /** Ids (sorted) of documents whose `field` is an instant at or after `instant`, compared by the store as instants. */
+  instantAtOrAfter(collection: string, field: string, instant: string): Promise<string[]>;
+  /** Ids (sorted) of documents whose `field` holds exactly this string. */
+  stringEquals(collection: string, field: string, value: string): Promise<string[]>;
+  /** Whether the store answers this equality query from an index rather than by scanning the collection. */
+  servedByIndex(collection: string, equals: Record<string, string>): Promise<boolean>;
 }
 
 export interface ReadStoreHarness {
@@ -357,6 +378,83 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
         await expect(store.setAlias('subscriptions', v1)).rejects.toBeInstanceOf(ReadStoreUsageError);
         await expect(store.setAlias('other_view', 'missing__v1')).rejects.toBeInstanceOf(UnknownCollectionError);
         await expect(store.ensureCollection({ name: 'reseller_view', indexes: [] })).rejects.toBeInstanceOf(ReadStoreUsageError);
+      });
+    });
+
+    describe('document size', () => {
+      it(`refuses a document over ${MAX_DOCUMENT_BYTES} bytes with DocumentTooLargeError, writing nothing of the batch`, async () => {
+        await store.commit({ operations: [put('subscriptions', { id: 'existing', seats: 1 })], checkpoint: { projection: 'size', position: '1' } });
+        const huge = 'x'.repeat(MAX_DOCUMENT_BYTES + 1);
+        const refused = store.commit({
+          operations: [put('subscriptions', { id: 'new', seats: 2 }), put('subscriptions', { id: 'huge', notes: huge })],
+          checkpoint: { projection: 'size', position: '2' },
+        });
+        await expect(refused).rejects.toBeInstanceOf(DocumentTooLargeError);
+        await expect(refused).rejects.toThrow(/subscriptions\/huge .*over the \d+-byte limit/);
+        // A patch that grows a document past the limit is refused alike.
+        await expect(
+          store.commit({ operations: [{ type: 'patch', collection: 'subscriptions', id: 'existing', fields: { notes: huge } }] }),
+        ).rejects.toBeInstanceOf(DocumentTooLargeError);
+        expect(await store.get('subscriptions', 'new')).toBeNull();
+        expect(await store.get('subscriptions', 'existing')).toEqual({ id: 'existing', seats: 1 });
+        expect(await store.getCheckpoint('size')).toBe('1');
+        // Just under the limit is fine.
+        const large = { id: 'large', notes: 'y'.repeat(MAX_DOCUMENT_BYTES - 100) };
+        await store.commit({ operations: [put('subscriptions', large)] });
+        expect(((await store.get('subscriptions', 'large'))?.notes as string).length).toBe(large.notes.length);
+      });
+    });
+
+    describe('native fields (stores that keep typed documents)', () => {
+      const sales: ReadDocument[] = [
+        { id: 's-1', vendorId: 'v-1', month: '2026-01', currency: 'USD', totalRevenue: '960.00', invoiceId: '1001', createdAt: '2026-01-31T09:00:00.000Z', lines: [{ amount: '960.00', seats: 10 }] },
+        { id: 's-2', vendorId: 'v-1', month: '2026-02', currency: 'USD', totalRevenue: '99.00', invoiceId: '1002', createdAt: '2026-02-10T00:00:00.000Z', lines: [] },
+        { id: 's-3', vendorId: 'v-2', month: '2026-02', currency: 'JPY', totalRevenue: '24000', invoiceId: '1003', createdAt: '2026-02-28T23:59:59.999Z', lines: [] },
+      ];
+
+      it('keeps amounts exact and numeric, instants as instants and ids as strings, queryable through the logical name', async () => {
+        const native = storage.native;
+        if (!native) return; // this store keeps documents as text; nothing native to query
+        const physical = versionedCollectionName('sales', 1);
+        await store.ensureCollection({ name: physical, indexes: [{ fields: ['vendorId', 'month'] }] });
+        await store.setAlias('sales', physical);
+        await putAll('sales', sales);
+        for (const document of sales) expect(await store.get('sales', document.id)).toEqual(document);
+
+        // "99.00" < "100" as numbers, though not as text; "24000" has no decimal point (JPY).
+        expect(await native.amountGreaterThan('sales', 'totalRevenue', '100')).toEqual(['s-1', 's-3']);
+        expect(await native.sumOf('sales', 'totalRevenue')).toBe('25059.00');
+        expect(await native.instantAtOrAfter('sales', 'createdAt', '2026-02-10T00:00:00.000Z')).toEqual(['s-2', 's-3']);
+        expect(await native.stringEquals('sales', 'invoiceId', '1002')).toEqual(['s-2']);
+        expect(await native.servedByIndex('sales', { vendorId: 'v-1', month: '2026-02' })).toBe(true);
+        // The port's own queries over the same native fields.
+        const page = await store.find('sales', { where: { vendorId: 'v-1', month: { gte: '2026-01' } }, sort: [{ field: 'month', direction: 'desc' }] });
+        expect(page.documents.map((d) => d.id)).toEqual(['s-2', 's-1']);
+      });
+
+      it('pages and ranges over an indexed instant field as the port defines (text order of the ISO form)', async () => {
+        // Every adapter: MongoDB keeps these instants as dates, SQLite as text; the answers are the same.
+        await store.ensureCollection({ name: 'offers', indexes: [{ fields: ['toEmail', 'expiresAt'] }] });
+        const offers: ReadDocument[] = [
+          { id: 'o-1', toEmail: 'a@x.test', expiresAt: '2026-03-01T00:00:00.000Z' },
+          { id: 'o-2', toEmail: 'a@x.test', expiresAt: '2026-03-01T00:00:00.000Z' },
+          { id: 'o-3', toEmail: 'a@x.test', expiresAt: '2026-03-08T12:00:00.000Z' },
+          { id: 'o-4', toEmail: 'a@x.test', expiresAt: null },
+          { id: 'o-5', toEmail: 'a@x.test', expiresAt: 'not an instant' },
+        ];
+        await putAll('offers', offers);
+        const open = await allPages('offers', { where: { toEmail: 'a@x.test', expiresAt: { gt: '2026-03-01T00:00:00.000Z' } }, limit: 1 });
+        // (How a date sorts against other strings is the store's own order: compare as a set.)
+        expect(open.flat().map((d) => d.id).sort()).toEqual(['o-3', 'o-5']);
+        // A date-only bound compares as text: midnight of that day is after "2026-03-01".
+        expect(await store.count('offers', { toEmail: 'a@x.test', expiresAt: { lte: '2026-03-01' } })).toBe(0);
+        expect(await store.count('offers', { toEmail: 'a@x.test', expiresAt: { gte: '2026-03-01', lt: '2026-03-02' } })).toBe(2);
+        expect(await store.count('offers', { toEmail: 'a@x.test', expiresAt: '2026-03-01T00:00:00.000Z' })).toBe(2);
+        const byExpiry = await allPages('offers', { where: { toEmail: 'a@x.test' }, sort: [{ field: 'expiresAt', direction: 'asc' }], limit: 2 });
+        expect(byExpiry.flat().map((d) => d.id).slice(0, 3)).toEqual(['o-4', 'o-1', 'o-2']);
+        expect(new Set(byExpiry.flat().map((d) => d.id))).toEqual(new Set(offers.map((d) => d.id)));
+        const descending = await allPages('offers', { where: { toEmail: 'a@x.test' }, sort: [{ field: 'expiresAt', direction: 'desc' }], limit: 2 });
+        expect(descending.flat().map((d) => d.id)).toEqual([...byExpiry.flat().map((d) => d.id)].reverse());
       });
     });
 

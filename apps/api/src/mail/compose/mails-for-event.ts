@@ -1,4 +1,5 @@
 import { mailedTokenPurpose } from '@channel-ledger/application';
+import { fold, invoiceOwnerAt, subscriptionDecider } from '@channel-ledger/domain';
 import type {
   AdministratorInvited,
   CompanyDetailsChanged,
@@ -6,19 +7,30 @@ import type {
   InvoiceIssued,
   LicenseDelivered,
   LicenseIssued,
+  OwnershipTransferExpired,
   OwnershipTransferInitiated,
+  OwnershipTransferReminded,
+  RenewalChargeFailed,
+  RenewalReminded,
   ResellerRegistered,
   ResellerVerificationReissued,
   SignInLinkIssued,
+  SubscriptionExpired,
+  SubscriptionStreamEvent,
 } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import { MailMessage } from '../mail-message';
 import { administratorInvitationMail } from './administrator-invitation.mail';
 import { invoiceReceiptMail } from './invoice-receipt.mail';
 import { licenseDeliveryMail } from './license-delivery.mail';
+import { ownershipOfferLapsedMail } from './ownership-offer-lapsed.mail';
+import { ownershipOfferReminderMail } from './ownership-offer-reminder.mail';
 import { ownershipTransferMail } from './ownership-transfer.mail';
+import { renewalChargeFailedMail } from './renewal-charge-failed.mail';
+import { renewalReminderMail } from './renewal-reminder.mail';
 import { resellerVerificationMail } from './reseller-verification.mail';
 import { signInLinkMail } from './sign-in-link.mail';
+import { subscriptionEndedMail } from './subscription-ended.mail';
 
 export interface MailContext {
   publicUrl: string;
@@ -93,9 +105,81 @@ export function mailsForEvent(event: RecordedEvent, history: readonly RecordedEv
         }),
       ];
     }
+    // Recorded by the time-driven processes (libs/processes).
+    case 'OwnershipTransferReminded': {
+      const data = dataOf<OwnershipTransferReminded>(event);
+      if (recordedLate(event, data.expiresAt)) return [];
+      const reseller = managingReseller(history);
+      return [
+        ownershipOfferReminderMail({
+          ...data,
+          organizationName: organizationName(history, data.organizationId),
+          resellerName: reseller?.companyName ?? 'Your reseller',
+        }),
+      ];
+    }
+    case 'OwnershipTransferExpired': {
+      // A lapse a reseller's new offer recorded needs no mail: the reseller is offering again.
+      if (event.metadata.actor.kind !== 'system') return [];
+      const data = dataOf<OwnershipTransferExpired>(event);
+      const reseller = managingReseller(history);
+      if (!reseller) return [];
+      return [
+        ownershipOfferLapsedMail({
+          resellerEmail: reseller.email,
+          resellerName: reseller.companyName,
+          organizationId: data.organizationId,
+          organizationName: organizationName(history, data.organizationId),
+          toEmail: data.toEmail,
+          expiresAt: data.expiresAt,
+        }),
+      ];
+    }
+    case 'RenewalReminded': {
+      const data = dataOf<RenewalReminded>(event);
+      if (recordedLate(event, data.termEnd)) return [];
+      return [renewalReminderMail(data)];
+    }
+    case 'RenewalChargeFailed': {
+      const data = dataOf<RenewalChargeFailed>(event);
+      // The last decline: the lapse notice (SubscriptionExpired, payment-failed) says it all.
+      if (data.nextAttemptAt === null) return [];
+      return [renewalChargeFailedMail({ ...data, nextAttemptAt: data.nextAttemptAt })];
+    }
+    case 'SubscriptionExpired': {
+      if (event.metadata.actor.kind !== 'system') return [];
+      const data = dataOf<SubscriptionExpired>(event);
+      const state = fold(subscriptionDecider, history.map((e) => ({ type: e.type, data: e.data }) as unknown as SubscriptionStreamEvent));
+      const ownership = invoiceOwnerAt(state, data.expiredAt);
+      if (!ownership?.owner.email || state.status === 'none') return [];
+      return [
+        subscriptionEndedMail({
+          invoiceOwner: ownership.owner,
+          subscriptionId: data.subscriptionId,
+          organizationName: state.organizationName,
+          expiredAt: data.expiredAt,
+          reason: data.reason,
+        }),
+      ];
+    }
     default:
       return [];
   }
+}
+
+/**
+ * A reminder recorded only after the moment it reminds of (the processes catching up after
+ * downtime, or their first run over an older log) stays in the log but is not mailed: late news
+ * of a deadline already past would mislead.
+ */
+function recordedLate(event: RecordedEvent, deadline: string): boolean {
+  return Date.parse(event.metadata.recordedAt) >= Date.parse(deadline);
+}
+
+/** The reseller that manages the organization, from its creation. */
+function managingReseller(history: readonly RecordedEvent[]) {
+  const created = lastOf(history, 'CustomerOrganizationCreated');
+  return created ? dataOf<CustomerOrganizationCreated>(created).managingReseller : null;
 }
 
 /** The organization's current name (a rename is a CompanyDetailsChanged), or its id if the stream has none. */

@@ -64,22 +64,20 @@ export function initiateOwnershipTransfer(
 export function acceptOwnership(command: AcceptOwnership, state: OrganizationState): Decision<OrganizationEvent> {
   if (state.status !== 'active') return noSuchTransfer();
   const pending = pendingTransfer(state);
+  const byEmail = normalizeEmail(command.byEmail);
+  const lapsed = state.lapsedTransfer;
+  if (lapsed && lapsed.transferId === command.transferId && lapsed.toEmail === byEmail && (!pending || pending.transferId !== command.transferId)) {
+    return transferExpired(state, lapsed.expiresAt);
+  }
   if (!pending || pending.transferId !== command.transferId) return noSuchTransfer();
   // Only the invited customer, signed in with the invited address, can take ownership (rule 2).
-  const byEmail = normalizeEmail(command.byEmail);
   if (command.actor.kind !== 'customer' || normalizeEmail(command.actor.id) !== byEmail || byEmail !== pending.toEmail) {
     return violation(
       'transfer-not-for-this-email',
       'This ownership transfer was sent to another address; sign in with the address that received the invitation.',
     );
   }
-  if (isAtOrAfter(command.now, pending.expiresAt)) {
-    return violation(
-      'transfer-expired',
-      `This ownership transfer expired at ${pending.expiresAt}; ask ${state.managingReseller.companyName} (${state.managingReseller.email}) to send a new one.`,
-      { expiresAt: pending.expiresAt },
-    );
-  }
+  if (isAtOrAfter(command.now, pending.expiresAt)) return transferExpired(state, pending.expiresAt);
   return [
     {
       type: 'OwnershipTransferAccepted',
@@ -151,6 +149,15 @@ function expired(organization: ActiveOrganization, pending: PendingOwnershipTran
       recordedAt: now,
     },
   };
+}
+
+/** Rule 3, whether or not the lapse has been recorded yet. */
+function transferExpired(state: ActiveOrganization, expiresAt: string) {
+  return violation(
+    'transfer-expired',
+    `This ownership transfer expired at ${expiresAt}; ask ${state.managingReseller.companyName} (${state.managingReseller.email}) to send a new one.`,
+    { expiresAt },
+  );
 }
 
 function noSuchTransfer() {

@@ -1,0 +1,3 @@
+export * from './open-checkpoint-store';
+export * from './read-store-checkpoint-store';
+export * from './verify-ledger';
