@@ -13,6 +13,7 @@ import {
   staffAccountStream,
   violation,
 } from '@channel-ledger/domain';
+import { Actor } from '@channel-ledger/event-store';
 import { loadState } from '../pipeline/load-state';
 import { actingParty, CommandEnvelope } from '../pipeline/command-envelope';
 import { RuleViolationError } from '../pipeline/errors';
@@ -80,8 +81,8 @@ export async function startSession(
 ): Promise<StartedSession> {
   const parsed = parseSignInToken(input.credential);
   if (!parsed) throw invalidLink();
-  const actor = { kind: 'customer' as const, id: input.email };
-  const person = { ...envelope, actor: recordedPerson(input.email, input.membership), actingAs: actor };
+  const actor = recordedPerson(input.email, input.membership);
+  const person = { ...envelope, actor, actingAs: actor };
   await ctx.pipeline.execute({
     streamId: signInLinkStream(parsed.linkId),
     decider: signInLinkDecider,
@@ -109,8 +110,8 @@ export async function startSession(
 }
 
 /** Who a person is in the log: a reseller user is its reseller, everyone else their address. */
-export function recordedPerson(email: string, membership: Membership) {
-  return membership.role === 'reseller' ? { kind: 'reseller' as const, id: membership.tenantId! } : { kind: membership.role, id: email };
+export function recordedPerson(email: string, membership: Membership): Actor {
+  return membership.role === 'reseller' ? { kind: 'reseller', id: membership.tenantId! } : { kind: membership.role, id: email };
 }
 
 const invalidSession = () => new RuleViolationError(violation('session-invalid', 'This session has ended or expired; sign in again.'));
@@ -123,17 +124,18 @@ export async function refreshSession(ctx: LedgerContext, envelope: CommandEnvelo
   const state = await loadState(ctx.store, sessionStream(sessionId), sessionDecider);
   if (state.status !== 'active') throw invalidSession();
   const next = randomBytes(32).toString('base64url');
+  const person = recordedPerson(state.email, state.membership);
   const outcome = await ctx.pipeline.execute({
     streamId: sessionStream(sessionId),
     decider: sessionDecider,
-    envelope: { ...envelope, actor: recordedPerson(state.email, state.membership) },
+    envelope: { ...envelope, actor: person, actingAs: person },
     command: {
       type: 'RefreshSession',
       sessionId,
       presentedHash: tokenHash(secret),
       nextRefreshTokenHash: tokenHash(next),
       now: envelope.occurredAt,
-      actor: { kind: 'customer', id: state.email },
+      actor: person,
     },
   });
   if (outcome.state.status !== 'active') throw invalidSession();
