@@ -28,7 +28,7 @@ import { openSqliteEventStore } from '@channel-ledger/event-store';
 import { ProjectionRunner } from '@channel-ledger/projections';
 import { createApp } from '../apps/api/src/bootstrap';
 import { generateChannelHistory } from '../apps/api/src/dashboard/testing/channel-history';
-import { CLOCK, TestClock } from '../apps/api/src/infrastructure/clock';
+import { settleLedger, StoppedClock } from '../apps/api/src/dashboard/testing/settled-ledger';
 import { EVENT_STORE } from '../apps/api/src/infrastructure/infrastructure.module';
 import { PROJECTION_RUNNER } from '../apps/api/src/infrastructure/read-store.provider';
 import type { EventStore } from '@channel-ledger/event-store';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       const purchasesPerMonth = Math.max(5, Math.ceil(missing / 9.5 / 24));
       await generateChannelHistory(writer, {
         tag: `b${++batch}`, seed: 1000 + batch, vendors: [VENDOR], resellers: 30, start: '2024-07-01T00:00:00.000Z', months: 24,
-        purchasesPerMonth, until: NOW,
+        purchasesPerMonth, until: NOW, lateOffers: 20,
       });
       head = (await writer.headPosition()) ?? 0n;
       console.log(`  history batch ${batch}: log at ${head} events`);
@@ -84,12 +84,18 @@ async function main(): Promise<void> {
     });
     started = performance.now();
     const app = await createApp(config, { logger: false });
+    // The ledger clock stands at NOW (before the processes start): they take what fell due by
+    // then (offers lapse, terms end) and stop, so nothing moves while the page is measured.
+    new StoppedClock(app, NOW);
     await app.init();
-    const clock = app.get(CLOCK) as TestClock;
-    clock.setTo(new Date(NOW));
     const store = app.get<EventStore>(EVENT_STORE);
     await app.get<ProjectionRunner>(PROJECTION_RUNNER).waitUntilCaughtUp(await store.headPosition(), { timeoutMs: 1_800_000 });
     console.log(`  projections caught up over ${await store.headPosition()} events in ${(ms(started) / 1000).toFixed(1)} s`);
+    started = performance.now();
+    const beforeProcesses = (await store.headPosition()) ?? 0n;
+    await settleLedger(app, { timeoutMs: 1_800_000 });
+    const settled = (await store.headPosition()) ?? 0n;
+    console.log(`  time-driven processes recorded ${settled - beforeProcesses} events of what fell due by ${NOW} in ${(ms(started) / 1000).toFixed(1)} s; the log now holds ${settled} events`);
 
     const http = app.getHttpServer();
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

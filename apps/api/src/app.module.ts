@@ -13,6 +13,7 @@ import { LicensingModule } from './licensing/licensing.module';
 import { MailModule } from './mail/mail.module';
 import { OperationsModule } from './operations/operations.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProcessesModule } from './processes/processes.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -35,6 +36,7 @@ export class AppModule {
         ReadModelsModule,
         ResellersModule,
         OrganizationsModule,
+        PrivacyModule,
         SubscriptionsModule,
         LicensingModule,
         SandboxModule,

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runSeedScenario } from '@channel-ledger/application/testing/seed-scenario';
 import { EventStore, openSqliteEventStore } from '@channel-ledger/event-store';
-import { checkpointName, ProjectionRunner, readModelProjections } from '@channel-ledger/projections';
+import { emailLookupKeyFrom, loadConfig, resolveSecrets } from '@channel-ledger/application';
+import { checkpointName, ProjectionRunner, readModelProjections, useEmailLookupKey } from '@channel-ledger/projections';
 import { openSqliteReadStore, ReadStore } from '@channel-ledger/read-store';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -14,7 +15,8 @@ const STORIES = 150; // the seed scenario told 150 times: about 2,700 events
 function startProjector(dataFile: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')], {
     cwd: ROOT,
-    env: embeddedChildEnv({ TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), CHANNEL_LEDGER_SQLITE_PATH: dataFile }),
+    // A short lease: the restarted projector waits for the killed one's lease to lapse (./lease.ts).
+    env: embeddedChildEnv({ TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), CHANNEL_LEDGER_SQLITE_PATH: dataFile, CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS: '1500' }),
     stdio: 'ignore',
   });
   return { child, exited: new Promise((done) => child.on('exit', (code, signal) => done({ code, signal }))) };
@@ -82,6 +84,8 @@ describe('projector killed mid-batch', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toEqual({ code: 0, signal: null });
 
+    // The projector keyed e-mail lookups with the key derived from the secret it generated beside the file; so does the clean build.
+    useEmailLookupKey(emailLookupKeyFrom(resolveSecrets(loadConfig({ CHANNEL_LEDGER_SQLITE_PATH: join(dir, 'ledger.sqlite') }))));
     const clean = await openSqliteReadStore({ path: join(dir, 'clean.sqlite') });
     const runner = new ProjectionRunner({ eventStore, readStore: clean, projections: [...readModelProjections] });
     await runner.start();

@@ -19,7 +19,9 @@ describe('the projector seals checkpoints of the log head', () => {
       await sealing.stop();
       const checkpoints = await openCheckpointStore(config, async () => readStore);
       const latest = await checkpoints.latest();
-      expect(latest?.sequence).toBe(2);
+      // One seal over the first history, then at least one more: appends now wait a turn of the
+      // event loop (group commit), so the 20 ms timer may also seal while the second history is written.
+      expect(latest?.sequence).toBeGreaterThanOrEqual(2);
       expect(latest?.headPosition).toBe(String(await eventStore.headPosition()));
       await checkpoints.close();
       await readStore.close();

@@ -7,3 +7,5 @@ export * from './license-file';
 export * from './audit';
 export * from './checkpoints';
 export * from './payments';
+export * from './schemas';
+export * from './privacy';

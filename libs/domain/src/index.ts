@@ -8,3 +8,5 @@ export * from './issuance-right';
 export * from './license';
 export * from './sign-in-link';
 export * from './access';
+export * from './privacy';
+export * from './schemas';

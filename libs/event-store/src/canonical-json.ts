@@ -21,6 +21,11 @@ export function canonicalJson(value: unknown): string {
   return serialize(value, '$', new Set());
 }
 
+/** canonicalJson of a value found at `path` of a larger one (errors name that path). */
+export function canonicalJsonAt(value: unknown, path: string): string {
+  return serialize(value, path, new Set());
+}
+
 function serialize(value: unknown, path: string, ancestors: Set<object>): string {
   if (value === null) return 'null';
   switch (typeof value) {

@@ -5,8 +5,9 @@
  * a stream hashes the same in SQLite and in EventStoreDB.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson, CanonicalJsonError } from './canonical-json';
+import { canonicalJson, canonicalJsonAt, CanonicalJsonError } from './canonical-json';
 import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from './port';
+import { storedFormOf } from './stored-form';
 
 export { canonicalJson, CanonicalJsonError } from './canonical-json';
 
@@ -32,20 +33,61 @@ export function sealEvents(
   events: readonly NewEvent[],
   recordedAt: string,
 ): SealedEvent[] {
-  const sealed: SealedEvent[] = [];
+  return sealForStorage(streamId, previous, events, recordedAt).map((event) => ({
+    streamId,
+    revision: event.revision,
+    eventId: event.eventId,
+    type: event.type,
+    // Parsed back from the canonical text: a detached copy, so a caller mutating its input
+    // afterwards cannot change what was sealed.
+    data: JSON.parse(event.canonicalData) as JsonObject,
+    metadata: { ...(JSON.parse(event.canonicalMetadata) as Omit<EventMetadata, 'hash'>), hash: event.hash },
+  }));
+}
+
+/** A sealed event as a store writes it: data and metadata (without the hash) in canonical JSON. */
+export interface StorableEvent {
+  revision: bigint;
+  eventId: string;
+  type: string;
+  canonicalData: string;
+  /** Canonical JSON of the metadata without `hash` (eventId, recordedAt and previousHash included). */
+  canonicalMetadata: string;
+  previousHash: string | null;
+  hash: string;
+}
+
+/**
+ * sealEvents without the copies: each event's data and metadata are serialized canonically once,
+ * and the hashed text is composed from those two strings (the keys of the hashed object in their
+ * sorted order), so what is hashed and what is stored are the same bytes.
+ */
+export function sealForStorage(
+  streamId: string,
+  previous: ChainLink | null,
+  events: readonly NewEvent[],
+  recordedAt: string,
+): StorableEvent[] {
+  const sealed: StorableEvent[] = [];
   let link = previous;
+  const streamJson = canonicalJsonAt(streamId, '$.streamId');
   for (const event of events) {
     const revision = link === null ? 0n : link.revision + 1n;
+    const previousHash = link === null ? null : link.hash;
     // Spread first so callers cannot smuggle in their own eventId/recordedAt/previousHash/hash.
     const { hash: _ignored, ...unsealed } = {
       ...(event.metadata as EventMetadata),
       eventId: event.eventId,
       recordedAt,
-      previousHash: link === null ? null : link.hash,
+      previousHash,
     };
-    const content = { streamId, revision, eventId: event.eventId, type: event.type, data: event.data };
-    const hash = hashEvent(content, unsealed);
-    sealed.push({ ...content, data: copyJson(event.data), metadata: { ...(copyJson(unsealed as unknown as JsonObject) as unknown as Omit<EventMetadata, 'hash'>), hash } });
+    const canonicalData = canonicalJsonAt(event.data, '$.data');
+    const canonicalMetadata = canonicalJsonAt(unsealed, '$.metadata');
+    const hashed =
+      `{"data":${canonicalData},"eventId":${canonicalJsonAt(event.eventId, '$.eventId')},"metadata":${canonicalMetadata},` +
+      `"revision":"${revision.toString()}","streamId":${streamJson},"type":${canonicalJsonAt(event.type, '$.type')}}`;
+    const hash = createHash('sha256').update(hashed, 'utf8').digest('hex');
+    sealed.push({ revision, eventId: event.eventId, type: event.type, canonicalData, canonicalMetadata, previousHash, hash });
     link = { revision, hash };
   }
   return sealed;
@@ -57,7 +99,8 @@ export function sealEvents(
  */
 export function verifyStreamChain(events: readonly RecordedEvent[]): ChainVerification {
   let previous: RecordedEvent | null = null;
-  for (const event of events) {
+  // Always the stored bytes: an upcast or decrypted event is verified as it was written.
+  for (const event of events.map(storedFormOf)) {
     const broken = (reason: string): ChainVerification => ({ ok: false, revision: event.revision, reason });
     if (previous !== null) {
       if (event.streamId !== previous.streamId) return broken(`event belongs to stream ${event.streamId}, not ${previous.streamId}`);
@@ -86,7 +129,8 @@ export function verifyStreamChain(events: readonly RecordedEvent[]): ChainVerifi
  * revision follows, previousHash points at that link, and the event's own hash matches its
  * content. What a streaming verifier needs, holding only the last link of each stream.
  */
-export function verifyLink(previous: ChainLink | null, event: RecordedEvent): ChainVerification {
+export function verifyLink(previous: ChainLink | null, read: RecordedEvent): ChainVerification {
+  const event = storedFormOf(read);
   const broken = (reason: string): ChainVerification => ({ ok: false, revision: event.revision, reason });
   if (previous === null) {
     if (event.revision !== 0n) return broken(`the stream starts at revision ${event.revision}: revisions 0 to ${event.revision - 1n} are missing`);
@@ -117,9 +161,4 @@ function hashEvent(
     metadata: metadataWithoutHash,
   });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
-}
-
-/** A detached copy, so a caller mutating its input afterwards cannot change what was sealed. */
-function copyJson<T extends JsonObject>(data: T): T {
-  return JSON.parse(JSON.stringify(data)) as T;
 }

@@ -1,10 +1,11 @@
 export * from './port';
 export { canonicalJson, CanonicalJsonError } from './canonical-json';
-export { linkOf, sealEvents, verifyLink, verifyStreamChain } from './chain';
+export { linkOf, sealEvents, sealForStorage, verifyLink, verifyStreamChain } from './chain';
 export * from './checkpoints';
-export type { ChainLink, ChainVerification, SealedEvent } from './chain';
+export type { ChainLink, ChainVerification, SealedEvent, StorableEvent } from './chain';
 export { eventIdFor, EVENT_ID_NAMESPACE, isUuid } from './event-id';
 export { openSqliteEventStore, SqliteEventStore } from './sqlite';
 export type { SqliteEventStoreOptions, SqliteSynchronousMode } from './sqlite';
 export { openEventStoreDbEventStore, EventStoreDbEventStore } from './eventstoredb';
 export type { EventStoreDbEventStoreOptions } from './eventstoredb';
+export { rememberStoredForm, storedFormOf } from './stored-form';

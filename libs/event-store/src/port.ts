@@ -75,9 +75,34 @@ export interface AppendResult {
   nextExpectedRevision: bigint;
   /** Global position of the last appended event. */
   position: bigint;
+  /**
+   * What the store stamped on each event of this append, in order (optional: an adapter or a
+   * decorator that does not give it leaves the caller to read the events back). Absent on a
+   * retry answered from the log. The command pipeline builds the recorded events from these and
+   * the events it sent, so it need not read the stream back after appending.
+   */
+  recorded?: RecordedStamp[];
+}
+
+/** The store's part of a recorded event: everything the writer did not supply. */
+export interface RecordedStamp {
+  eventId: string;
+  revision: bigint;
+  position: bigint;
+  recordedAt: string;
+  previousHash: string | null;
+  hash: string;
 }
 
 export interface ReadStreamOptions {
+  /** Inclusive lower bound on revision (default 0): the tail after a snapshot. */
+  fromRevision?: bigint;
+  /**
+   * Only the events appended by this command (metadata.commandId), in revision order: how a
+   * retried command finds its first attempt. The SQLite store answers it from an index on
+   * (stream, command id); other adapters may filter while reading.
+   */
+  commandId?: string;
   /** Inclusive upper bound on revision. */
   toRevision?: bigint;
   /** Inclusive upper bound on recordedAt (ISO-8601): the stream as the store knew it then. */

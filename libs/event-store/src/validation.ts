@@ -79,6 +79,12 @@ export function assertReadStreamOptions(options: ReadStreamOptions): void {
   if (options.toRevision !== undefined && (typeof options.toRevision !== 'bigint' || options.toRevision < 0n)) {
     throw new InvalidEventStoreInputError(`toRevision must be a bigint >= 0, got ${String(options.toRevision)}`);
   }
+  if (options.fromRevision !== undefined && (typeof options.fromRevision !== 'bigint' || options.fromRevision < 0n)) {
+    throw new InvalidEventStoreInputError(`fromRevision must be a bigint >= 0, got ${String(options.fromRevision)}`);
+  }
+  if (options.commandId !== undefined && (typeof options.commandId !== 'string' || options.commandId === '')) {
+    throw new InvalidEventStoreInputError(`commandId must be a non-empty string, got ${String(options.commandId)}`);
+  }
   if (options.recordedUpTo !== undefined) normalizeInstant(options.recordedUpTo);
 }
 

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { AllSubscription, EventStore, RecordedEvent } from '@channel-ledger/event-store';
 import type { ReadStore } from '@channel-ledger/read-store';
 import { ProjectionEventError } from './errors';
@@ -23,6 +24,11 @@ export interface GenerationWorkerDeps {
 }
 
 const TICK = Symbol('tick');
+
+/** Longest stretch a catch-up works before letting the event loop serve others (ms). */
+export const CATCH_UP_SLICE_MS = 10;
+/** Shared by every worker of the process, so five projections catching up at once still yield every slice. */
+const slice = { startedAt: performance.now() };
 
 /**
  * Runs one projection into one generation of its collections: catch-up over readAll pages, then
@@ -75,8 +81,16 @@ export class GenerationWorker {
       if (target === null || (this.position !== null && this.position >= target)) return true;
       const page = await this.deps.eventStore.readAll({ after: this.position, limit: this.deps.sizes.catchUpBatchSize });
       const batch = this.newBatch();
-      for (const event of page.events) await this.addOrCommitAndThrow(batch, event);
+      for (const event of page.events) {
+        await this.addOrCommitAndThrow(batch, event);
+        // The store calls are synchronous (SQLite): without a macrotask now and then, a catch-up
+        // or rebuild would hold the event loop for its whole length and the API would not answer.
+        // (A commit, and its fsync, still holds it once per page: committing every slice instead
+        // measured slower and stalled longer, one fsync per slice.)
+        if (performance.now() - slice.startedAt >= CATCH_UP_SLICE_MS) await this.yieldToOthers();
+      }
       await this.commit(batch);
+      await this.yieldToOthers();
       if (page.isEnd || page.events.length === 0) return true;
     }
     return false;
@@ -124,6 +138,12 @@ export class GenerationWorker {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.subscription?.close();
+  }
+
+  /** Lets requests, timers and the other projections run (one macrotask). */
+  private async yieldToOthers(): Promise<void> {
+    await nextMacrotask();
+    slice.startedAt = performance.now();
   }
 
   private newBatch(): PendingBatch {

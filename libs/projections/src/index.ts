@@ -23,3 +23,4 @@ export * from './audit-trail';
 export * from './reporting';
 export * from './identity';
 export * from './mail-outbox';
+export * from './email-lookup';

@@ -18,3 +18,4 @@ export { MAX_DOCUMENT_BYTES, assertDocumentSize } from './shared/document-size';
 export { openMongoReadStore, MongoTransactionsUnavailableError, MAX_BSON_DOCUMENT_BYTES } from './mongodb/mongo-read-store';
 export { mongoDatabaseNameProblem, assertMongoDatabaseName } from './mongodb/database-name';
 export type { MongoReadStoreOptions } from './mongodb/mongo-read-store';
+export * from './lease';

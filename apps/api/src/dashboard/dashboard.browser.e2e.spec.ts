@@ -1,16 +1,15 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EventStore } from '@channel-ledger/event-store';
-import { ProjectionRunner } from '@channel-ledger/projections';
 import { mailboxFiles, signIn, waitForNewMail } from '../../test/sign-in';
 import { startTestApp, TestApp } from '../../test/test-app';
 import { EVENT_STORE } from '../infrastructure/infrastructure.module';
-import { PROJECTION_RUNNER } from '../infrastructure/read-store.provider';
 import { ChannelHistory, generateChannelHistory } from './testing/channel-history';
 import { LedgerFigures, readWholeLog } from './testing/ledger-figures';
+import { settleLedger, StoppedClock } from './testing/settled-ledger';
 
 /**
  * The dashboard in a real browser: Debian's chromium driven by playwright-core (no browser
@@ -23,7 +22,9 @@ import { LedgerFigures, readWholeLog } from './testing/ledger-figures';
  * `apt-get install chromium`, or set CHROMIUM_PATH.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = process.env.DASHBOARD_ARTIFACTS_DIR ?? join(tmpdir(), 'channel-ledger-artifacts', 'dashboard');
+// Screenshots are kept only where asked (DASHBOARD_ARTIFACTS_DIR); otherwise they go to a temp folder the test deletes.
+const KEEP = process.env.DASHBOARD_ARTIFACTS_DIR;
+const ARTIFACTS = KEEP ?? join(tmpdir(), `channel-ledger-dashboard-${process.pid}`);
 const NOW = '2026-07-01T00:00:00.000Z';
 const VENDOR = 'vendor-north';
 const ADMIN = 'admin@vendor-north.test';
@@ -42,12 +43,14 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
     t = await startTestApp({
       env: { CHANNEL_LEDGER_STAFF: `vendor-admin:${VENDOR}:${ADMIN},vendor-admin:vendor-south:admin@vendor-south.test`, CHANNEL_LEDGER_RATE_LIMIT_PUBLIC: '100000' },
     });
-    t.clock.setTo(new Date(NOW));
+    // The history is written with the clock before it, then the processes take what is due at NOW and stop.
+    const clock = new StoppedClock(t.app, '2025-01-01T00:00:00.000Z');
     const store = t.app.get<EventStore>(EVENT_STORE);
     history = await generateChannelHistory(store, {
       tag: 'view', seed: 42, vendors: [VENDOR, 'vendor-south'], resellers: 4, start: '2025-07-01T00:00:00.000Z', months: 12, purchasesPerMonth: 5, until: NOW,
     });
-    await t.app.get<ProjectionRunner>(PROJECTION_RUNNER).waitUntilCaughtUp(await store.headPosition(), { timeoutMs: 60_000 });
+    clock.setTo(NOW);
+    await settleLedger(t.app);
     ledger = new LedgerFigures(await readWholeLog(store));
     await new Promise<void>((resolve) => t.http.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(t.http.address() as AddressInfo).port}`;
@@ -63,6 +66,7 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+    if (!KEEP) rmSync(ARTIFACTS, { recursive: true, force: true });
   });
 
   async function open(context: BrowserContext): Promise<Page> {
@@ -115,8 +119,14 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
     const sample = expected[Math.floor(expected.length / 2)];
     const shown = await cell(page, 'revenue', [String(sample.month), String(sample.resellerName), String(sample.currency)], 'totalRevenue').textContent();
     expect(shown).toBe(sample.totalRevenue);
+    // A long table shows its first rows until asked for all.
+    if (await page.locator('#more-revenue').isVisible()) await page.locator('#more-revenue').click();
     const rowsShown = await page.locator('#table-revenue tbody tr').count();
     expect(rowsShown).toBe(expected.length);
+    await expect(page.locator('#count-revenue').textContent()).resolves.toContain(`${expected.length} rows`);
+
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-vendor-admin-top.png') });
 
     // Change a filter: EUR only.
     await page.getByLabel('Currency', { exact: true }).selectOption('EUR');
@@ -145,7 +155,7 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
 
     const screenshot = join(ARTIFACTS, 'dashboard-vendor-admin.png');
     await page.screenshot({ path: screenshot, fullPage: true });
-    console.log(`dashboard screenshot kept at ${screenshot}`);
+    if (KEEP) console.log(`dashboard screenshot kept at ${screenshot}`);
     expect(problems).toEqual([]);
     await context.close();
   }, 90_000);
@@ -181,6 +191,28 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/^seats-vendor-north-.*\.csv$/);
     expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('refreshes an expired access token with the refresh token, and signs out', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await open(context);
+    const session = await signIn(t, ADMIN, { role: 'vendor-admin' });
+    await page.goto(`${base}/sign-in`);
+    // An access token that no longer works, past its expiry: the page must refresh before asking.
+    const stale = { accessToken: 'expired', refreshToken: session.refreshToken, expiresAt: Date.now() - 1000, principal: session.principal };
+    await page.evaluate(`window.sessionStorage.setItem('channel-ledger.session', ${JSON.stringify(JSON.stringify(stale))})`);
+    await page.goto(`${base}/dashboard`);
+    await page.locator('body[data-loaded="true"]').waitFor();
+    const kept = JSON.parse(await page.evaluate<string>(`window.sessionStorage.getItem('channel-ledger.session')`));
+    expect(kept.refreshToken).not.toBe(session.refreshToken);
+    expect(kept.accessToken).not.toBe('expired');
+    // The old refresh token was rotated away; signing out ends the session on the server too.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#sign-in').waitFor({ state: 'visible' });
+    await expect(page.evaluate('window.sessionStorage.length')).resolves.toBe(0);
+    expect(problems.filter((p) => !/401/.test(p))).toEqual([]);
+    problems.length = 0;
     await context.close();
   }, 60_000);
 

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { invoiceOwnerFromLog, LedgerSubject, parseSubject, replay, stateAsOf, SUBJECT_KINDS, TimeAxes } from '@channel-ledger/application';
+import { invoiceOwnerFromLog, LedgerSubject, parseSubject, replay, stateAsOf, SUBJECT_KINDS, subjectStream, TimeAxes } from '@channel-ledger/application';
 import { answer, CommandContext, instantOption } from '../context';
 import { UsageError } from '../io';
 import { toJson } from '../output/json';
@@ -9,6 +9,7 @@ interface AxesOptions {
   asOf?: string;
   asKnownAt?: string;
   json?: boolean;
+  raw?: boolean;
 }
 
 const AS_OF = 'business date: what was in force then (a date is the start of that UTC day; default: now)';
@@ -23,7 +24,13 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .option('--as-of <date>', AS_OF, instantOption('--as-of'))
     .option('--as-known-at <time>', AS_KNOWN_AT, instantOption('--as-known-at'))
     .option('--json', 'print the replay as JSON')
+    .option('--raw', 'print the events exactly as stored (their original schema version, personal fields as ciphertext), one JSON line each')
     .action(async (kind: string, id: string, options: AxesOptions) => {
+      if (options.raw) {
+        const stored = await (await ctx.ledger.rawEventStore()).readStream(subjectStream(subject(kind, id)), options.asKnownAt ? { recordedUpTo: options.asKnownAt } : {});
+        for (const e of stored) ctx.io.out(`${toJson({ position: e.position, streamId: e.streamId, revision: e.revision, eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata })}\n`);
+        return;
+      }
       const result = await replay(await ctx.ledger.eventStore(), subject(kind, id), axes(options));
       answer(ctx, options.json, result, () => {
         ctx.io.out(`${result.streamId}, as of ${result.asOf}, as known ${result.asKnownAt ? `at ${result.asKnownAt}` : 'now'}: ${result.steps.length} events in force\n\n`);

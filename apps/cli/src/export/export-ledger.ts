@@ -1,4 +1,4 @@
-import { CheckpointSealer, EventStore, exportPublicKey, headToJson, keyIdOf, RecordedEvent, UnsealableLogError } from '@channel-ledger/event-store';
+import { CheckpointSealer, EventStore, exportPublicKey, headToJson, keyIdOf, RecordedEvent, storedFormOf, UnsealableLogError } from '@channel-ledger/event-store';
 import type { KeyObject } from 'node:crypto';
 import type { Ledger } from '../ledger';
 import { Progress } from '../output/progress';
@@ -104,7 +104,13 @@ export async function exportLedger(ledger: Ledger, sink: LineSink, options: Expo
   return { events, after: after?.toString() ?? null, through: through?.toString() ?? null, checkpoint: checkpoint?.sequence ?? null, warnings };
 }
 
-function eventRecord(event: RecordedEvent): EventRecord {
+/**
+ * JSONL carries each event as stored (its original shape, personal fields as ciphertext), so the
+ * export verifies offline and a forgotten person stays unreadable in it; CSV is for reading and
+ * carries the current shape, decrypted ("[erased]" for a forgotten person).
+ */
+function eventRecord(read: RecordedEvent): EventRecord {
+  const event = storedFormOf(read);
   return {
     record: 'event', position: event.position.toString(), streamId: event.streamId, revision: event.revision.toString(),
     eventId: event.eventId, type: event.type, data: event.data, metadata: event.metadata as unknown as EventRecord['metadata'],

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { KeyObject } from 'node:crypto';
-import { recomputeAmounts } from '@channel-ledger/application';
+import { recomputeAmounts, upcastRecorded } from '@channel-ledger/application';
 import {
   checkpointOnly, checkpointProblems, Finding, headFromJson, importPublicKey, keyIdOf, LogVerification, LogVerifier, merkleRoot,
   RecordedEvent, SignedCheckpoint, StreamHead,
@@ -128,8 +128,9 @@ function requireHeader(file: string, line: string): void {
   if (header?.record !== 'header' || header.format !== EXPORT_FORMAT) throw new UsageError(`${file} is not a channel-ledger JSONL export`);
 }
 
+/** As exported (stored form), read through the upcasters: chains check the stored form, amounts the current shape. */
 function recordedEvent(record: EventRecord): RecordedEvent {
-  return {
+  return upcastRecorded({
     streamId: record.streamId,
     revision: BigInt(record.revision),
     position: BigInt(record.position),
@@ -137,7 +138,7 @@ function recordedEvent(record: EventRecord): RecordedEvent {
     type: record.type,
     data: record.data,
     metadata: record.metadata as unknown as RecordedEvent['metadata'],
-  };
+  });
 }
 
 /** What a line too damaged to parse still says about itself. */

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openLedgerEventStore, Secrets } from '@channel-ledger/application';
 import { runSeedScenario } from '@channel-ledger/application/testing/seed-scenario';
 import { openSqliteEventStore } from '@channel-ledger/event-store';
 import { runCli } from '../program';
@@ -34,6 +35,12 @@ export function cliLedger() {
       let err = '';
       const code = await runCli(args, { out: (t) => void (out += t), err: (t) => void (err += t), interactive: false, env });
       return { code, out, err, json: <T>() => JSON.parse(out) as T };
+    },
+    /** Like seed, through the ledger's own store: events upcast on read, personal data encrypted (keys beside the file). */
+    async seedEncrypted(tags: string[] = ['', 'two']): Promise<void> {
+      const store = await openLedgerEventStore({ eventStore: { kind: 'sqlite', path }, readStore: { kind: 'sqlite', path } }, new Secrets(TEST_SECRET));
+      for (const tag of tags) await runSeedScenario(store.store, tag);
+      await store.store.close();
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

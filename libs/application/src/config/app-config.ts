@@ -40,6 +40,17 @@ export interface AppConfig {
   rateLimits: RateLimitConfig;
   /** Logs, readiness and shutdown (apps/api/src/operations). */
   operations: OperationsConfig;
+  /** apps/projector: the lease that keeps one of several projector processes active. */
+  projector: ProjectorConfig;
+}
+
+export interface ProjectorConfig {
+  /**
+   * How long the active projector's lease lasts without a renewal (CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS,
+   * default 15 s): it renews every third of it, and a standby takes over this long after the active
+   * one died. Keep it well above the processes' clock skew.
+   */
+  leaseTtlMs: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -150,6 +161,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownTimeoutMs: parsePositive('CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS', text('CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS') ?? '20000', problems),
   };
 
+  const leaseTtlMs = parsePositive('CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS', text('CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS') ?? '15000', problems);
+  if (leaseTtlMs < 300) problems.push(`CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS must be at least 300 (got "${leaseTtlMs}")`);
+
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
   return {
     port,
@@ -168,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accessTokenTtlSeconds,
     rateLimits,
     operations,
+    projector: { leaseTtlMs },
   };
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EventStore, openEventStoreDbEventStore, openSqliteEventStore } from '@channel-ledger/event-store';
-import { openMongoReadStore, openSqliteReadStore, ReadStore } from '@channel-ledger/read-store';
+import { LeaseStore, openMongoLeaseStore, openMongoReadStore, openSqliteLeaseStore, openSqliteReadStore, ReadStore } from '@channel-ledger/read-store';
 import { AppConfig } from './app-config';
 
 export async function openEventStore(config: Pick<AppConfig, 'eventStore'>): Promise<EventStore> {
@@ -18,6 +18,15 @@ export async function openReadStore(config: Pick<AppConfig, 'readStore'>): Promi
   }
   ensureFolder(config.readStore.path);
   return openSqliteReadStore({ path: config.readStore.path });
+}
+
+/** Leases live beside the read models (the same SQLite file or MongoDB database), on a connection of their own. */
+export async function openLeaseStore(config: Pick<AppConfig, 'readStore'>): Promise<LeaseStore> {
+  if (config.readStore.kind === 'mongodb') {
+    return openMongoLeaseStore({ uri: config.readStore.uri, database: config.readStore.database });
+  }
+  ensureFolder(config.readStore.path);
+  return openSqliteLeaseStore({ path: config.readStore.path });
 }
 
 function ensureFolder(path: string): void {

@@ -87,7 +87,7 @@ describe('CommandPipeline on the SQLite event store', () => {
     const impatient = new CommandPipeline(
       {
         ...store,
-        readStream: (id: string) => store.readStream(id),
+        readStream: (id: string, options) => store.readStream(id, options),
         append: async (id, events, expected) => {
           // Someone else always writes first.
           await store.append(id, [{ ...events[0], eventId: `${events[0].eventId}-${Math.random()}`, metadata: { ...events[0].metadata, commandId: `other-${Math.random()}` } }], 'any');
@@ -97,5 +97,117 @@ describe('CommandPipeline on the SQLite event store', () => {
       { maxAttempts: 3 },
     );
     await expect(run('c-1', 1, impatient)).rejects.toThrow(ConcurrencyConflictError);
+  });
+});
+
+describe('CommandPipeline: what a command reads, snapshots and the recorded events', () => {
+  let store: EventStore;
+  let pipeline: CommandPipeline;
+  let read: number;
+  const counting = (inner: EventStore): EventStore =>
+    Object.assign(Object.create(inner) as EventStore, {
+      readStream: async (id: string, options?: Parameters<EventStore['readStream']>[1]) => {
+        const events = await inner.readStream(id, options);
+        read += events.length;
+        return events;
+      },
+      append: (id: string, events: Parameters<EventStore['append']>[1], expected: Parameters<EventStore['append']>[2]) => inner.append(id, events, expected),
+    });
+  const run = (commandId: string, seats: number, on: CommandPipeline = pipeline, decider = seatCounter) =>
+    on.execute({ streamId: 'subscription-long', decider, command: { type: 'AddSeats', seats }, envelope: envelope(commandId) });
+  const unlimited: typeof seatCounter = { ...seatCounter, decide: (command) => [{ type: 'SeatsAdded', data: { seats: command.seats } }] };
+
+  beforeEach(async () => {
+    store = await openSqliteEventStore({ path: join(mkdtempSync(join(tmpdir(), 'pipeline-snap-')), 'events.sqlite') });
+    pipeline = new CommandPipeline(counting(store));
+    read = 0;
+  });
+  afterEach(() => store.close());
+
+  it('on a long stream a command reads the last event and its own command id, not the stream', async () => {
+    for (let i = 0; i < 200; i++) await run(`c-${i}`, 1, pipeline, unlimited);
+    read = 0;
+    const outcome = await run('c-next', 1, pipeline, unlimited);
+    expect(outcome.state).toEqual({ seats: 201 });
+    expect(read).toBe(1);
+  });
+
+  it('a fresh pipeline (a restart) folds the stream once, then follows its snapshot', async () => {
+    for (let i = 0; i < 50; i++) await run(`c-${i}`, 1, pipeline, unlimited);
+    const restarted = new CommandPipeline(counting(store));
+    read = 0;
+    expect((await run('c-50', 1, restarted, unlimited)).state).toEqual({ seats: 51 });
+    expect(read).toBe(50);
+    read = 0;
+    expect((await run('c-51', 1, restarted, unlimited)).state).toEqual({ seats: 52 });
+    expect(read).toBe(1);
+  });
+
+  it('never trusts a snapshot over the log: a stale one is dropped and the state folded again', async () => {
+    for (let i = 0; i < 5; i++) await run(`c-${i}`, 1, pipeline, unlimited);
+    const head = (await store.readStream('subscription-long'))[4];
+    // A snapshot claiming revision 4 with another hash (as if the stream had been rewritten and re-verified).
+    pipeline.snapshots.put('subscription-long', unlimited, { revision: 4n, hash: '0'.repeat(64), version: null, state: { seats: 999 } });
+    expect((await run('c-5', 1, pipeline, unlimited)).state).toEqual({ seats: 6 });
+    // A snapshot of another fold version is not used either.
+    const versioned = { ...unlimited, snapshotVersion: 2 };
+    pipeline.snapshots.put('subscription-long', versioned, { revision: head.revision, hash: head.metadata.hash, version: 1, state: { seats: 999 } });
+    expect((await run('c-6', 1, pipeline, versioned)).state).toEqual({ seats: 7 });
+  });
+
+  it('deleteStream and clear drop snapshots; the next command folds from the log with the same result', async () => {
+    for (let i = 0; i < 5; i++) await run(`c-${i}`, 1, pipeline, unlimited);
+    pipeline.snapshots.deleteStream('subscription-long');
+    expect(pipeline.snapshots.get('subscription-long', unlimited)).toBeUndefined();
+    read = 0;
+    expect((await run('c-5', 1, pipeline, unlimited)).state).toEqual({ seats: 6 });
+    expect(read).toBe(5); // revisions 0-3 before the verified link, then the link itself
+    pipeline.snapshots.clear();
+    expect((await run('c-6', 1, pipeline, unlimited)).state).toEqual({ seats: 7 });
+  });
+
+  it('returns the appended events exactly as the log holds them, without reading them back', async () => {
+    await run('c-0', 2);
+    read = 0;
+    const outcome = await run('c-1', 3);
+    expect(read).toBe(1); // the previous last event only
+    const stored = await store.readStream('subscription-long');
+    expect(outcome.events).toEqual([stored[1]]);
+    expect(outcome.domainEvents).toEqual([{ type: 'SeatsAdded', data: { seats: 3 } }]);
+  });
+
+  it('answers a repeat of an older command with the state after its own events', async () => {
+    for (let i = 0; i < 4; i++) await run(`c-${i}`, 1, pipeline, unlimited);
+    const again = await run('c-1', 1, pipeline, unlimited);
+    expect(again).toMatchObject({ appended: false, state: { seats: 2 } });
+    expect(again.events.map((e) => e.revision)).toEqual([1n]);
+    expect(await store.readStream('subscription-long')).toHaveLength(4);
+  });
+});
+
+describe('CommandPipeline on a store whose reads take time', () => {
+  it('concurrent commands on one stream never mistake each other’s appends for a broken history', async () => {
+    const store = await openSqliteEventStore({ path: join(mkdtempSync(join(tmpdir(), 'pipeline-slow-')), 'events.sqlite') });
+    const slow = Object.assign(Object.create(store) as EventStore, {
+      readStream: async (id: string, options?: Parameters<EventStore['readStream']>[1]) => {
+        const events = await store.readStream(id, options);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
+        return events;
+      },
+      append: (id: string, events: Parameters<EventStore['append']>[1], expected: Parameters<EventStore['append']>[2]) => store.append(id, events, expected),
+    });
+    const pipeline = new CommandPipeline(slow, { maxAttempts: 50 });
+    const unlimited: typeof seatCounter = { ...seatCounter, decide: (command) => [{ type: 'SeatsAdded', data: { seats: command.seats } }] };
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        pipeline.execute({ streamId: 'subscription-busy', decider: unlimited, command: { type: 'AddSeats', seats: 1 }, envelope: envelope(`busy-${i}`) }),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+    expect(pipeline.integrity.brokenStreams()).toEqual([]);
+    const events = await store.readStream('subscription-busy');
+    expect(events).toHaveLength(12);
+    expect(verifyStreamChain(events)).toEqual({ ok: true });
+    await store.close();
   });
 });

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './load-state';
 export * from './derived-id';
 export * from './stream-integrity';
+export * from './snapshots';

@@ -30,6 +30,20 @@ export class StreamIntegrityError extends RuleViolationError {
   }
 }
 
+/** A stream read from a later revision than 0 (see ChainGuard.check). */
+export interface PartialHistory {
+  /** The revision `history` starts at (default 0). */
+  from?: bigint;
+  /** Reads one event of the stream (for a sealed head before `from`). */
+  readRevision?(revision: bigint): Promise<RecordedEvent | undefined>;
+  /**
+   * The verified link the caller read from (lastVerified when it read; null: none). Checked
+   * against instead of the link remembered now, which a concurrent command of this process may
+   * have moved on while the stream was being read (an adapter whose reads take I/O time).
+   */
+  basis?: ChainLink | null;
+}
+
 export interface ChainGuardOptions {
   /** How many streams' last verified links are remembered (default 10 000). */
   maxRemembered?: number;
@@ -70,9 +84,22 @@ export class ChainGuard {
     return [...this.broken.values()];
   }
 
-  /** Throws StreamIntegrityError when `history` (the stream read from revision 0) is not intact. */
-  async check(streamId: string, history: readonly RecordedEvent[]): Promise<void> {
-    const found = this.chainBreak(streamId, history) ?? (await this.sealedBreak(streamId, history));
+  /** The last link of `streamId` found intact (or appended by this process), if remembered. */
+  lastVerified(streamId: string): ChainLink | undefined {
+    return this.verified.get(streamId);
+  }
+
+  /**
+   * Throws StreamIntegrityError when `history` is not intact. `history` is the stream read from
+   * revision 0, or (once a link of it is remembered, see lastVerified) from `from`, which must be
+   * at or before that link: the link must still be there with the same hash and what follows it
+   * is verified. The sealed head is compared too; when it lies before `from`, `readRevision`
+   * fetches that one event.
+   */
+  async check(streamId: string, history: readonly RecordedEvent[], options: PartialHistory = {}): Promise<void> {
+    const from = options.from ?? 0n;
+    const basis = options.basis !== undefined ? options.basis ?? undefined : this.verified.get(streamId);
+    const found = this.chainBreak(streamId, history, from, basis) ?? (await this.sealedBreak(streamId, history, from, options.readRevision));
     if (found) {
       this.verified.delete(streamId);
       this.broken.set(streamId, found);
@@ -89,25 +116,38 @@ export class ChainGuard {
    * left for the next command on the stream to refuse; the append itself already happened.
    */
   noteAppended(streamId: string, history: readonly RecordedEvent[]): void {
-    if (history.length > 0 && this.chainBreak(streamId, history) === null) this.remember(streamId, linkOf(history[history.length - 1]));
+    if (history.length > 0 && this.chainBreak(streamId, history, 0n, this.verified.get(streamId)) === null) this.remember(streamId, linkOf(history[history.length - 1]));
   }
 
-  private chainBreak(streamId: string, history: readonly RecordedEvent[]): BrokenStream | null {
-    const remembered = this.verified.get(streamId);
-    let from = 0;
+  /**
+   * After an append whose stamps the store reported: `last` (the store's own hash for the new
+   * last event) becomes the verified point when it was appended right after `previous`, the
+   * link this process had just verified. Nothing is re-hashed; the next command re-reads from here.
+   */
+  noteAppendedLink(streamId: string, previous: ChainLink | null, last: ChainLink): void {
+    const remembered = this.verified.get(streamId) ?? null;
+    const follows = previous === null ? remembered === null : remembered !== null && remembered.revision === previous.revision && remembered.hash === previous.hash;
+    if (follows) this.remember(streamId, last);
+  }
+
+  private chainBreak(streamId: string, history: readonly RecordedEvent[], from: bigint, remembered: ChainLink | undefined): BrokenStream | null {
+    let start = 0;
     let link: ChainLink | null = null;
     if (remembered) {
-      const at = history[Number(remembered.revision)];
+      if (remembered.revision < from) throw new Error(`stream ${streamId}: read from revision ${from}, after its last verified link (${remembered.revision})`);
+      const at = history[Number(remembered.revision - from)];
       if (!at || at.revision !== remembered.revision) {
         return { streamId, revision: remembered.revision.toString(), kind: 'truncated', reason: `revision ${remembered.revision}, verified earlier, is no longer there` };
       }
       if (at.metadata.hash !== remembered.hash) {
         return { streamId, revision: remembered.revision.toString(), kind: 'rewritten', reason: 'its hash changed since it was verified' };
       }
-      from = Number(remembered.revision) + 1;
+      start = Number(remembered.revision - from) + 1;
       link = remembered;
+    } else if (from !== 0n) {
+      throw new Error(`stream ${streamId}: no verified link to check a history read from revision ${from} against; read it from 0`);
     }
-    for (let i = from; i < history.length; i++) {
+    for (let i = start; i < history.length; i++) {
       const event = history[i];
       const result = verifyLink(link, event);
       if (!result.ok) return { streamId, revision: result.revision.toString(), kind: kindOf(result.reason), reason: result.reason };
@@ -116,14 +156,24 @@ export class ChainGuard {
     return null;
   }
 
-  private async sealedBreak(streamId: string, history: readonly RecordedEvent[]): Promise<BrokenStream | null> {
+  private async sealedBreak(
+    streamId: string,
+    history: readonly RecordedEvent[],
+    from: bigint,
+    readRevision: PartialHistory['readRevision'],
+  ): Promise<BrokenStream | null> {
     const sealed = await this.sealed?.headOf(streamId);
     if (!sealed) return null;
     const revision = sealed.revision.toString();
-    if (history.length === 0) {
+    if (history.length === 0 && from === 0n) {
       return { streamId, revision, kind: 'stream-deleted', reason: `the last checkpoint sealed it at revision ${revision} but it is gone` };
     }
-    const at = history[Number(sealed.revision)];
+    const at =
+      sealed.revision >= from
+        ? history[Number(sealed.revision - from)]
+        : readRevision
+          ? await readRevision(sealed.revision)
+          : undefined;
     if (!at) return { streamId, revision, kind: 'truncated', reason: `the last checkpoint sealed revision ${revision} but the stream ends before it` };
     if (at.metadata.hash !== sealed.hash) {
       return { streamId, revision, kind: 'rewritten', reason: 'it differs from what the last checkpoint sealed: the stream was rewritten' };

@@ -1,3 +1,4 @@
 export * from './decider';
 export * from './types';
 export * from './reseller-guard';
+export * from './event-schema';

@@ -160,10 +160,11 @@ export class EventStoreDbEventStore implements EventStore {
     assertStreamId(streamId);
     assertReadStreamOptions(options);
     const upTo = options.recordedUpTo === undefined ? null : normalizeInstant(options.recordedUpTo);
+    if (options.toRevision !== undefined && options.toRevision < (options.fromRevision ?? 0n)) return [];
     const read = this.client.readStream(streamId, {
       direction: FORWARDS,
-      fromRevision: START,
-      ...(options.toRevision !== undefined && { maxCount: options.toRevision + 1n }),
+      fromRevision: options.fromRevision ?? START,
+      ...(options.toRevision !== undefined && { maxCount: options.toRevision + 1n - (options.fromRevision ?? 0n) }),
     });
     const events: RecordedEvent[] = [];
     await readToEnd(read, (resolved) => {
@@ -171,7 +172,8 @@ export class EventStoreDbEventStore implements EventStore {
       const event = fromEsdbRecordedEvent(resolved.event, commitPositionOf(resolved.event));
       // recordedAt never decreases within a stream (see monotonicRecordedAt), so stop at the bound.
       if (upTo !== null && event.metadata.recordedAt > upTo) return false;
-      events.push(event);
+      // No index on command ids here: the stream is filtered as it is read.
+      if (options.commandId === undefined || event.metadata.commandId === options.commandId) events.push(event);
       return true;
     });
     return events;

@@ -29,7 +29,10 @@ CREATE TABLE IF NOT EXISTS events (
   hash      TEXT    NOT NULL,
   CONSTRAINT events_stream_revision UNIQUE (stream_id, revision),
   CONSTRAINT events_event_id UNIQUE (event_id)
-);`;
+);
+-- A retried command finds its first attempt by (stream, command id) without scanning the stream.
+-- An expression index needs no new column, so an existing file gains it on open (built once).
+CREATE INDEX IF NOT EXISTS events_stream_command ON events (stream_id, json_extract(metadata, '$.commandId'));`;
 
 export function openEventsDatabase(options: SqliteConnectionOptions): Database.Database {
   const db = new Database(options.path);

@@ -107,3 +107,51 @@ describe('sqlite event store: another process', () => {
     raw.close();
   }, 60_000);
 });
+
+describe('sqlite event store: group commit', () => {
+  it('appends made together commit in one transaction, in arrival order, each checked on its own', async () => {
+    const path = join(directory, 'group-commit.sqlite');
+    const store = await openSqliteEventStore({ path });
+    const a = freshStream('subscription');
+    const b = freshStream('subscription');
+    await store.append(a, commandEvents({ type: 'Opened', data: {} }), 'no-stream');
+    const raw = new Database(path, { readonly: true });
+    const commitsBefore = raw.pragma('data_version', { simple: true });
+    const outcomes = await Promise.allSettled([
+      store.append(a, commandEvents({ type: 'A1', data: {} }), 0n),
+      store.append(b, commandEvents({ type: 'B0', data: {} }), 'no-stream'),
+      store.append(a, commandEvents({ type: 'A-stale', data: {} }), 0n),
+      store.append(b, commandEvents({ type: 'B1', data: {} }), 0n),
+      store.append(a, commandEvents({ type: 'A2', data: {} }), 1n),
+      // A failure other than a conflict (a duplicate event id) also fails alone.
+      store.append(b, [{ ...commandEvents({ type: 'X', data: {} })[0], eventId: (await store.readStream(a))[0].eventId }], 'any'),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'rejected']);
+    const streamA = await store.readStream(a);
+    const streamB = await store.readStream(b);
+    expect(streamA.map((e) => e.type)).toEqual(['Opened', 'A1', 'A2']);
+    expect(streamB.map((e) => e.type)).toEqual(['B0', 'B1']);
+    expect(verifyStreamChain(streamA)).toEqual({ ok: true });
+    expect(verifyStreamChain(streamB)).toEqual({ ok: true });
+    // Another connection saw one commit for the whole group (data_version moves once per commit by others).
+    expect(Number(raw.pragma('data_version', { simple: true })) - Number(commitsBefore)).toBe(1);
+    // Positions of the group follow each other: one transaction, nothing interleaved.
+    const positions = [...streamA.slice(1), ...streamB].map((e) => e.position).sort((x, y) => (x < y ? -1 : 1));
+    expect(positions[positions.length - 1] - positions[0]).toBe(3n);
+    raw.close();
+    await store.close();
+  });
+
+  it('finds a command by (stream, command id) through its index (both columns), without scanning the stream', () => {
+    const path = join(directory, 'command-index.sqlite');
+    return openSqliteEventStore({ path }).then(async (store) => {
+      const raw = new Database(path, { readonly: true });
+      const plan = raw
+        .prepare("EXPLAIN QUERY PLAN SELECT * FROM events INDEXED BY events_stream_command WHERE stream_id = ? AND json_extract(metadata, '$.commandId') = ? ORDER BY revision")
+        .all('s', 'c') as Array<{ detail: string }>;
+      expect(plan.map((row) => row.detail).join(' ')).toMatch(/events_stream_command \(stream_id=\? AND <expr>=\?\)/);
+      raw.close();
+      await store.close();
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { canonicalJson, ChainLink, sealEvents } from '../chain';
+import { ChainLink, sealForStorage } from '../chain';
 import { matchEarlierAppend } from '../idempotency';
 import {
   AllSubscription,
@@ -10,6 +10,7 @@ import {
   JsonObject,
   NewEvent,
   ReadAllOptions,
+  RecordedStamp,
   ReadAllPage,
   ReadStreamOptions,
   RecordedEvent,
@@ -61,6 +62,16 @@ interface EventRow {
   hash: string;
 }
 
+interface PendingAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type BatchOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
 /** Larger than any revision; SQLite INTEGER is 64-bit signed. */
 const MAX_INT64 = 9223372036854775807n;
 
@@ -82,6 +93,9 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<SqliteAllSubscription>();
   private readonly statements;
   private readonly appendTransaction;
+  private readonly batchTransaction;
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openEventsDatabase({
@@ -105,33 +119,89 @@ export class SqliteEventStore implements EventStore {
       insert: this.db.prepare<[string, bigint, string, string, string, string, string]>(
         'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      stream: this.db.prepare<[string, bigint, string | null, string | null], EventRow>(
-        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ?
+      stream: this.db.prepare<[string, bigint, bigint, string | null, string | null], EventRow>(
+        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? AND revision <= ?
            AND (? IS NULL OR json_extract(metadata, '$.recordedAt') <= ?) ORDER BY revision`,
+      ),
+      // Served by events_stream_command (the expression must match the index's exactly).
+      byCommand: this.db.prepare<[string, string], EventRow>(
+        `SELECT ${columns} FROM events INDEXED BY events_stream_command
+           WHERE stream_id = ? AND json_extract(metadata, '$.commandId') = ? ORDER BY revision`,
       ),
       all: this.db.prepare<[bigint, number], EventRow>(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: this.db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events'),
     };
     this.appendTransaction = this.db.transaction(
-      (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult =>
-        this.appendInTransaction(streamId, events, expected),
+      (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, recordedAt: string): AppendResult =>
+        this.appendInTransaction(streamId, events, expected, recordedAt),
     );
+    this.batchTransaction = this.db.transaction((batch: readonly PendingAppend[]): BatchOutcome[] => {
+      const recordedAt = monotonicRecordedAt(this.clock(), this.statements.latestRecordedAt.get()?.recorded_at ?? null);
+      return batch.map((pending): BatchOutcome => {
+        try {
+          // Nested in the batch's transaction, so a SAVEPOINT: a refused or failing append rolls
+          // back its own inserts only, and the others of the batch still commit.
+          return { ok: true, result: this.appendTransaction(pending.streamId, pending.events, pending.expected, recordedAt) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      });
+    });
   }
 
+  /**
+   * Group commit: appends that arrive while the event loop is busy (concurrent commands) are
+   * queued and written together at the next turn, in one IMMEDIATE transaction and so one fsync.
+   * Each is still checked against its own expected revision and sealed onto its own stream's
+   * chain (in arrival order, so a later append to the same stream sees the earlier one), and a
+   * refused or failing append fails alone. The promise resolves after the commit: an
+   * acknowledged append is as durable as the synchronous mode makes a commit.
+   */
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     assertStreamId(streamId);
     assertExpectedRevision(expected);
     assertNewEvents(streamId, events);
-    const result = this.appendTransaction.immediate(streamId, events, expected);
-    signalAppend(this.signalKey);
-    return result;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, events, expected, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let outcomes: BatchOutcome[];
+    try {
+      if (!this.db.open) throw new Error('the event store is closed');
+      outcomes = this.batchTransaction.immediate(batch);
+    } catch (error) {
+      // The transaction itself failed (busy, disk full, closed): nothing of the batch is stored.
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    if (outcomes.some((outcome) => outcome.ok)) signalAppend(this.signalKey);
+    outcomes.forEach((outcome, index) => (outcome.ok ? batch[index].resolve(outcome.result) : batch[index].reject(outcome.error)));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     assertStreamId(streamId);
     assertReadStreamOptions(options);
     const upTo = options.recordedUpTo === undefined ? null : normalizeInstant(options.recordedUpTo);
-    return this.statements.stream.all(streamId, options.toRevision ?? MAX_INT64, upTo, upTo).map(toRecordedEvent);
+    const from = options.fromRevision ?? 0n;
+    const to = options.toRevision ?? MAX_INT64;
+    if (options.commandId !== undefined) {
+      return this.statements.byCommand
+        .all(streamId, options.commandId)
+        .filter((row) => row.revision >= from && row.revision <= to)
+        .map(toRecordedEvent)
+        .filter((event) => upTo === null || event.metadata.recordedAt <= upTo);
+    }
+    return this.statements.stream.all(streamId, from, to, upTo, upTo).map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
@@ -159,6 +229,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    // Appends already accepted are written before the file closes.
+    if (this.pending.length > 0 && this.db.open) this.flush();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     if (this.db.open) this.db.close();
   }
@@ -174,7 +246,7 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  private appendInTransaction(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
+  private appendInTransaction(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, recordedAt: string): AppendResult {
     const repeat = this.findEarlierAppend(streamId, events);
     if (repeat) return repeat;
 
@@ -184,23 +256,21 @@ export class SqliteEventStore implements EventStore {
       throw new WrongExpectedRevisionError(streamId, expected, actual);
     }
     const previous: ChainLink | null = tail ? { revision: tail.revision, hash: tail.hash } : null;
-    const recordedAt = monotonicRecordedAt(this.clock(), this.statements.latestRecordedAt.get()?.recorded_at ?? null);
 
-    let last: AppendResult | null = null;
-    for (const event of sealEvents(streamId, previous, events, recordedAt)) {
-      const { hash, ...metadataWithoutHash } = event.metadata;
-      const info = this.statements.insert.run(
-        streamId,
-        event.revision,
-        event.eventId,
-        event.type,
-        canonicalJson(event.data),
-        canonicalJson(metadataWithoutHash),
-        hash,
-      );
-      last = { nextExpectedRevision: event.revision, position: BigInt(info.lastInsertRowid) };
+    const recorded: RecordedStamp[] = [];
+    for (const event of sealForStorage(streamId, previous, events, recordedAt)) {
+      const info = this.statements.insert.run(streamId, event.revision, event.eventId, event.type, event.canonicalData, event.canonicalMetadata, event.hash);
+      recorded.push({
+        eventId: event.eventId,
+        revision: event.revision,
+        position: BigInt(info.lastInsertRowid),
+        recordedAt,
+        previousHash: event.previousHash,
+        hash: event.hash,
+      });
     }
-    return last!;
+    const last = recorded[recorded.length - 1];
+    return { nextExpectedRevision: last.revision, position: last.position, recorded };
   }
 
   /** A retried command re-sends the same ids: answer it from what is stored (see matchEarlierAppend). */
@@ -214,7 +284,8 @@ export class SqliteEventStore implements EventStore {
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
-  const metadata = JSON.parse(row.metadata) as Omit<EventMetadata, 'hash'>;
+  const metadata = JSON.parse(row.metadata) as EventMetadata;
+  metadata.hash = row.hash;
   return {
     streamId: row.stream_id,
     revision: row.revision,
@@ -222,6 +293,6 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     eventId: row.event_id,
     type: row.type,
     data: JSON.parse(row.data) as JsonObject,
-    metadata: { ...metadata, hash: row.hash },
+    metadata,
   };
 }

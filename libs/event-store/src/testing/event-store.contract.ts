@@ -201,11 +201,51 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
       });
     });
 
+    describe('appends made together', () => {
+      it('each is checked against its own expected revision: a conflict fails only its own append', async () => {
+        const a = freshStream('subscription');
+        const b = freshStream('subscription');
+        const c = freshStream('subscription');
+        await store.append(a, oneEvent('Opened'), 'no-stream');
+        const outcomes = await Promise.allSettled([
+          store.append(b, oneEvent('B0'), 'no-stream'),
+          store.append(a, oneEvent('A-stale'), 5n),
+          store.append(c, oneEvent('C0'), 'no-stream'),
+          store.append(a, oneEvent('A1'), 0n),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+        expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+        for (const [streamId, types] of [[a, ['Opened', 'A1']], [b, ['B0']], [c, ['C0']]] as const) {
+          const events = await store.readStream(streamId);
+          expect(events.map((e) => e.type)).toEqual(types);
+          expect(verifyStreamChain(events)).toEqual({ ok: true });
+        }
+      });
+
+      it('what an append reports it stamped is what is stored, when it reports it', async () => {
+        const streamId = freshStream();
+        const result = await store.append(streamId, commandEvents({ type: 'A', data: { n: 0 } }, { type: 'B', data: { n: 1 } }), 'no-stream');
+        if (result.recorded === undefined) return; // optional: the caller reads the stream back
+        const stored = await store.readStream(streamId);
+        expect(result.recorded).toEqual(
+          stored.map((e) => ({
+            eventId: e.eventId,
+            revision: e.revision,
+            position: e.position,
+            recordedAt: e.metadata.recordedAt,
+            previousHash: e.metadata.previousHash,
+            hash: e.metadata.hash,
+          })),
+        );
+      });
+    });
+
     describe('idempotency', () => {
       it('re-appending the same event ids returns the original result and writes nothing', async () => {
         const streamId = freshStream();
         const command = commandEvents({ type: 'SeatsPurchased', data: { seats: 2 } }, { type: 'InvoiceIssued', data: { total: '10.00' } });
-        const original = await store.append(streamId, command, 'no-stream');
+        // `recorded` (what was stamped) is only reported by the append that wrote the events.
+        const { recorded: _stamped, ...original } = await store.append(streamId, command, 'no-stream');
         await store.append(streamId, oneEvent('PlanChanged'), 1n);
         const head = await store.headPosition();
 
@@ -310,6 +350,27 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
         expect(await types({ recordedUpTo: '2024-02-01T00:00:00.000Z' })).toEqual([]);
         expect(await types({ recordedUpTo: '2024-03-03T12:00:00.000Z', toRevision: 0n })).toEqual(['LicenseIssued']);
         await expectRejection(store.readStream(streamId, { recordedUpTo: 'yesterday' }), InvalidEventStoreInputError);
+      });
+
+      it('fromRevision gives the tail, and commandId only the events of that command', async () => {
+        const streamId = freshStream('subscription');
+        const first = commandEvents({ type: 'A', data: { n: 0 } }, { type: 'B', data: { n: 1 } });
+        const second = oneEvent('C', { n: 2 });
+        await store.append(streamId, first, 'no-stream');
+        await store.append(streamId, second, 1n);
+        const types = async (options: Parameters<EventStore['readStream']>[1]) =>
+          (await store.readStream(streamId, options)).map((e) => e.type);
+        expect(await types({ fromRevision: 1n })).toEqual(['B', 'C']);
+        expect(await types({ fromRevision: 1n, toRevision: 1n })).toEqual(['B']);
+        expect(await types({ fromRevision: 3n })).toEqual([]);
+        expect(await types({ fromRevision: 2n, toRevision: 1n })).toEqual([]);
+        expect(await types({ commandId: first[0].metadata.commandId })).toEqual(['A', 'B']);
+        expect(await types({ commandId: second[0].metadata.commandId })).toEqual(['C']);
+        expect(await types({ commandId: second[0].metadata.commandId, toRevision: 1n })).toEqual([]);
+        expect(await types({ commandId: 'never-sent' })).toEqual([]);
+        const tail = await store.readStream(streamId, { fromRevision: 2n });
+        expect(tail[0].metadata.previousHash).toBe((await store.readStream(streamId))[1].metadata.hash);
+        await expectRejection(store.readStream(streamId, { fromRevision: -1n }), InvalidEventStoreInputError);
       });
     });
 

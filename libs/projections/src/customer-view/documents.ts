@@ -92,6 +92,6 @@ export type CustomerOwnershipOffer = {
 
 /**
  * `customer_search_keys`: what support finds an organization by — each contact's address
- * (`email`, one per contact role) and the lower-cased name (`name`, one per organization).
+ * (`email`, one per contact role, as the address's keyed hash: email-lookup.ts) and the lower-cased name (`name`, one per organization).
  */
 export type CustomerSearchKey = { id: string; organizationId: string; key: 'email' | 'name'; value: string };

@@ -1,5 +1,6 @@
 import type { OrganizationEvent } from '@channel-ledger/domain';
 import type { WriteOperation } from '@channel-ledger/read-store';
+import { emailLookupOf } from '../email-lookup';
 import { contactSearchKeyId, CUSTOMER_OWNERSHIP_OFFERS, CUSTOMER_SEARCH_KEYS, nameSearchKeyId } from './collections';
 import type { CustomerOwnershipOffer, CustomerSearchKey } from './documents';
 
@@ -16,6 +17,11 @@ export function applyOfferAndSearchEvent(event: OrganizationEvent): WriteOperati
     const document: CustomerSearchKey = { id, organizationId, key, value };
     return { type: 'put', collection: CUSTOMER_SEARCH_KEYS, document };
   };
+  // Addresses are kept as their keyed hash (email-lookup.ts); an erased one is no key at all.
+  const emailKey = (id: string, organizationId: string, address: string): WriteOperation => {
+    const value = emailLookupOf(address);
+    return value === null ? { type: 'delete', collection: CUSTOMER_SEARCH_KEYS, id } : searchKey(id, organizationId, 'email', value);
+  };
   const withdrawOffer = (transferId: string): WriteOperation => ({ type: 'delete', collection: CUSTOMER_OWNERSHIP_OFFERS, id: transferId });
 
   switch (event.type) {
@@ -23,7 +29,7 @@ export function applyOfferAndSearchEvent(event: OrganizationEvent): WriteOperati
       const { organizationId, name, customerContact } = event.data;
       return [
         searchKey(nameSearchKeyId(organizationId), organizationId, 'name', nameSearchValue(name)),
-        searchKey(contactSearchKeyId(organizationId, 'primary'), organizationId, 'email', customerContact.email),
+        emailKey(contactSearchKeyId(organizationId, 'primary'), organizationId, customerContact.email),
       ];
     }
     case 'CompanyDetailsChanged': {
@@ -32,7 +38,7 @@ export function applyOfferAndSearchEvent(event: OrganizationEvent): WriteOperati
     }
     case 'ContactChanged': {
       const { organizationId, role, contact } = event.data;
-      return [searchKey(contactSearchKeyId(organizationId, role), organizationId, 'email', contact.email)];
+      return [emailKey(contactSearchKeyId(organizationId, role), organizationId, contact.email)];
     }
     case 'OwnershipTransferInitiated': {
       const { transferId, organizationId, toEmail, initiatedAt, expiresAt } = event.data;

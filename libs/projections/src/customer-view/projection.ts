@@ -33,7 +33,8 @@ function asDomain<E>(event: RecordedEvent): E {
 export const customerViewProjection = defineProjection({
   name: 'customer-view',
   // v2: customer_ownership_offers and customer_search_keys (a customer's open offers, support's search).
-  version: 2,
+  // v3: contact addresses in customer_search_keys are keyed hashes (email-lookup.ts).
+  version: 3,
   collections: customerViewCollections,
   handles: [ORGANIZATION_EVENTS, SUBSCRIPTION_EVENTS, LICENSE_EVENTS].flatMap((types) => Object.keys(types)),
   async apply(event, view) {

@@ -3,6 +3,7 @@ import type { ReadStore } from '@channel-ledger/read-store';
 import type { Page, PageOptions } from '../read-page';
 import { accessId, CUSTOMER_ACCESS, CUSTOMER_ORGANIZATIONS, CUSTOMER_OWNERSHIP_OFFERS, CUSTOMER_SEARCH_KEYS } from './collections';
 import type { CustomerAccess, CustomerOrganization, CustomerOwnershipOffer, CustomerSearchKey } from './documents';
+import { emailLookupOf } from '../email-lookup';
 import { nameSearchValue } from './offers-and-search';
 
 
@@ -78,7 +79,7 @@ export async function searchCustomerOrganizations(readStore: ReadStore, search: 
   }
   const address = normalizeEmail(search.email);
   const [contacts, access] = await Promise.all([
-    readStore.find(CUSTOMER_SEARCH_KEYS, { where: { key: 'email', value: address }, limit: MAX_EMAIL_MATCHES }),
+    readStore.find(CUSTOMER_SEARCH_KEYS, { where: { key: 'email', value: emailLookupOf(address) ?? '-' }, limit: MAX_EMAIL_MATCHES }),
     readStore.find(CUSTOMER_ACCESS, { where: { email: address }, limit: MAX_EMAIL_MATCHES }),
   ]);
   const ids = [...contacts.documents, ...access.documents].map((d) => String(d.organizationId));

@@ -1,6 +1,6 @@
 import type { ProjectionCollection } from '../projection';
 
-/** Who may sign in as what: one document per e-mail address (id = the lower-cased address). */
+/** Who may sign in as what: one document per e-mail address (id = the address's keyed hash, email-lookup.ts). */
 export const IDENTITY_ACCOUNTS = 'identity_accounts';
 /** Machine credentials by tenant, without their secrets (listing and revocation). */
 export const IDENTITY_API_KEYS = 'identity_api_keys';

@@ -1,8 +1,8 @@
 import type { Membership } from '@channel-ledger/domain';
 
+/** `id` is the address's keyed hash (email-lookup.ts): the directory does not hold the address itself. */
 export interface IdentityAccount {
   id: string;
-  email: string;
   memberships: Membership[];
 }
 

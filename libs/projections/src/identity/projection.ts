@@ -2,6 +2,7 @@ import type { ApiKeyEvent, Membership, StaffAccountEvent } from '@channel-ledger
 import { normalizeEmail } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
+import { emailLookupOf } from '../email-lookup';
 import { defineProjection, ProjectionView } from '../projection';
 import { IDENTITY_ACCOUNTS, IDENTITY_API_KEYS, identityCollections } from './collections';
 import type { ApiKeyListing, IdentityAccount } from './documents';
@@ -33,20 +34,22 @@ function membershipsGranted(event: RecordedEvent): { email: string; membership: 
 const sameMembership = (a: Membership, b: Membership) => a.role === b.role && a.tenantId === b.tenantId;
 
 async function grant(view: ProjectionView, address: string, membership: Membership): Promise<WriteOperation[]> {
-  const email = normalizeEmail(address);
-  const account = (await view.get(IDENTITY_ACCOUNTS, email)) as IdentityAccount | null;
+  const id = emailLookupOf(address);
+  if (id === null) return []; // an erased address signs in as nobody
+  const account = (await view.get(IDENTITY_ACCOUNTS, id)) as IdentityAccount | null;
   const memberships = account?.memberships ?? [];
   if (memberships.some((m) => sameMembership(m, membership))) return [];
-  const document: IdentityAccount = { id: email, email, memberships: [...memberships, membership] };
+  const document: IdentityAccount = { id, memberships: [...memberships, membership] };
   return [{ type: 'put', collection: IDENTITY_ACCOUNTS, document: document as unknown as JsonObject & { id: string } }];
 }
 
 async function revoke(view: ProjectionView, address: string, membership: Membership): Promise<WriteOperation[]> {
-  const email = normalizeEmail(address);
-  const account = (await view.get(IDENTITY_ACCOUNTS, email)) as IdentityAccount | null;
+  const id = emailLookupOf(address);
+  if (id === null) return [];
+  const account = (await view.get(IDENTITY_ACCOUNTS, id)) as IdentityAccount | null;
   if (!account) return [];
   const memberships = account.memberships.filter((m) => !sameMembership(m, membership));
-  return [{ type: 'patch', collection: IDENTITY_ACCOUNTS, id: email, fields: { memberships } as unknown as JsonObject }];
+  return [{ type: 'patch', collection: IDENTITY_ACCOUNTS, id, fields: { memberships } as unknown as JsonObject }];
 }
 
 function apiKeyOperations(event: ApiKeyEvent): WriteOperation[] {
@@ -66,7 +69,8 @@ function apiKeyOperations(event: ApiKeyEvent): WriteOperation[] {
  */
 export const identityProjection = defineProjection({
   name: 'identity',
-  version: 1,
+  // v2: accounts are keyed by the address's keyed hash (email-lookup.ts), not the address.
+  version: 2,
   collections: identityCollections,
   handles: [
     'ResellerRegistered', 'CustomerOrganizationCreated', 'OwnershipTransferInitiated', 'AdministratorInvited', 'ContactChanged',

@@ -1,4 +1,5 @@
-import { Membership, normalizeEmail } from '@channel-ledger/domain';
+import { Membership } from '@channel-ledger/domain';
+import { emailLookupOf } from '../email-lookup';
 import type { ReadStore } from '@channel-ledger/read-store';
 import type { Page, PageOptions } from '../read-page';
 import { IDENTITY_ACCOUNTS, IDENTITY_API_KEYS } from './collections';
@@ -6,7 +7,8 @@ import type { ApiKeyListing, IdentityAccount } from './documents';
 
 /** The roles an address may sign in as, from the log (configured staff accounts are added by the caller). */
 export async function membershipsOf(readStore: ReadStore, email: string): Promise<Membership[]> {
-  const account = (await readStore.get(IDENTITY_ACCOUNTS, normalizeEmail(email))) as IdentityAccount | null;
+  const id = emailLookupOf(email);
+  const account = id === null ? null : ((await readStore.get(IDENTITY_ACCOUNTS, id)) as IdentityAccount | null);
   return account?.memberships ?? [];
 }
 

@@ -41,6 +41,8 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
   const db = new Database(options.path);
   db.pragma('journal_mode = WAL'); // readers (API) never block the projector's writes
   db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+  // Deleted documents are overwritten, not left in free pages: erased personal data (docs/auditing.md) must not survive a rebuild in the file's bytes.
+  db.pragma('secure_delete = ON');
   db.exec(METADATA_DDL);
   return new SqliteReadStore(db);
 }

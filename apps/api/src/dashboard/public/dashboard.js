@@ -15,7 +15,7 @@
   var ROLE_NAMES = { 'vendor-admin': 'vendor administrator', reseller: 'reseller' };
 
   /** Rows a table shows before "Show all" (the CSV and the JSON always have every row). */
-  var ROW_LIMIT = 150;
+  var ROW_LIMIT = 50;
 
   var state = { base: null, scope: null, overview: null, filter: {}, tables: {}, charts: {}, chartCurrency: {}, showAll: {} };
 

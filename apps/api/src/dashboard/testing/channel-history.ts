@@ -42,6 +42,8 @@ export interface ChannelHistoryOptions {
   purchasesPerMonth: number;
   /** Steps are not scheduled after this instant (the test's "now"). */
   until: string;
+  /** Purchases in the last 12 days before `until` whose ownership offer gets no answer: pending, or just lapsed. */
+  lateOffers?: number;
 }
 
 export interface ChannelHistory {
@@ -175,84 +177,86 @@ export async function generateChannelHistory(store: EventStore, options: Channel
     }
   }
 
-  // Purchases, month by month, with what follows each.
+  // Purchases, month by month, with what follows each; then the late offers.
   let purchases = 0;
   for (let month = 0; month < options.months; month++) {
     const monthStart = addMonths(start, month);
     const monthEnd = addMonths(start, month + 1);
-    for (let k = 0; k < options.purchasesPerMonth; k++) {
-      const reseller = pick(resellers);
-      const vendorId = pick(reseller.vendors);
-      const plan = pick(PLAN_PRICES.filter((p) => p.tier === 'pro'));
-      const billingPeriod: BillingPeriod = chance(0.3) ? 'monthly' : 'annual';
-      const n = ++purchases;
-      const organizationId = `${tag}-org-${n}`;
-      const subscriptionId = `${tag}-sub-${n}`;
-      const transferId = `${tag}-transfer-${n}`;
-      const customerEmail = `it@${tag}-customer-${n}.example`;
-      const seats = between(1, 40);
-      const boughtAt = between(monthStart, monthEnd);
-      const asReseller = (at: number, name: string) => envelope({ kind: 'reseller', id: reseller.resellerId }, at, name);
-      const asCustomer = (at: number, name: string) => envelope({ kind: 'customer', id: customerEmail }, at, name);
-      schedule(boughtAt, () =>
-        createCustomerOrganization(ctx, asReseller(boughtAt, 'org'), { organizationId, vendorId, name: `Customer ${n}`, customerContactEmail: customerEmail }),
-      );
-      schedule(boughtAt + 60_000, () =>
-        purchaseForCustomer(ctx, asReseller(boughtAt + 60_000, 'purchase'), {
-          subscriptionId, invoiceId: `${subscriptionId}-inv-1`, organizationId, planId: `${vendorId}-${plan.suffix}`, billingPeriod, seats, customerContactEmail: customerEmail, transferId,
+    for (let k = 0; k < options.purchasesPerMonth; k++) buy(between(monthStart, monthEnd));
+  }
+  for (let k = 0; k < (options.lateOffers ?? 0); k++) buy(between(until - 12 * DAY, until - 3_600_000), 0.95);
+
+  function buy(boughtAt: number, outcomeDraw?: number): void {
+    const reseller = pick(resellers);
+    const vendorId = pick(reseller.vendors);
+    const plan = pick(PLAN_PRICES.filter((p) => p.tier === 'pro'));
+    const billingPeriod: BillingPeriod = chance(0.3) ? 'monthly' : 'annual';
+    const n = ++purchases;
+    const organizationId = `${tag}-org-${n}`;
+    const subscriptionId = `${tag}-sub-${n}`;
+    const transferId = `${tag}-transfer-${n}`;
+    const customerEmail = `it@${tag}-customer-${n}.example`;
+    const seats = between(1, 40);
+    const asReseller = (at: number, name: string) => envelope({ kind: 'reseller', id: reseller.resellerId }, at, name);
+    const asCustomer = (at: number, name: string) => envelope({ kind: 'customer', id: customerEmail }, at, name);
+    schedule(boughtAt, () =>
+      createCustomerOrganization(ctx, asReseller(boughtAt, 'org'), { organizationId, vendorId, name: `Customer ${n}`, customerContactEmail: customerEmail }),
+    );
+    schedule(boughtAt + 60_000, () =>
+      purchaseForCustomer(ctx, asReseller(boughtAt + 60_000, 'purchase'), {
+        subscriptionId, invoiceId: `${subscriptionId}-inv-1`, organizationId, planId: `${vendorId}-${plan.suffix}`, billingPeriod, seats, customerContactEmail: customerEmail, transferId,
+      }),
+    );
+
+    // The ownership offer (rule 3: 7 days).
+    const outcome = outcomeDraw ?? rnd();
+    let acceptedAt: number | null = null;
+    if (outcome < 0.55) {
+      acceptedAt = boughtAt + between(2, 6 * 24) * 3_600_000;
+      const at = acceptedAt;
+      schedule(at, () => acceptOwnership(ctx, asCustomer(at, 'accept'), { organizationId, transferId, byEmail: customerEmail }));
+    } else if (outcome < 0.7) {
+      const at = boughtAt + between(2, 6 * 24) * 3_600_000;
+      schedule(at, () => cancelOwnershipTransfer(ctx, asReseller(at, 'cancel-transfer'), { organizationId, transferId }));
+    } else if (outcome < 0.85) {
+      // Lapsed, and a sweep recorded it some days later.
+      const at = boughtAt + 60_000 + 7 * DAY + between(1, 10) * DAY;
+      schedule(at, () => expireOwnershipTransfer(ctx, envelope({ kind: 'system', id: 'sweeper' }, at, 'expire-transfer'), { organizationId, transferId }));
+    } // else: lapsed (or still pending) with nothing recorded.
+
+    // What happens to the subscription.
+    const termMonths = billingPeriod === 'annual' ? 12 : 1;
+    let periodEnd = addMonths(boughtAt + 60_000, termMonths);
+    if (chance(0.3)) {
+      const at = between(boughtAt + DAY, periodEnd - DAY);
+      schedule(at, () => addSeats(ctx, asReseller(at, 'seats'), { subscriptionId, invoiceId: `${subscriptionId}-inv-seats`, seats: between(1, 10) }));
+    }
+    if (plan.currency === 'USD' && chance(0.15)) {
+      const at = between(boughtAt + 2 * DAY, periodEnd - DAY);
+      schedule(at, () => changePlan(ctx, asReseller(at, 'upgrade'), { subscriptionId, invoiceId: `${subscriptionId}-inv-upgrade`, planId: `${vendorId}-teams-usd` }));
+    }
+    const cancels = chance(0.12);
+    if (cancels) {
+      const at = between(boughtAt + DAY, periodEnd - DAY);
+      schedule(at, () => cancelSubscription(ctx, asReseller(at, 'cancel'), { subscriptionId, reason: 'customer left' }));
+    } else {
+      const renewalOdds = billingPeriod === 'annual' ? 0.6 : 0.85;
+      for (let term = 2; term < 40 && periodEnd - 20 * DAY <= until && chance(renewalOdds); term++) {
+        const at = periodEnd - between(0, billingPeriod === 'annual' ? 20 : 3) * DAY - 3_600_000;
+        schedule(at, () => renewSubscription(ctx, asReseller(at, 'renew'), { subscriptionId, invoiceId: `${subscriptionId}-inv-r${term}` }));
+        periodEnd = addMonths(periodEnd, termMonths);
+      }
+    }
+    if (acceptedAt !== null && chance(0.08)) {
+      // Rule 11: the customer buys from the vendor directly, a new subscription.
+      const at = acceptedAt + between(5, 60) * DAY;
+      schedule(at, () =>
+        recordDirectPurchase(ctx, asCustomer(at, 'direct'), {
+          subscriptionId: `${subscriptionId}-direct`, invoiceId: `${subscriptionId}-direct-inv-1`, previousResellerSubscriptionId: subscriptionId,
+          planId: `${vendorId}-${plan.suffix}`, billingPeriod: 'annual', seats: between(1, 20), billingContactEmail: customerEmail,
+          paymentMethod: { id: `pm-${n}`, kind: 'card' },
         }),
       );
-
-      // The ownership offer (rule 3: 7 days).
-      const outcome = rnd();
-      let acceptedAt: number | null = null;
-      if (outcome < 0.55) {
-        acceptedAt = boughtAt + between(2, 6 * 24) * 3_600_000;
-        const at = acceptedAt;
-        schedule(at, () => acceptOwnership(ctx, asCustomer(at, 'accept'), { organizationId, transferId, byEmail: customerEmail }));
-      } else if (outcome < 0.7) {
-        const at = boughtAt + between(2, 6 * 24) * 3_600_000;
-        schedule(at, () => cancelOwnershipTransfer(ctx, asReseller(at, 'cancel-transfer'), { organizationId, transferId }));
-      } else if (outcome < 0.85) {
-        // Lapsed, and a sweep recorded it some days later.
-        const at = boughtAt + 60_000 + 7 * DAY + between(1, 10) * DAY;
-        schedule(at, () => expireOwnershipTransfer(ctx, envelope({ kind: 'system', id: 'sweeper' }, at, 'expire-transfer'), { organizationId, transferId }));
-      } // else: lapsed (or still pending) with nothing recorded.
-
-      // What happens to the subscription.
-      const termMonths = billingPeriod === 'annual' ? 12 : 1;
-      let periodEnd = addMonths(boughtAt + 60_000, termMonths);
-      if (chance(0.3)) {
-        const at = between(boughtAt + DAY, periodEnd - DAY);
-        schedule(at, () => addSeats(ctx, asReseller(at, 'seats'), { subscriptionId, invoiceId: `${subscriptionId}-inv-seats`, seats: between(1, 10) }));
-      }
-      if (plan.currency === 'USD' && chance(0.15)) {
-        const at = between(boughtAt + 2 * DAY, periodEnd - DAY);
-        schedule(at, () => changePlan(ctx, asReseller(at, 'upgrade'), { subscriptionId, invoiceId: `${subscriptionId}-inv-upgrade`, planId: `${vendorId}-teams-usd` }));
-      }
-      const cancels = chance(0.12);
-      if (cancels) {
-        const at = between(boughtAt + DAY, periodEnd - DAY);
-        schedule(at, () => cancelSubscription(ctx, asReseller(at, 'cancel'), { subscriptionId, reason: 'customer left' }));
-      } else {
-        const renewalOdds = billingPeriod === 'annual' ? 0.6 : 0.85;
-        for (let term = 2; term < 40 && periodEnd - 20 * DAY <= until && chance(renewalOdds); term++) {
-          const at = periodEnd - between(0, billingPeriod === 'annual' ? 20 : 3) * DAY - 3_600_000;
-          schedule(at, () => renewSubscription(ctx, asReseller(at, 'renew'), { subscriptionId, invoiceId: `${subscriptionId}-inv-r${term}` }));
-          periodEnd = addMonths(periodEnd, termMonths);
-        }
-      }
-      if (acceptedAt !== null && chance(0.08)) {
-        // Rule 11: the customer buys from the vendor directly, a new subscription.
-        const at = acceptedAt + between(5, 60) * DAY;
-        schedule(at, () =>
-          recordDirectPurchase(ctx, asCustomer(at, 'direct'), {
-            subscriptionId: `${subscriptionId}-direct`, invoiceId: `${subscriptionId}-direct-inv-1`, previousResellerSubscriptionId: subscriptionId,
-            planId: `${vendorId}-${plan.suffix}`, billingPeriod: 'annual', seats: between(1, 20), billingContactEmail: customerEmail,
-            paymentMethod: { id: `pm-${n}`, kind: 'card' },
-          }),
-        );
-      }
     }
   }
 

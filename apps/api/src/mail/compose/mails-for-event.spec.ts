@@ -47,6 +47,11 @@ const organizationCreated = event('organization-o1', 'CustomerOrganizationCreate
 const tokenIn = (text: string) => /"token":"([^"]+)"/.exec(text)?.[1];
 
 describe('composing mails from events (pure)', () => {
+  it('sends nothing to a person forgotten before the mail went out (their address reads "[erased]")', () => {
+    const forgotten = event('reseller-r1', 'ResellerRegistered', { ...registered.data, email: '[erased]' });
+    expect(mailsForEvent(forgotten, [], context)).toEqual([]);
+  });
+
   it('reseller verification: to the reseller, with the token derived from the event id, which the hash recorded', () => {
     const [mail] = mailsForEvent(registered, [], context);
     expect(mail).toMatchObject({ to: 'sales@northwind.test', subject: 'Verify your reseller e-mail address' });

@@ -1,5 +1,5 @@
 import { mailedTokenPurpose } from '@channel-ledger/application';
-import { fold, invoiceOwnerAt, subscriptionDecider } from '@channel-ledger/domain';
+import { ERASED, fold, invoiceOwnerAt, subscriptionDecider } from '@channel-ledger/domain';
 import type {
   AdministratorInvited,
   CompanyDetailsChanged,
@@ -47,7 +47,12 @@ const lastOf = (history: readonly RecordedEvent[], ...types: string[]) => [...hi
  * e.g. the organization's name for an ownership offer. Pure: the same event always yields the
  * same mails, which is what makes re-sending after a crash land on the same .eml / Message-ID.
  */
+/** The mails an event implies; none to a person forgotten before it was sent (their address reads "[erased]"). */
 export function mailsForEvent(event: RecordedEvent, history: readonly RecordedEvent[], context: MailContext): MailMessage[] {
+  return composeMails(event, history, context).filter((mail) => mail.to !== ERASED);
+}
+
+function composeMails(event: RecordedEvent, history: readonly RecordedEvent[], context: MailContext): MailMessage[] {
   switch (event.type) {
     case 'ResellerRegistered': {
       const data = dataOf<ResellerRegistered>(event);

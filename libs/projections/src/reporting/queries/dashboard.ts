@@ -218,9 +218,15 @@ export async function dashboardSeats(readStore: ReadStore, query: DashboardQuery
   return sortRows([...rows.values()]);
 }
 
-/** Active (renewing, paid period not over at `now`) subscriptions in scope, one indexed range query. */
-async function activeOf(readStore: ReadStore, query: DashboardQuery): Promise<ReportingSubscription[]> {
-  const where: Where = { ...scopeWhere(query.scope, query.filter), status: 'active', periodEnd: { gt: instant(query.now) } };
+/**
+ * Active (renewing, paid period not over at `now`) subscriptions in scope, one indexed range
+ * query; with `withinDays`, only those whose period ends within that many days.
+ */
+async function activeOf(readStore: ReadStore, query: DashboardQuery, withinDays?: number): Promise<ReportingSubscription[]> {
+  const now = instant(query.now);
+  const periodEnd: RangeCondition = { gt: now };
+  if (withinDays !== undefined) periodEnd.lte = new Date(Date.parse(now) + withinDays * MS_PER_DAY).toISOString();
+  const where: Where = { ...scopeWhere(query.scope, query.filter), status: 'active', periodEnd };
   const active = await readAll<ReportingSubscription>(readStore, REPORTING_SUBSCRIPTIONS, { where });
   const currency = query.filter?.currency;
   return currency === undefined ? active : active.filter((s) => s.currency === currency);
@@ -230,15 +236,32 @@ async function activeOf(readStore: ReadStore, query: DashboardQuery): Promise<Re
 export async function dashboardActiveSubscriptions(readStore: ReadStore, query: DashboardQuery): Promise<ActiveSubscriptionsRow[]> {
   const [names, active] = await Promise.all([Names.of(readStore, query.scope), activeOf(readStore, query)]);
   const rows = new Map<string, ActiveSubscriptionsRow>();
+  const totals = new Sums();
   for (const s of active) {
     const key = `${pairKey(s.vendorId, s.resellerId)}|${s.currency}`;
-    const row = rows.get(key) ?? { ...names.columns(s.vendorId, s.resellerId), currency: s.currency, subscriptions: 0, seats: 0, annualTotal: addAmounts(s.currency) };
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { ...names.columns(s.vendorId, s.resellerId), currency: s.currency, subscriptions: 0, seats: 0, annualTotal: '' }));
     row.subscriptions += 1;
     row.seats += s.seats;
-    row.annualTotal = addAmounts(s.currency, row.annualTotal, s.annualTotal);
-    rows.set(key, row);
+    totals.add(key, s.annualTotal);
   }
+  for (const [key, row] of rows) row.annualTotal = totals.total(key, row.currency);
   return sortRows([...rows.values()]);
+}
+
+/** Exact sums of decimal strings by key, rendered once per key in the currency's minor digits. */
+class Sums {
+  private readonly amounts = new Map<string, string[]>();
+
+  add(key: string, amount: string): void {
+    const list = this.amounts.get(key);
+    if (list) list.push(amount);
+    else this.amounts.set(key, [amount]);
+  }
+
+  total(key: string, currency: string): string {
+    return addAmounts(currency, ...(this.amounts.get(key) ?? []));
+  }
 }
 
 /**
@@ -248,22 +271,24 @@ export async function dashboardActiveSubscriptions(readStore: ReadStore, query: 
  */
 export async function dashboardRenewalsDue(readStore: ReadStore, query: DashboardQuery): Promise<RenewalsDueRow[]> {
   const now = Date.parse(instant(query.now));
-  const [names, active] = await Promise.all([Names.of(readStore, query.scope), activeOf(readStore, query)]);
+  const [names, active] = await Promise.all([Names.of(readStore, query.scope), activeOf(readStore, query, 90)]);
   const rows = new Map<string, RenewalsDueRow>();
+  const totals = new Sums();
   for (const s of active) {
     const dueInMs = Date.parse(s.periodEnd) - now;
     if (dueInMs > 90 * MS_PER_DAY) continue;
     for (const withinDays of RENEWAL_WINDOWS) {
       const key = `${withinDays}|${pairKey(s.vendorId, s.resellerId)}|${s.currency}`;
-      const row = rows.get(key) ?? { withinDays, ...names.columns(s.vendorId, s.resellerId), currency: s.currency, subscriptions: 0, seats: 0, annualTotal: addAmounts(s.currency) };
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = { withinDays, ...names.columns(s.vendorId, s.resellerId), currency: s.currency, subscriptions: 0, seats: 0, annualTotal: '' }));
       if (dueInMs <= withinDays * MS_PER_DAY) {
         row.subscriptions += 1;
         row.seats += s.seats;
-        row.annualTotal = addAmounts(s.currency, row.annualTotal, s.annualTotal);
+        totals.add(key, s.annualTotal);
       }
-      rows.set(key, row);
     }
   }
+  for (const [key, row] of rows) row.annualTotal = totals.total(key, row.currency);
   return sortRows([...rows.values()]);
 }
 

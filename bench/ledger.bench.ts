@@ -1,0 +1,408 @@
+/**
+ * npm run bench [-- --quick]: the project's benchmark. Every figure is printed beside a baseline
+ * measured in the same run, on the same machine and disk, and the ratio, because absolute numbers
+ * vary too much between machines to compare. The bars are issue 11's; each line says met or not.
+ *
+ * Sections (sizes: full / --quick):
+ * 1. commands in process: CommandPipeline.execute on the SQLite store (synchronous=FULL, the
+ *    default), 1 caller and 8 concurrent callers, vs. bare better-sqlite3: one INSERT per
+ *    transaction at FULL, and read-the-stream-then-INSERT at NORMAL (no fsync). 20,000 commands
+ *    over 2,000 streams, median of 3 / 4,000 over 400, once.
+ * 2. a long stream: a command on a stream of 10,000 events vs. one on a stream of 10 (medians of
+ *    interleaved commands), and the first command after a restart (folds the stream once).
+ * 3. contention: 8 writers on 100 hot streams with a seat count; no seat may be lost.
+ * 4. rebuild: a seeded channel history (resellers, customers, purchases, seats, transfers,
+ *    renewals, licenses; apps/api/src/dashboard/testing/channel-history.ts) written through the
+ *    real use cases, then every read model built from it by the ProjectionRunner, vs. bare
+ *    better-sqlite3 reading, parsing and writing one document per event. Also the event loop's
+ *    longest stall during the build (what a query waits for). BENCH_REBUILD_EVENTS overrides the
+ *    size (default 100,000 / 10,000).
+ *
+ * BENCH_JSON=<file> also writes the figures as JSON. BENCH_SKIP=rebuild,... skips sections.
+ */
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CommandPipeline } from '@channel-ledger/application';
+import { Decider, DomainEvent } from '@channel-ledger/domain';
+import { EventStore, eventIdFor, NewEvent, openSqliteEventStore } from '@channel-ledger/event-store';
+import { readModelProjections, ProjectionRunner } from '@channel-ledger/projections';
+import { openSqliteReadStore } from '../libs/read-store/src/sqlite/sqlite-read-store';
+import { generateChannelHistory } from '../apps/api/src/dashboard/testing/channel-history';
+
+const QUICK = process.argv.includes('--quick');
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const COMMANDS = QUICK ? 4_000 : 20_000;
+const STREAMS = QUICK ? 400 : 2_000;
+const RUNS = QUICK ? 1 : 3;
+const LONG = 10_000;
+const LONG_SAMPLES = QUICK ? 200 : 1_000;
+const HOT_COMMANDS = QUICK ? 2_000 : 10_000;
+const REBUILD_EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? (QUICK ? 10_000 : 100_000));
+
+// ---------------------------------------------------------------------------------------------
+// A command shaped like the ledger's (about 350 bytes of data and metadata per event).
+
+type SeatsAdded = DomainEvent<'SeatsAdded', { subscriptionId: string; seats: number; planId: string; unitPrice: string; currency: string; reason: string }>;
+type AddSeats = { subscriptionId: string; seats: number };
+const seats: Decider<AddSeats, SeatsAdded, { seats: number; events: number }> = {
+  initialState: { seats: 0, events: 0 },
+  decide: (command, state) =>
+    state.seats + command.seats > 1_000_000_000
+      ? { kind: 'rule-violation', code: 'cap', message: 'cap' }
+      : [{ type: 'SeatsAdded', data: { subscriptionId: command.subscriptionId, seats: command.seats, planId: 'gitlens-pro', unitPrice: '12.50', currency: 'EUR', reason: 'expansion' } }],
+  evolve: (state, event) => ({ seats: state.seats + event.data.seats, events: state.events + 1 }),
+};
+
+const envelope = (commandId: string) => ({
+  commandId,
+  correlationId: commandId,
+  causationId: commandId,
+  actor: { kind: 'reseller' as const, id: 'reseller-acme-resale' },
+  onBehalfOf: null,
+  occurredAt: '2026-11-23T10:00:00.000Z',
+});
+
+function rawEvent(streamId: string, commandId: string, seatsAdded = 1): NewEvent {
+  return {
+    eventId: eventIdFor(commandId, 0),
+    type: 'SeatsAdded',
+    data: { subscriptionId: streamId, seats: seatsAdded, planId: 'gitlens-pro', unitPrice: '12.50', currency: 'EUR', reason: 'expansion' },
+    metadata: { ...envelope(commandId), schemaVersion: 1 },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Row {
+  section: string;
+  label: string;
+  value: number;
+  unit: string;
+  baseline?: { label: string; value: number };
+  bar?: { text: string; met: boolean };
+}
+const rows: Row[] = [];
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
+function report(row: Row): void {
+  rows.push(row);
+  const ratio = row.baseline ? `  ×${(row.value / row.baseline.value).toFixed(2)} of ${row.baseline.label} (${fmt(row.baseline.value)})` : '';
+  const bar = row.bar ? `  [${row.bar.met ? 'MET' : 'NOT MET'}: ${row.bar.text}]` : '';
+  console.log(`  ${row.label.padEnd(46)} ${fmt(row.value).padStart(10)} ${row.unit}${ratio}${bar}`);
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+
+let dir = '';
+let files = 0;
+const freshPath = () => join(dir, `f-${++files}.sqlite`);
+
+function rawDatabase(synchronous: 'FULL' | 'NORMAL'): Database.Database {
+  const db = new Database(freshPath());
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream_id TEXT NOT NULL, revision INTEGER NOT NULL,
+    event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE (stream_id, revision))`);
+  return db;
+}
+
+/** Per second, median of `runs`; the contenders take turns each run, so a noisy moment hits them alike. */
+async function perSecondInterleaved(runs: number, contenders: Array<() => Promise<number>>): Promise<number[]> {
+  const results = contenders.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) {
+    for (const [index, work] of contenders.entries()) {
+      const started = performance.now();
+      const done = await work();
+      results[index].push(done / ((performance.now() - started) / 1000));
+    }
+  }
+  return results.map(median);
+}
+
+async function commandsInProcess(): Promise<void> {
+  console.log(`\n1. commands in process: ${COMMANDS} commands over ${STREAMS} streams, synchronous=FULL, median of ${RUNS}`);
+  const fake = 'f'.repeat(64);
+  const bareInsertFullRun = async () => {
+    const db = rawDatabase('FULL');
+    const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const one = db.transaction((e: NewEvent, stream: string, revision: number) => insert.run(stream, revision, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), fake));
+    for (let i = 0; i < COMMANDS; i++) {
+      const stream = `s-${i % STREAMS}`;
+      one(rawEvent(stream, `raw-${i}`), stream, Math.floor(i / STREAMS));
+    }
+    db.close();
+    return COMMANDS;
+  };
+  const bareReadInsertNormalRun = async () => {
+    const db = rawDatabase('NORMAL');
+    const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const read = db.prepare('SELECT revision, data FROM events WHERE stream_id = ? ORDER BY revision');
+    const one = db.transaction((e: NewEvent, stream: string) => {
+      const history = read.all(stream) as Array<{ revision: number; data: string }>;
+      let total = 0;
+      for (const row of history) total += (JSON.parse(row.data) as { seats: number }).seats;
+      insert.run(stream, history.length, e.eventId, e.type, JSON.stringify({ ...e.data, total }), JSON.stringify(e.metadata), fake);
+    });
+    for (let i = 0; i < COMMANDS; i++) {
+      const stream = `s-${i % STREAMS}`;
+      one(rawEvent(stream, `raw-${i}`), stream);
+    }
+    db.close();
+    return COMMANDS;
+  };
+
+  const pipelineRun = (callers: number) => async () => {
+    const store = await openSqliteEventStore({ path: freshPath() });
+    const pipeline = new CommandPipeline(store);
+    const tag = Math.random().toString(36).slice(2);
+    await Promise.all(
+      Array.from({ length: callers }, async (_, caller) => {
+        for (let i = caller; i < COMMANDS; i += callers) {
+          const streamId = `subscription-${i % STREAMS}`;
+          await pipeline.execute({ streamId, decider: seats, command: { subscriptionId: streamId, seats: 1 }, envelope: envelope(`c-${tag}-${i}`) });
+        }
+      }),
+    );
+    await store.close();
+    return COMMANDS;
+  };
+  const [bareInsertFull, bareReadInsertNormal, one, eight] = await perSecondInterleaved(RUNS, [
+    bareInsertFullRun,
+    bareReadInsertNormalRun,
+    pipelineRun(1),
+    pipelineRun(8),
+  ]);
+  report({ section: 'commands', label: 'baseline: bare INSERT, 1 row/transaction, FULL', value: bareInsertFull, unit: '/s' });
+  report({ section: 'commands', label: 'baseline: bare read stream + INSERT, NORMAL', value: bareReadInsertNormal, unit: '/s' });
+  report({ section: 'commands', label: 'CommandPipeline, 1 caller', value: one, unit: '/s', baseline: { label: 'bare INSERT FULL', value: bareInsertFull } });
+  report({
+    section: 'commands',
+    label: 'CommandPipeline, 8 concurrent callers',
+    value: eight,
+    unit: '/s',
+    baseline: { label: 'bare read+INSERT NORMAL', value: bareReadInsertNormal },
+    bar: { text: '>= 0.5x bare read+INSERT at NORMAL', met: eight >= 0.5 * bareReadInsertNormal },
+  });
+  report({
+    section: 'commands',
+    label: 'CommandPipeline, 8 concurrent callers',
+    value: eight,
+    unit: '/s',
+    baseline: { label: 'bare INSERT FULL', value: bareInsertFull },
+    bar: { text: '>= 1.5x bare INSERT at FULL (group commit)', met: eight >= 1.5 * bareInsertFull },
+  });
+  report({ section: 'commands', label: '8 callers vs 1', value: eight, unit: '/s', baseline: { label: '1 caller', value: one } });
+}
+
+async function longStream(): Promise<void> {
+  console.log(`\n2. a stream of ${LONG.toLocaleString('en-US')} events vs a stream of 10: ${LONG_SAMPLES} interleaved commands each, FULL`);
+  const path = freshPath();
+  const store = await openSqliteEventStore({ path });
+  for (const [streamId, length] of [['subscription-long', LONG], ['subscription-short', 10]] as const) {
+    for (let at = 0; at < length; at += 1_000) {
+      const batch = Array.from({ length: Math.min(1_000, length - at) }, (_, i) => rawEvent(streamId, `${streamId}-fill-${at + i}`));
+      await store.append(streamId, batch, 'any');
+    }
+  }
+  // A restart: the first command on the long stream folds it once (and verifies its chain).
+  const pipeline = new CommandPipeline(store);
+  const exec = (streamId: string, commandId: string) =>
+    pipeline.execute({ streamId, decider: seats, command: { subscriptionId: streamId, seats: 1 }, envelope: envelope(commandId) });
+  let started = performance.now();
+  await exec('subscription-long', 'first-long');
+  const firstLong = performance.now() - started;
+  await exec('subscription-short', 'first-short');
+  const long: number[] = [];
+  const short: number[] = [];
+  for (let i = 0; i < LONG_SAMPLES; i++) {
+    started = performance.now();
+    await exec('subscription-long', `long-${i}`);
+    long.push(performance.now() - started);
+    started = performance.now();
+    await exec('subscription-short', `short-${i}`);
+    short.push(performance.now() - started);
+  }
+  await store.close();
+  const us = (ms: number) => ms * 1000;
+  report({ section: 'long-stream', label: 'command on a stream of 10 (median)', value: us(median(short)), unit: 'µs' });
+  report({
+    section: 'long-stream',
+    label: `command on a stream of ${LONG.toLocaleString('en-US')} (median)`,
+    value: us(median(long)),
+    unit: 'µs',
+    baseline: { label: 'stream of 10', value: us(median(short)) },
+    bar: { text: 'within 1.2x of a short stream', met: median(long) <= 1.2 * median(short) },
+  });
+  report({ section: 'long-stream', label: `  p99 on ${LONG.toLocaleString('en-US')} / on 10`, value: us(quantile(long, 0.99)), unit: 'µs', baseline: { label: 'p99 on 10', value: us(quantile(short, 0.99)) } });
+  report({ section: 'long-stream', label: 'first command after a restart (folds 10,000)', value: firstLong, unit: 'ms' });
+}
+
+async function contention(): Promise<void> {
+  console.log(`\n3. contention: 8 writers, ${HOT_COMMANDS} commands on 100 hot streams`);
+  const store = await openSqliteEventStore({ path: freshPath() });
+  const pipeline = new CommandPipeline(store);
+  let acknowledged = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let i = next++; i < HOT_COMMANDS; i = next++) {
+        // Writers pick streams at random, so they collide on the same stream and must retry.
+        const streamId = `hot-${Math.floor(Math.random() * 100)}`;
+        await pipeline.execute({ streamId, decider: seats, command: { subscriptionId: streamId, seats: 1 }, envelope: envelope(`hot-${i}`) });
+        acknowledged++;
+      }
+    }),
+  );
+  const rate = HOT_COMMANDS / ((performance.now() - started) / 1000);
+  let counted = 0;
+  for (let s = 0; s < 100; s++) for (const e of await store.readStream(`hot-${s}`)) counted += (e.data as { seats: number }).seats;
+  await store.close();
+  report({ section: 'contention', label: 'commands acknowledged/s', value: rate, unit: '/s' });
+  report({ section: 'contention', label: 'seats lost (acknowledged - in the log)', value: acknowledged - counted, unit: '', bar: { text: 'zero lost seats', met: acknowledged === counted } });
+}
+
+async function rebuild(): Promise<void> {
+  console.log(`\n4. rebuild: a channel history of about ${REBUILD_EVENTS.toLocaleString('en-US')} events into every read model`);
+  const eventsPath = freshPath();
+  let started = performance.now();
+  const writer = await openSqliteEventStore({ path: eventsPath, synchronous: 'NORMAL' });
+  let batch = 0;
+  let head = 0n;
+  while (head < BigInt(REBUILD_EVENTS)) {
+    const missing = REBUILD_EVENTS - Number(head);
+    await generateChannelHistory(writer, {
+      tag: `b${++batch}`,
+      seed: 1000 + batch,
+      vendors: ['vendor-bench'],
+      resellers: 30,
+      start: '2024-07-01T00:00:00.000Z',
+      months: 24,
+      purchasesPerMonth: Math.max(5, Math.ceil(missing / 9.5 / 24)),
+      until: '2026-07-01T00:00:00.000Z',
+    });
+    head = (await writer.headPosition()) ?? 0n;
+  }
+  const generation = (performance.now() - started) / 1000;
+  await writer.close();
+  const total = Number(head);
+  console.log(`  (history: ${total} events written through the use cases in ${generation.toFixed(1)} s, ${fmt(total / generation)} events/s at NORMAL)`);
+
+  // Baseline: read and parse every event, write one document per event, 500 per transaction.
+  started = performance.now();
+  const source = new Database(eventsPath, { readonly: true });
+  const target = new Database(freshPath());
+  target.pragma('journal_mode = WAL');
+  target.pragma('synchronous = NORMAL');
+  target.exec('CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id))');
+  const put = target.prepare('INSERT OR REPLACE INTO documents (collection, id, body) VALUES (?, ?, ?)');
+  const write = target.transaction((docs: Array<[string, string, string]>) => {
+    for (const doc of docs) put.run(doc[0], doc[1], doc[2]);
+  });
+  let pending: Array<[string, string, string]> = [];
+  for (const row of source.prepare('SELECT stream_id, event_id, type, data, metadata FROM events ORDER BY position').iterate() as IterableIterator<{
+    stream_id: string;
+    event_id: string;
+    type: string;
+    data: string;
+    metadata: string;
+  }>) {
+    const data = JSON.parse(row.data) as object;
+    const metadata = JSON.parse(row.metadata) as object;
+    pending.push([row.type, row.event_id, JSON.stringify({ stream: row.stream_id, data, metadata })]);
+    if (pending.length === 500) {
+      write(pending);
+      pending = [];
+    }
+  }
+  write(pending);
+  source.close();
+  target.close();
+  const raw = total / ((performance.now() - started) / 1000);
+
+  // The product: every read model from position 0, as a first start (or a rebuild of all) does,
+  // in a process of its own so its peak RSS is the build's, not the history generator's.
+  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--rebuild-child', eventsPath, freshPath(), String(head)], {
+    encoding: 'utf8',
+    env: process.env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`rebuild child failed: ${child.stderr}`);
+  const built = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; rssBefore: number; rssPeak: number; stallMax: number; stallP99: number };
+  const { seconds, rssBefore, rssPeak } = built;
+  const rate = total / seconds;
+  report({ section: 'rebuild', label: 'baseline: bare read + parse + write a document', value: raw, unit: 'events/s' });
+  report({
+    section: 'rebuild',
+    label: `every read model from 0 (${readModelProjections.length} projections)`,
+    value: rate,
+    unit: 'events/s',
+    baseline: { label: 'raw', value: raw },
+    bar: { text: '>= 100,000 events/s and >= 0.4x raw', met: rate >= 100_000 && rate >= 0.4 * raw },
+  });
+  report({ section: 'rebuild', label: 'peak RSS of the build process', value: rssPeak, unit: 'MB', baseline: { label: 'process before the build', value: rssBefore }, bar: { text: 'RSS < 300 MB', met: rssPeak < 300 } });
+  report({
+    section: 'rebuild',
+    label: 'longest event-loop stall during the build',
+    value: built.stallMax,
+    unit: 'ms',
+    bar: { text: 'a query waits < 50 ms at p99 (event-loop stall p99)', met: built.stallP99 < 50 },
+  });
+  report({ section: 'rebuild', label: '  event-loop stall p99 (1 ms timers)', value: built.stallP99, unit: 'ms' });
+}
+
+/** The build itself, in a child process: prints one JSON line. */
+async function rebuildChild(eventsPath: string, readPath: string, head: bigint): Promise<void> {
+  const store = await openSqliteEventStore({ path: eventsPath });
+  const readStore = await openSqliteReadStore({ path: readPath });
+  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: readModelProjections });
+  const rssBefore = rssMb();
+  // What a request arriving during the build waits for: the gaps between 1 ms timers.
+  const stalls: number[] = [];
+  let ticking = true;
+  let last = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    stalls.push(Math.max(0, now - last - 1));
+    last = now;
+    if (ticking) setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  const started = performance.now();
+  await runner.start();
+  await runner.waitUntilCaughtUp(head, { timeoutMs: 3_600_000 });
+  const seconds = (performance.now() - started) / 1000;
+  ticking = false;
+  await runner.stop();
+  await readStore.close();
+  await store.close();
+  const rssPeak = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ seconds, rssBefore, rssPeak, stallMax: Math.max(...stalls), stallP99: quantile(stalls, 0.99), samples: stalls.length }));
+}
+
+async function main(): Promise<void> {
+  const childAt = process.argv.indexOf('--rebuild-child');
+  if (childAt >= 0) return rebuildChild(process.argv[childAt + 1], process.argv[childAt + 2], BigInt(process.argv[childAt + 3]));
+  dir = mkdtempSync(join(tmpdir(), 'bench-ledger-'));
+  const started = performance.now();
+  console.log(`channel-ledger bench${QUICK ? ' --quick' : ''} (node ${process.version}, ${new Date().toISOString()})`);
+  try {
+    if (!SKIP.has('commands')) await commandsInProcess();
+    if (!SKIP.has('long-stream')) await longStream();
+    if (!SKIP.has('contention')) await contention();
+    if (!SKIP.has('rebuild')) await rebuild();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\nbars: ${rows.filter((r) => r.bar?.met).length} met, ${rows.filter((r) => r.bar && !r.bar.met).length} not met; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ quick: QUICK, node: process.version, rows }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export * from './upcasting-event-store';
+export * from './subscription-mapping';
