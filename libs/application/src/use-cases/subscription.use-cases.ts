@@ -19,6 +19,7 @@ import {
   resellerFacts,
   resolveActing,
   RuleViolation,
+  SubscriptionCommand,
   subscriptionDecider,
   subscriptionRenewalDecider,
   SubscriptionState,
@@ -127,40 +128,25 @@ export async function addSeats(
 ) {
   const { s, actor, reseller, scoped } = await openDoor(ctx, envelope, input.subscriptionId);
   const paymentMethod = await chargedMethod(ctx, actor, s, input.paymentMethodId);
-  return ctx.pipeline.execute({
-    streamId: subscriptionStream(input.subscriptionId),
-    decider: subscriptionDecider,
-    envelope: scoped,
-    command: {
-      type: 'AddSeats',
-      subscriptionId: input.subscriptionId,
-      invoiceId: input.invoiceId,
-      seats: input.seats,
-      now: envelope.occurredAt,
-      actor,
-      context: { reseller, paymentMethod },
-    },
+  return onSubscription(ctx, scoped, input.subscriptionId, {
+    type: 'AddSeats',
+    subscriptionId: input.subscriptionId,
+    invoiceId: input.invoiceId,
+    seats: input.seats,
+    now: envelope.occurredAt,
+    actor,
+    context: { reseller, paymentMethod },
   });
 }
 
 export async function assignSeat(ctx: LedgerContext, envelope: CommandEnvelope, input: { subscriptionId: string; email: string }) {
   const { actor, reseller, scoped } = await openDoor(ctx, envelope, input.subscriptionId);
-  return ctx.pipeline.execute({
-    streamId: subscriptionStream(input.subscriptionId),
-    decider: subscriptionDecider,
-    envelope: scoped,
-    command: { type: 'AssignSeat', ...input, now: envelope.occurredAt, actor, context: { reseller } },
-  });
+  return onSubscription(ctx, scoped, input.subscriptionId, { type: 'AssignSeat', ...input, now: envelope.occurredAt, actor, context: { reseller } });
 }
 
 export async function unassignSeat(ctx: LedgerContext, envelope: CommandEnvelope, input: { subscriptionId: string; email: string }) {
   const { actor, reseller, scoped } = await openDoor(ctx, envelope, input.subscriptionId);
-  return ctx.pipeline.execute({
-    streamId: subscriptionStream(input.subscriptionId),
-    decider: subscriptionDecider,
-    envelope: scoped,
-    command: { type: 'UnassignSeat', ...input, now: envelope.occurredAt, actor, context: { reseller } },
-  });
+  return onSubscription(ctx, scoped, input.subscriptionId, { type: 'UnassignSeat', ...input, now: envelope.occurredAt, actor, context: { reseller } });
 }
 
 /** An upgrade to another plan of the same vendor, billing period and currency, at today's catalog price. */
@@ -172,18 +158,13 @@ export async function changePlan(
   const { s, actor, reseller, scoped } = await openDoor(ctx, envelope, input.subscriptionId);
   const plan = await priceFor(ctx, s, input.planId);
   const paymentMethod = await chargedMethod(ctx, actor, s, input.paymentMethodId);
-  return ctx.pipeline.execute({
-    streamId: subscriptionStream(input.subscriptionId),
-    decider: subscriptionDecider,
-    envelope: scoped,
-    command: {
-      type: 'ChangePlan',
-      subscriptionId: input.subscriptionId,
-      invoiceId: input.invoiceId,
-      now: envelope.occurredAt,
-      actor,
-      context: { reseller, plan, paymentMethod },
-    },
+  return onSubscription(ctx, scoped, input.subscriptionId, {
+    type: 'ChangePlan',
+    subscriptionId: input.subscriptionId,
+    invoiceId: input.invoiceId,
+    now: envelope.occurredAt,
+    actor,
+    context: { reseller, plan, paymentMethod },
   });
 }
 
@@ -218,31 +199,21 @@ export async function renewSubscription(
   const { s, actor, reseller, scoped } = await openDoor(ctx, envelope, input.subscriptionId);
   const plan = await priceFor(ctx, s, input.planId ?? latestPlanId(s));
   const paymentMethod = await chargedMethod(ctx, actor, s, input.paymentMethodId);
-  return ctx.pipeline.execute({
-    streamId: subscriptionStream(input.subscriptionId),
-    decider: subscriptionDecider,
-    envelope: scoped,
-    command: {
-      type: 'RenewSubscription',
-      subscriptionId: input.subscriptionId,
-      invoiceId: input.invoiceId,
-      seats: input.seats,
-      now: envelope.occurredAt,
-      actor,
-      context: { reseller, plan, paymentMethod },
-    },
+  return onSubscription(ctx, scoped, input.subscriptionId, {
+    type: 'RenewSubscription',
+    subscriptionId: input.subscriptionId,
+    invoiceId: input.invoiceId,
+    seats: input.seats,
+    now: envelope.occurredAt,
+    actor,
+    context: { reseller, plan, paymentMethod },
   });
 }
 
 /** Stops renewal; the paid time runs out as bought (nothing refunded). */
 export async function cancelSubscription(ctx: LedgerContext, envelope: CommandEnvelope, input: { subscriptionId: string; reason?: string }) {
   const { actor, reseller, scoped } = await openDoor(ctx, envelope, input.subscriptionId);
-  return ctx.pipeline.execute({
-    streamId: subscriptionStream(input.subscriptionId),
-    decider: subscriptionDecider,
-    envelope: scoped,
-    command: { type: 'CancelSubscription', ...input, now: envelope.occurredAt, actor, context: { reseller } },
-  });
+  return onSubscription(ctx, scoped, input.subscriptionId, { type: 'CancelSubscription', ...input, now: envelope.occurredAt, actor, context: { reseller } });
 }
 
 /**
@@ -279,19 +250,14 @@ export async function changeInvoiceOwner(
   } else {
     newOwner = { kind: 'organization' as const, billingContactEmail: input.newOwner.billingContactEmail };
   }
-  return ctx.pipeline.execute({
-    streamId: subscriptionStream(input.subscriptionId),
-    decider: subscriptionDecider,
-    envelope: scoped,
-    command: {
-      type: 'ChangeInvoiceOwner',
-      subscriptionId: input.subscriptionId,
-      effectiveAt: input.effectiveAt,
-      reason: input.reason,
-      newOwner,
-      now: envelope.occurredAt,
-      actor,
-    },
+  return onSubscription(ctx, scoped, input.subscriptionId, {
+    type: 'ChangeInvoiceOwner',
+    subscriptionId: input.subscriptionId,
+    effectiveAt: input.effectiveAt,
+    reason: input.reason,
+    newOwner,
+    now: envelope.occurredAt,
+    actor,
   });
 }
 
@@ -439,4 +405,9 @@ async function chargedMethod(
   if (actor.kind !== 'reseller') return undefined;
   if (paymentMethodId !== undefined) return resellerPaymentMethod(ctx, actor.id, paymentMethodId);
   return (await ctx.resellerPaymentMethod(actor.id, s.paymentMethod.id)) ?? resellerPaymentMethod(ctx, actor.id);
+}
+
+/** Every subscription command takes the same road: its stream, its decider, at the revision read. */
+function onSubscription(ctx: LedgerContext, envelope: CommandEnvelope, subscriptionId: string, command: SubscriptionCommand) {
+  return ctx.pipeline.execute({ streamId: subscriptionStream(subscriptionId), decider: subscriptionDecider, envelope, command });
 }
