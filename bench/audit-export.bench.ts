@@ -28,18 +28,26 @@ function main(): void {
     const dist = mkdtempSync(join(root, 'node_modules', '.cache-audit-bench-'));
     cleanup.push(dist);
     // Emits even if unrelated files fail to type-check; only the files this bench runs must exist.
-    spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], { stdio: 'ignore' });
+    spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], {
+      stdio: 'ignore',
+    });
     if (!existsSync(join(dist, 'apps', 'cli', 'src', 'program.js'))) throw new Error('the sources did not compile');
-    console.log(`audit export/verify benchmark: ${N.toLocaleString('en-US')} events in streams of ${STREAM_LENGTH}, node ${process.version}`);
+    console.log(
+      `audit export/verify benchmark: ${N.toLocaleString('en-US')} events in streams of ${STREAM_LENGTH}, node ${process.version}`,
+    );
     const rows: Record<string, string>[] = [];
     for (const phase of PHASES) {
       const heap = `--max-old-space-size=${process.env.CHANNEL_LEDGER_CLI_HEAP_MB ?? 192}`; // as apps/cli/bin runs the CLI
-      const child = spawnSync(process.execPath, [heap, join(__dirname, 'audit-phase.js'), dist, phase, work, String(N), String(STREAM_LENGTH)], {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 1 << 20,
-      });
+      const child = spawnSync(
+        process.execPath,
+        [heap, join(__dirname, 'audit-phase.js'), dist, phase, work, String(N), String(STREAM_LENGTH)],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 1 << 20,
+        },
+      );
       if (child.status !== 0) throw new Error(`phase ${phase} failed (${child.status})`);
       const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as { code: number; seconds: number; peakRssMb: number };
       if (result.code !== 0) throw new Error(`phase ${phase} answered exit status ${result.code}`);
@@ -52,7 +60,9 @@ function main(): void {
       console.log(`  ${phase}: ${rows[rows.length - 1]['seconds']} s, peak RSS ${rows[rows.length - 1]['peak RSS (MB)']} MB`);
     }
     console.table(rows);
-    console.log(`sizes: store ${(statSync(join(work, 'ledger.sqlite')).size / 2 ** 20).toFixed(0)} MB, export ${(statSync(join(work, 'ledger.jsonl')).size / 2 ** 20).toFixed(0)} MB`);
+    console.log(
+      `sizes: store ${(statSync(join(work, 'ledger.sqlite')).size / 2 ** 20).toFixed(0)} MB, export ${(statSync(join(work, 'ledger.jsonl')).size / 2 ** 20).toFixed(0)} MB`,
+    );
   } finally {
     // BENCH_KEEP=1 keeps the compiled code and the data for a closer look (remove them yourself).
     if (process.env.BENCH_KEEP) console.log(`kept: ${cleanup.join(' ')}`);

@@ -6,7 +6,6 @@
  * (the bench passes the same heap cap the channel-ledger command runs with).
  */
 const path = require('node:path');
-const { performance } = require('node:perf_hooks');
 
 const [dist, phase, work, eventsText, lengthText] = process.argv.slice(2);
 const N = Number(eventsText);
@@ -24,17 +23,36 @@ function event(i, streamIndex, revision) {
   const periodEnd = '2027-01-15T00:00:00.000Z';
   let data;
   if (revision % 2 === 0) {
-    data = { subscriptionId: `s-${streamIndex}`, seatsAdded: 1 + (i % 5), seatsBefore: revision, seatsAfter: revision + 1 + (i % 5), effectiveAt: periodStart, invoiceId: `inv-${i}` };
+    data = {
+      subscriptionId: `s-${streamIndex}`,
+      seatsAdded: 1 + (i % 5),
+      seatsBefore: revision,
+      seatsAfter: revision + 1 + (i % 5),
+      effectiveAt: periodStart,
+      invoiceId: `inv-${i}`,
+    };
   } else {
     // Every other event is an invoice with a real line, so verify has amounts to recompute.
-    const line = { kind: 'renewal', description: 'GitLens Pro', ...fullPeriodLine({ currency: 'USD', unitPrice: '96.00', seats: 1 + (i % 9), periodStart, periodEnd }) };
+    const line = {
+      kind: 'renewal',
+      description: 'GitLens Pro',
+      ...fullPeriodLine({ currency: 'USD', unitPrice: '96.00', seats: 1 + (i % 9), periodStart, periodEnd }),
+    };
     data = { invoiceId: `inv-${i}`, subscriptionId: `s-${streamIndex}`, currency: 'USD', lines: [line], total: line.amount };
   }
   return {
     eventId: eventIdFor(commandId, 0),
     type: revision % 2 === 0 ? 'SeatsPurchased' : 'InvoiceIssued',
     data,
-    metadata: { commandId, correlationId: commandId, causationId: commandId, actor: { kind: 'reseller', id: `r-${streamIndex % 100}` }, onBehalfOf: null, occurredAt: periodStart, schemaVersion: 1 },
+    metadata: {
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      actor: { kind: 'reseller', id: `r-${streamIndex % 100}` },
+      onBehalfOf: null,
+      occurredAt: periodStart,
+      schemaVersion: 1,
+    },
   };
 }
 

@@ -42,7 +42,8 @@ const NOW = '2026-07-01T00:00:00.000Z';
 const TABLES = ['revenue', 'seats', 'active-subscriptions', 'renewals-due', 'transfers', 'issuance-utilization'];
 
 const ms = (from: number) => performance.now() - from;
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 
 async function main(): Promise<void> {
   // BENCH_KEEP_DIR: keep the store there and reuse it on the next run (skips steps 1 and most of 2).
@@ -63,8 +64,15 @@ async function main(): Promise<void> {
       const missing = TARGET - Number(head);
       const purchasesPerMonth = Math.max(5, Math.ceil(missing / 9.5 / 24));
       await generateChannelHistory(writer, {
-        tag: `b${++batch}`, seed: 1000 + batch, vendors: [VENDOR], resellers: 30, start: '2024-07-01T00:00:00.000Z', months: 24,
-        purchasesPerMonth, until: NOW, lateOffers: 20,
+        tag: `b${++batch}`,
+        seed: 1000 + batch,
+        vendors: [VENDOR],
+        resellers: 30,
+        start: '2024-07-01T00:00:00.000Z',
+        months: 24,
+        purchasesPerMonth,
+        until: NOW,
+        lateOffers: 20,
       });
       head = (await writer.headPosition()) ?? 0n;
       console.log(`  history batch ${batch}: log at ${head} events`);
@@ -95,7 +103,9 @@ async function main(): Promise<void> {
     const beforeProcesses = (await store.headPosition()) ?? 0n;
     await settleLedger(app, { timeoutMs: 1_800_000 });
     const settled = (await store.headPosition()) ?? 0n;
-    console.log(`  time-driven processes recorded ${settled - beforeProcesses} events of what fell due by ${NOW} in ${(ms(started) / 1000).toFixed(1)} s; the log now holds ${settled} events`);
+    console.log(
+      `  time-driven processes recorded ${settled - beforeProcesses} events of what fell due by ${NOW} in ${(ms(started) / 1000).toFixed(1)} s; the log now holds ${settled} events`,
+    );
 
     const http = app.getHttpServer();
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -104,12 +114,20 @@ async function main(): Promise<void> {
     // deliveries before it (minutes for 100,000 events), so the link's credential is recomputed
     // from the secret exactly as the mail composer does, from the SignInLinkIssued event.
     const before = await store.headPosition();
-    await fetch(`${base}/auth/sign-in-links`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: ADMIN }) });
+    await fetch(`${base}/auth/sign-in-links`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN }),
+    });
     const issued = (await store.readAll({ after: before, limit: 100 })).events.find((e) => e.type === 'SignInLinkIssued');
     if (!issued) throw new Error('no SignInLinkIssued after POST /auth/sign-in-links');
     const linkId = issued.data.linkId as string;
     const token = `${linkId}.${app.get(Secrets).derive(mailedTokenPurpose.signInLink(linkId))}`;
-    const answer = await fetch(`${base}/auth/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+    const answer = await fetch(`${base}/auth/sessions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
     if (!answer.ok) throw new Error(`sign-in failed: ${answer.status} ${await answer.text()}`);
     const session = (await answer.json()) as { accessToken: string; refreshToken: string; principal: unknown };
     const auth = { Authorization: `Bearer ${session.accessToken}` };
@@ -163,21 +181,39 @@ async function main(): Promise<void> {
         sequential[table].push(ms(t));
       }
     }
-    console.log(`    one table alone (no period filter), median: ${TABLES.map((t) => `${t} ${quantile(sequential[t], 0.5).toFixed(0)} ms`).join(', ')}`);
-    console.log(`  warm loads (HTML + me + overview + 6 tables): median ${quantile(warm, 0.5).toFixed(0)} ms, p95 ${quantile(warm, 0.95).toFixed(0)} ms`);
+    console.log(
+      `    one table alone (no period filter), median: ${TABLES.map((t) => `${t} ${quantile(sequential[t], 0.5).toFixed(0)} ms`).join(', ')}`,
+    );
+    console.log(
+      `  warm loads (HTML + me + overview + 6 tables): median ${quantile(warm, 0.5).toFixed(0)} ms, p95 ${quantile(warm, 0.95).toFixed(0)} ms`,
+    );
     console.log(`    median per table (in parallel): ${TABLES.map((t) => `${t} ${quantile(perTable[t], 0.5).toFixed(0)} ms`).join(', ')}`);
 
     // 4. In a real browser, where there is one.
     if (existsSync(CHROMIUM)) {
       const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({
-        executablePath: CHROMIUM, headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.goto(`${base}/sign-in`);
-      const tokens = { accessToken: session.accessToken, refreshToken: session.refreshToken, expiresAt: Date.now() + 3_600_000, principal: session.principal };
+      const tokens = {
+        accessToken: session.accessToken,
+        refreshToken: session.refreshToken,
+        expiresAt: Date.now() + 3_600_000,
+        principal: session.principal,
+      };
       await page.evaluate(`window.sessionStorage.setItem('channel-ledger.session', ${JSON.stringify(JSON.stringify(tokens))})`);
       const browserLoads: number[] = [];
       const phases: Record<string, number>[] = [];
@@ -194,9 +230,17 @@ async function main(): Promise<void> {
         browserLoads.push(marks['figures-painted']);
       }
       const [first, ...rest] = browserLoads;
-      console.log(`  chromium, navigation start to figures painted: first ${first} ms, then median ${quantile(rest, 0.5)} ms, p95 ${quantile(rest, 0.95)} ms`);
-      const median = (key: string) => quantile(phases.slice(1).map((p) => p[key]), 0.5);
-      console.log(`    median phases: HTML ${median('html')} ms, DOMContentLoaded ${median('domContentLoaded')} ms, figures requested ${median('figures-requested')} ms, received ${median('figures-received')} ms, charts drawn ${median('charts-rendered')} ms, tables built ${median('figures-rendered')} ms, painted ${median('figures-painted')} ms`);
+      console.log(
+        `  chromium, navigation start to figures painted: first ${first} ms, then median ${quantile(rest, 0.5)} ms, p95 ${quantile(rest, 0.95)} ms`,
+      );
+      const median = (key: string) =>
+        quantile(
+          phases.slice(1).map((p) => p[key]),
+          0.5,
+        );
+      console.log(
+        `    median phases: HTML ${median('html')} ms, DOMContentLoaded ${median('domContentLoaded')} ms, figures requested ${median('figures-requested')} ms, received ${median('figures-received')} ms, charts drawn ${median('charts-rendered')} ms, tables built ${median('figures-rendered')} ms, painted ${median('figures-painted')} ms`,
+      );
       await browser.close();
     } else {
       console.log(`  chromium: not measured (no browser at ${CHROMIUM})`);

@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CommandPipeline } from '@channel-ledger/application';
 import { Decider, DomainEvent } from '@channel-ledger/domain';
-import { EventStore, eventIdFor, NewEvent, openSqliteEventStore } from '@channel-ledger/event-store';
+import { eventIdFor, NewEvent, openSqliteEventStore } from '@channel-ledger/event-store';
 import { readModelProjections, ProjectionRunner } from '@channel-ledger/projections';
 import { openSqliteReadStore } from '../libs/read-store/src/sqlite/sqlite-read-store';
 import { generateChannelHistory } from '../apps/api/src/dashboard/testing/channel-history';
@@ -46,14 +46,29 @@ const REBUILD_EVENTS = Number(process.env.BENCH_REBUILD_EVENTS ?? (QUICK ? 10_00
 // ---------------------------------------------------------------------------------------------
 // A command shaped like the ledger's (about 350 bytes of data and metadata per event).
 
-type SeatsAdded = DomainEvent<'SeatsAdded', { subscriptionId: string; seats: number; planId: string; unitPrice: string; currency: string; reason: string }>;
+type SeatsAdded = DomainEvent<
+  'SeatsAdded',
+  { subscriptionId: string; seats: number; planId: string; unitPrice: string; currency: string; reason: string }
+>;
 type AddSeats = { subscriptionId: string; seats: number };
 const seats: Decider<AddSeats, SeatsAdded, { seats: number; events: number }> = {
   initialState: { seats: 0, events: 0 },
   decide: (command, state) =>
     state.seats + command.seats > 1_000_000_000
       ? { kind: 'rule-violation', code: 'cap', message: 'cap' }
-      : [{ type: 'SeatsAdded', data: { subscriptionId: command.subscriptionId, seats: command.seats, planId: 'gitlens-pro', unitPrice: '12.50', currency: 'EUR', reason: 'expansion' } }],
+      : [
+          {
+            type: 'SeatsAdded',
+            data: {
+              subscriptionId: command.subscriptionId,
+              seats: command.seats,
+              planId: 'gitlens-pro',
+              unitPrice: '12.50',
+              currency: 'EUR',
+              reason: 'expansion',
+            },
+          },
+        ],
   evolve: (state, event) => ({ seats: state.seats + event.data.seats, events: state.events + 1 }),
 };
 
@@ -89,12 +104,15 @@ const rows: Row[] = [];
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
 function report(row: Row): void {
   rows.push(row);
-  const ratio = row.baseline ? `  ×${(row.value / row.baseline.value).toFixed(2)} of ${row.baseline.label} (${fmt(row.baseline.value)})` : '';
+  const ratio = row.baseline
+    ? `  ×${(row.value / row.baseline.value).toFixed(2)} of ${row.baseline.label} (${fmt(row.baseline.value)})`
+    : '';
   const bar = row.bar ? `  [${row.bar.met ? 'MET' : 'NOT MET'}: ${row.bar.text}]` : '';
   console.log(`  ${row.label.padEnd(46)} ${fmt(row.value).padStart(10)} ${row.unit}${ratio}${bar}`);
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 
 let dir = '';
@@ -128,8 +146,12 @@ async function commandsInProcess(): Promise<void> {
   const fake = 'f'.repeat(64);
   const bareInsertFullRun = async () => {
     const db = rawDatabase('FULL');
-    const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const one = db.transaction((e: NewEvent, stream: string, revision: number) => insert.run(stream, revision, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), fake));
+    const insert = db.prepare(
+      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const one = db.transaction((e: NewEvent, stream: string, revision: number) =>
+      insert.run(stream, revision, e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), fake),
+    );
     for (let i = 0; i < COMMANDS; i++) {
       const stream = `s-${i % STREAMS}`;
       one(rawEvent(stream, `raw-${i}`), stream, Math.floor(i / STREAMS));
@@ -139,7 +161,9 @@ async function commandsInProcess(): Promise<void> {
   };
   const bareReadInsertNormalRun = async () => {
     const db = rawDatabase('NORMAL');
-    const insert = db.prepare('INSERT INTO events (stream_id, revision, event_id, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     const read = db.prepare('SELECT revision, data FROM events WHERE stream_id = ? ORDER BY revision');
     const one = db.transaction((e: NewEvent, stream: string) => {
       const history = read.all(stream) as Array<{ revision: number; data: string }>;
@@ -163,7 +187,12 @@ async function commandsInProcess(): Promise<void> {
       Array.from({ length: callers }, async (_, caller) => {
         for (let i = caller; i < COMMANDS; i += callers) {
           const streamId = `subscription-${i % STREAMS}`;
-          await pipeline.execute({ streamId, decider: seats, command: { subscriptionId: streamId, seats: 1 }, envelope: envelope(`c-${tag}-${i}`) });
+          await pipeline.execute({
+            streamId,
+            decider: seats,
+            command: { subscriptionId: streamId, seats: 1 },
+            envelope: envelope(`c-${tag}-${i}`),
+          });
         }
       }),
     );
@@ -178,7 +207,13 @@ async function commandsInProcess(): Promise<void> {
   ]);
   report({ section: 'commands', label: 'baseline: bare INSERT, 1 row/transaction, FULL', value: bareInsertFull, unit: '/s' });
   report({ section: 'commands', label: 'baseline: bare read stream + INSERT, NORMAL', value: bareReadInsertNormal, unit: '/s' });
-  report({ section: 'commands', label: 'CommandPipeline, 1 caller', value: one, unit: '/s', baseline: { label: 'bare INSERT FULL', value: bareInsertFull } });
+  report({
+    section: 'commands',
+    label: 'CommandPipeline, 1 caller',
+    value: one,
+    unit: '/s',
+    baseline: { label: 'bare INSERT FULL', value: bareInsertFull },
+  });
   report({
     section: 'commands',
     label: 'CommandPipeline, 8 concurrent callers',
@@ -202,7 +237,10 @@ async function longStream(): Promise<void> {
   console.log(`\n2. a stream of ${LONG.toLocaleString('en-US')} events vs a stream of 10: ${LONG_SAMPLES} interleaved commands each, FULL`);
   const path = freshPath();
   const store = await openSqliteEventStore({ path });
-  for (const [streamId, length] of [['subscription-long', LONG], ['subscription-short', 10]] as const) {
+  for (const [streamId, length] of [
+    ['subscription-long', LONG],
+    ['subscription-short', 10],
+  ] as const) {
     for (let at = 0; at < length; at += 1_000) {
       const batch = Array.from({ length: Math.min(1_000, length - at) }, (_, i) => rawEvent(streamId, `${streamId}-fill-${at + i}`));
       await store.append(streamId, batch, 'any');
@@ -237,7 +275,13 @@ async function longStream(): Promise<void> {
     baseline: { label: 'stream of 10', value: us(median(short)) },
     bar: { text: 'within 1.2x of a short stream', met: median(long) <= 1.2 * median(short) },
   });
-  report({ section: 'long-stream', label: `  p99 on ${LONG.toLocaleString('en-US')} / on 10`, value: us(quantile(long, 0.99)), unit: 'µs', baseline: { label: 'p99 on 10', value: us(quantile(short, 0.99)) } });
+  report({
+    section: 'long-stream',
+    label: `  p99 on ${LONG.toLocaleString('en-US')} / on 10`,
+    value: us(quantile(long, 0.99)),
+    unit: 'µs',
+    baseline: { label: 'p99 on 10', value: us(quantile(short, 0.99)) },
+  });
   report({ section: 'long-stream', label: 'first command after a restart (folds 10,000)', value: firstLong, unit: 'ms' });
 }
 
@@ -253,7 +297,12 @@ async function contention(): Promise<void> {
       for (let i = next++; i < HOT_COMMANDS; i = next++) {
         // Writers pick streams at random, so they collide on the same stream and must retry.
         const streamId = `hot-${Math.floor(Math.random() * 100)}`;
-        await pipeline.execute({ streamId, decider: seats, command: { subscriptionId: streamId, seats: 1 }, envelope: envelope(`hot-${i}`) });
+        await pipeline.execute({
+          streamId,
+          decider: seats,
+          command: { subscriptionId: streamId, seats: 1 },
+          envelope: envelope(`hot-${i}`),
+        });
         acknowledged++;
       }
     }),
@@ -263,7 +312,13 @@ async function contention(): Promise<void> {
   for (let s = 0; s < 100; s++) for (const e of await store.readStream(`hot-${s}`)) counted += (e.data as { seats: number }).seats;
   await store.close();
   report({ section: 'contention', label: 'commands acknowledged/s', value: rate, unit: '/s' });
-  report({ section: 'contention', label: 'seats lost (acknowledged - in the log)', value: acknowledged - counted, unit: '', bar: { text: 'zero lost seats', met: acknowledged === counted } });
+  report({
+    section: 'contention',
+    label: 'seats lost (acknowledged - in the log)',
+    value: acknowledged - counted,
+    unit: '',
+    bar: { text: 'zero lost seats', met: acknowledged === counted },
+  });
 }
 
 async function rebuild(): Promise<void> {
@@ -290,7 +345,9 @@ async function rebuild(): Promise<void> {
   const generation = (performance.now() - started) / 1000;
   await writer.close();
   const total = Number(head);
-  console.log(`  (history: ${total} events written through the use cases in ${generation.toFixed(1)} s, ${fmt(total / generation)} events/s at NORMAL)`);
+  console.log(
+    `  (history: ${total} events written through the use cases in ${generation.toFixed(1)} s, ${fmt(total / generation)} events/s at NORMAL)`,
+  );
 
   // Baseline: read and parse every event, write one document per event, 500 per transaction.
   started = performance.now();
@@ -304,7 +361,9 @@ async function rebuild(): Promise<void> {
     for (const doc of docs) put.run(doc[0], doc[1], doc[2]);
   });
   let pending: Array<[string, string, string]> = [];
-  for (const row of source.prepare('SELECT stream_id, event_id, type, data, metadata FROM events ORDER BY position').iterate() as IterableIterator<{
+  for (const row of source
+    .prepare('SELECT stream_id, event_id, type, data, metadata FROM events ORDER BY position')
+    .iterate() as IterableIterator<{
     stream_id: string;
     event_id: string;
     type: string;
@@ -332,7 +391,13 @@ async function rebuild(): Promise<void> {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`rebuild child failed: ${child.stderr}`);
-  const built = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; rssBefore: number; rssPeak: number; stallMax: number; stallP99: number };
+  const built = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+    seconds: number;
+    rssBefore: number;
+    rssPeak: number;
+    stallMax: number;
+    stallP99: number;
+  };
   const { seconds, rssBefore, rssPeak } = built;
   const rate = total / seconds;
   report({ section: 'rebuild', label: 'baseline: bare read + parse + write a document', value: raw, unit: 'events/s' });
@@ -344,7 +409,14 @@ async function rebuild(): Promise<void> {
     baseline: { label: 'raw', value: raw },
     bar: { text: '>= 100,000 events/s and >= 0.4x raw', met: rate >= 100_000 && rate >= 0.4 * raw },
   });
-  report({ section: 'rebuild', label: 'peak RSS of the build process', value: rssPeak, unit: 'MB', baseline: { label: 'process before the build', value: rssBefore }, bar: { text: 'RSS < 300 MB', met: rssPeak < 300 } });
+  report({
+    section: 'rebuild',
+    label: 'peak RSS of the build process',
+    value: rssPeak,
+    unit: 'MB',
+    baseline: { label: 'process before the build', value: rssBefore },
+    bar: { text: 'RSS < 300 MB', met: rssPeak < 300 },
+  });
   report({
     section: 'rebuild',
     label: 'longest event-loop stall during the build',
@@ -381,7 +453,16 @@ async function rebuildChild(eventsPath: string, readPath: string, head: bigint):
   await readStore.close();
   await store.close();
   const rssPeak = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ seconds, rssBefore, rssPeak, stallMax: Math.max(...stalls), stallP99: quantile(stalls, 0.99), samples: stalls.length }));
+  console.log(
+    JSON.stringify({
+      seconds,
+      rssBefore,
+      rssPeak,
+      stallMax: Math.max(...stalls),
+      stallP99: quantile(stalls, 0.99),
+      samples: stalls.length,
+    }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -398,7 +479,9 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`\nbars: ${rows.filter((r) => r.bar?.met).length} met, ${rows.filter((r) => r.bar && !r.bar.met).length} not met; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nbars: ${rows.filter((r) => r.bar?.met).length} met, ${rows.filter((r) => r.bar && !r.bar.met).length} not met; ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ quick: QUICK, node: process.version, rows }, null, 2));
 }
 

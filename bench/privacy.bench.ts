@@ -20,7 +20,13 @@ import { organizationDecider, organizationStream, ResellerFacts } from '@channel
 import { CommandPipeline, DataSubjects, SqliteSubjectKeyStore, wrapLedgerEventStore } from '@channel-ledger/application';
 
 const N = Number(process.argv[2] ?? 400);
-const reseller: ResellerFacts = { resellerId: 'acme', companyName: 'Acme', email: 'sales@acme.example', emailVerified: true, partnerKind: 'reseller' };
+const reseller: ResellerFacts = {
+  resellerId: 'acme',
+  companyName: 'Acme',
+  email: 'sales@acme.example',
+  emailVerified: true,
+  partnerKind: 'reseller',
+};
 const actor: Actor = { kind: 'reseller', id: 'acme' };
 let seq = 0;
 const envelope = (at: string) => {
@@ -40,18 +46,46 @@ async function run(kind: Kind, encrypted: boolean): Promise<number> {
   const now = '2026-01-01T00:00:00.000Z';
   const context = { reseller };
   await pipeline.execute({
-    streamId, decider: organizationDecider, envelope: envelope(now),
+    streamId,
+    decider: organizationDecider,
+    envelope: envelope(now),
     command: {
-      type: 'CreateCustomerOrganization', organizationId: 'org-1', vendorId: 'v-1', name: 'Globex', companyDetails: {},
-      customerContactEmail: 'owner@globex.example', customerContactName: 'Olive Owner', isPublic: false, customerAssociationEnabled: false, now, actor, context,
+      type: 'CreateCustomerOrganization',
+      organizationId: 'org-1',
+      vendorId: 'v-1',
+      name: 'Globex',
+      companyDetails: {},
+      customerContactEmail: 'owner@globex.example',
+      customerContactName: 'Olive Owner',
+      isPublic: false,
+      customerAssociationEnabled: false,
+      now,
+      actor,
+      context,
     },
   });
   const started = process.hrtime.bigint();
   for (let i = 0; i < N; i++) {
     const command =
       kind === 'InviteAdministrator'
-        ? { type: 'InviteAdministrator' as const, organizationId: 'org-1', invitationId: `inv-${i}`, email: `admin-${i}@globex.example`, now, actor, context }
-        : { type: 'ChangeCompanyDetails' as const, organizationId: 'org-1', name: 'Globex', companyDetails: { city: `City ${i}` }, now, actor, context };
+        ? {
+            type: 'InviteAdministrator' as const,
+            organizationId: 'org-1',
+            invitationId: `inv-${i}`,
+            email: `admin-${i}@globex.example`,
+            now,
+            actor,
+            context,
+          }
+        : {
+            type: 'ChangeCompanyDetails' as const,
+            organizationId: 'org-1',
+            name: 'Globex',
+            companyDetails: { city: `City ${i}` },
+            now,
+            actor,
+            context,
+          };
     await pipeline.execute({ streamId, decider: organizationDecider, envelope: envelope(now), command });
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6 / N;
@@ -75,9 +109,14 @@ async function main(): Promise<void> {
   console.log(`privacy bench: ${N} commands per row, one organization stream, SQLite WAL synchronous=FULL`);
   console.log('| command | personal fields | store | ms/command | ratio to bare store |');
   console.log('|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.command} | ${r.command === 'InviteAdministrator' ? 'yes (address)' : 'no'} | ${r.store} | ${r.ms.toFixed(3)} | ${r.ratio.toFixed(2)}× |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.command} | ${r.command === 'InviteAdministrator' ? 'yes (address)' : 'no'} | ${r.store} | ${r.ms.toFixed(3)} | ${r.ratio.toFixed(2)}× |`,
+    );
   const encrypted = rows.find((r) => r.command === 'InviteAdministrator' && r.ratio !== 1)!;
-  console.log(`\nInviteAdministrator encrypted ÷ ChangeCompanyDetails on the bare store: ${(encrypted.ms / bare.ChangeCompanyDetails).toFixed(2)}×`);
+  console.log(
+    `\nInviteAdministrator encrypted ÷ ChangeCompanyDetails on the bare store: ${(encrypted.ms / bare.ChangeCompanyDetails).toFixed(2)}×`,
+  );
 }
 
 void main();

@@ -39,7 +39,8 @@ export async function waitForMail(mailboxDir: string, to: string, subjectInclude
     const found = mails.find(matches);
     if (found) return found;
     if (Date.now() >= deadline) {
-      const present = mails.length === 0 ? 'the mailbox is empty' : `it holds:\n${mails.map((m) => `  to ${m.to}: ${m.subject}`).join('\n')}`;
+      const present =
+        mails.length === 0 ? 'the mailbox is empty' : `it holds:\n${mails.map((m) => `  to ${m.to}: ${m.subject}`).join('\n')}`;
       throw new Error(
         `No mail to ${to}${subjectIncludes === undefined ? '' : ` with a subject including "${subjectIncludes}"`} ` +
           `arrived in ${mailboxDir} within ${timeoutMs} ms; ${present}`,

@@ -43,7 +43,9 @@ export async function requestSignInToken(t: TestApp, email: string): Promise<str
 
 export async function signIn(t: TestApp, email: string, choice: { role?: string; tenantId?: string } = {}): Promise<TestSession> {
   const token = await requestSignInToken(t, email);
-  const response = await request(t.http).post('/auth/sessions').send({ token, ...choice });
+  const response = await request(t.http)
+    .post('/auth/sessions')
+    .send({ token, ...choice });
   if (response.status !== 201) throw new Error(`sign-in as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
   const { accessToken, refreshToken, principal } = response.body;
   return { accessToken, refreshToken, principal, auth: { Authorization: `Bearer ${accessToken}` } };

@@ -19,7 +19,9 @@ const path = require('node:path');
 const HEAP_FLAG = /--max-old-space-size/;
 if (!process.execArgv.some((arg) => HEAP_FLAG.test(arg)) && !HEAP_FLAG.test(process.env.NODE_OPTIONS || '')) {
   const heapMb = Number(process.env.CHANNEL_LEDGER_CLI_HEAP_MB || 192);
-  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, __filename, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, ...process.execArgv, __filename, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exit(child.status === null ? 1 : child.status);
 }
 

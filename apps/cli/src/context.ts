@@ -20,7 +20,8 @@ export function answer(ctx: CommandContext, json: boolean | undefined, value: un
 export function instantOption(name: string) {
   return (text: string): string => {
     const instant = parseInstant(text);
-    if (!instant) throw new UsageError(`${name} must be a date (2026-03-01) or an instant with its offset (2026-03-01T12:00:00Z), got "${text}"`);
+    if (!instant)
+      throw new UsageError(`${name} must be a date (2026-03-01) or an instant with its offset (2026-03-01T12:00:00Z), got "${text}"`);
     return instant;
   };
 }

@@ -19,8 +19,14 @@ describe('channel-ledger export and verify --file (offline)', () => {
   let exported: string;
   let lines: string[];
   const parsed = () => lines.map((l) => JSON.parse(l) as Line);
-  const eventIndex = (streamId: string, revision: number) => parsed().findIndex((l) => l.record === 'event' && l.streamId === streamId && l.revision === String(revision));
-  const lastRevisionOf = (streamId: string) => Math.max(...parsed().filter((l) => l.streamId === streamId).map((l) => Number(l.revision)));
+  const eventIndex = (streamId: string, revision: number) =>
+    parsed().findIndex((l) => l.record === 'event' && l.streamId === streamId && l.revision === String(revision));
+  const lastRevisionOf = (streamId: string) =>
+    Math.max(
+      ...parsed()
+        .filter((l) => l.streamId === streamId)
+        .map((l) => Number(l.revision)),
+    );
   const verifyTampered = async (edit: (lines: string[]) => string[]) => {
     const file = ledger.file('tampered.jsonl');
     writeFileSync(file, edit([...lines]).join('\n') + '\n');
@@ -40,7 +46,11 @@ describe('channel-ledger export and verify --file (offline)', () => {
   afterAll(() => ledger.remove());
 
   it('writes a header, the checkpoint with every head, the events and a footer; the untouched export verifies', async () => {
-    expect(parsed().map((l) => l.record).filter((r, i, all) => all.indexOf(r) === i)).toEqual(['header', 'checkpoint', 'head', 'event', 'footer']);
+    expect(
+      parsed()
+        .map((l) => l.record)
+        .filter((r, i, all) => all.indexOf(r) === i),
+    ).toEqual(['header', 'checkpoint', 'head', 'event', 'footer']);
     const result = await ledger.run('verify', '--file', exported);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/OK: nothing altered/);
@@ -54,7 +64,9 @@ describe('channel-ledger export and verify --file (offline)', () => {
       l[at] = l[at].replace('"seats":10', '"seats":19');
       return l;
     });
-    expect(findings).toEqual([expect.objectContaining<Partial<Finding>>({ kind: 'altered', streamId: subscription, revision: '0', eventId })]);
+    expect(findings).toEqual([
+      expect.objectContaining<Partial<Finding>>({ kind: 'altered', streamId: subscription, revision: '0', eventId }),
+    ]);
   });
 
   it('names a deleted middle event by its stream and the revision missing', async () => {
@@ -63,7 +75,13 @@ describe('channel-ledger export and verify --file (offline)', () => {
     const findings = await verifyTampered((l) => l.filter((_, i) => i !== at));
     expect(findings).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'missing-events', streamId: subscription, revision: '2', eventId: next.eventId, reason: expect.stringMatching(/revision 1 is missing/) }),
+        expect.objectContaining({
+          kind: 'missing-events',
+          streamId: subscription,
+          revision: '2',
+          eventId: next.eventId,
+          reason: expect.stringMatching(/revision 1 is missing/),
+        }),
         expect.objectContaining({ kind: 'event-count' }),
       ]),
     );
@@ -76,11 +94,17 @@ describe('channel-ledger export and verify --file (offline)', () => {
       [l[a], l[b]] = [l[b], l[a]];
       return l;
     });
-    expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'out-of-order', streamId: subscription, revision: '1', eventId: parsed()[a].eventId })]));
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'out-of-order', streamId: subscription, revision: '1', eventId: parsed()[a].eventId }),
+      ]),
+    );
   });
 
   it('names two swapped events of different streams (each chain alone still holds)', async () => {
-    const events = parsed().map((l, i) => ({ ...l, i })).filter((l) => l.record === 'event');
+    const events = parsed()
+      .map((l, i) => ({ ...l, i }))
+      .filter((l) => l.record === 'event');
     const pair = events.findIndex((e, k) => k + 1 < events.length && events[k + 1].streamId !== e.streamId);
     const [first, second] = [events[pair], events[pair + 1]];
     const findings = await verifyTampered((l) => {
@@ -96,7 +120,15 @@ describe('channel-ledger export and verify --file (offline)', () => {
     const { eventId } = parsed()[at];
     const findings = await verifyTampered((l) => l.filter((_, i) => i !== at));
     expect(findings).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: 'truncated', streamId: subscription, revision: String(last), eventId, reason: expect.stringMatching(/deleted/) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'truncated',
+          streamId: subscription,
+          revision: String(last),
+          eventId,
+          reason: expect.stringMatching(/deleted/),
+        }),
+      ]),
     );
   });
 
@@ -104,13 +136,22 @@ describe('channel-ledger export and verify --file (offline)', () => {
     const footer = lines.length - 1;
     const cut = await verifyTampered((l) => l.slice(0, footer - 3));
     expect(cut).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: 'tail-cut', reason: expect.stringMatching(/sealed the log up to position/) }), expect.objectContaining({ kind: 'stream-deleted' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'tail-cut', reason: expect.stringMatching(/sealed the log up to position/) }),
+        expect.objectContaining({ kind: 'stream-deleted' }),
+      ]),
     );
   });
 
   it('refuses a checkpoint whose heads were edited to match a shortened log', async () => {
-    const findings = await verifyTampered((l) => l.map((line) => (line.includes('"record":"head"') && line.includes(subscription) ? line.replace(/"revision":"(\d+)"/, '"revision":"1"') : line)));
-    expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'checkpoint', reason: expect.stringMatching(/signed root/) })]));
+    const findings = await verifyTampered((l) =>
+      l.map((line) =>
+        line.includes('"record":"head"') && line.includes(subscription) ? line.replace(/"revision":"(\d+)"/, '"revision":"1"') : line,
+      ),
+    );
+    expect(findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'checkpoint', reason: expect.stringMatching(/signed root/) })]),
+    );
   });
 
   it('exports one stream, one tenant and a recorded-time range, each verifiable on its own', async () => {
@@ -121,12 +162,19 @@ describe('channel-ledger export and verify --file (offline)', () => {
     ] as const) {
       const file = ledger.file(`${name}.jsonl`);
       expect((await ledger.run('export', '--no-seal', '--out', file, ...args)).code).toBe(0);
-      const records = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+      const records = readFileSync(file, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Line);
       const streams = new Set(records.filter((r) => r.record === 'event').map((r) => r.streamId));
       if (name === 'stream') expect([...streams]).toEqual([subscription]);
       if (name === 'tenant') expect([...streams].every((s) => s!.endsWith('-two'))).toBe(true);
       const verified = await ledger.run('verify', '--file', file, '--json');
-      expect({ name, code: verified.code, findings: verified.json<ExportVerification>().findings }).toEqual({ name, code: 0, findings: [] });
+      expect({ name, code: verified.code, findings: verified.json<ExportVerification>().findings }).toEqual({
+        name,
+        code: 0,
+        findings: [],
+      });
     }
   });
 
@@ -147,6 +195,8 @@ describe('channel-ledger export and verify --file (offline)', () => {
     const { generateKeyPairSync } = await import('node:crypto');
     const foreign = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
     const wrong = await ledger.run('verify', '--file', exported, '--public-key', foreign, '--json');
-    expect(wrong.json<ExportVerification>().findings).toEqual([expect.objectContaining({ kind: 'checkpoint', reason: expect.stringMatching(/not the trusted key/) })]);
+    expect(wrong.json<ExportVerification>().findings).toEqual([
+      expect.objectContaining({ kind: 'checkpoint', reason: expect.stringMatching(/not the trusted key/) }),
+    ]);
   });
 });

@@ -2,8 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { KeyObject, randomBytes } from 'node:crypto';
 import {
-  AppConfig, checkpointSigner, DataSubjects, emailLookupKeyFrom, loadConfig, openCheckpointStore, openEventStore, openReadStore, openSubjectKeyStore,
-  resolveSecrets, Secrets, wrapLedgerEventStore,
+  AppConfig,
+  checkpointSigner,
+  DataSubjects,
+  emailLookupKeyFrom,
+  loadConfig,
+  openCheckpointStore,
+  openEventStore,
+  openReadStore,
+  openSubjectKeyStore,
+  resolveSecrets,
+  Secrets,
+  wrapLedgerEventStore,
 } from '@channel-ledger/application';
 import { useEmailLookupKey } from '@channel-ledger/projections';
 import { CheckpointSigner, CheckpointStore, EventStore } from '@channel-ledger/event-store';
@@ -89,4 +99,3 @@ export class Ledger {
     for (const result of opened) if (result.status === 'fulfilled') await result.value.close();
   }
 }
-

@@ -1,9 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import {
-  CommandPipeline, DataSubjects, forgetDataSubject, openLedgerEventStore, Secrets, subjectKeyFileBeside,
+  CommandPipeline,
+  DataSubjects,
+  forgetDataSubject,
+  openLedgerEventStore,
+  Secrets,
+  subjectKeyFileBeside,
 } from '@channel-ledger/application';
 import { seed } from '@channel-ledger/application/testing/seed-scenario';
-import { invoiceOwnerAt, mailOutboxProjection, membershipsOf, readModelProjections, searchCustomerOrganizations } from '@channel-ledger/projections';
+import {
+  invoiceOwnerAt,
+  mailOutboxProjection,
+  membershipsOf,
+  readModelProjections,
+  searchCustomerOrganizations,
+} from '@channel-ledger/projections';
 import { openSqliteEventStore } from '@channel-ledger/event-store';
 import { openSqliteReadStore, ReadStore } from '@channel-ledger/read-store';
 import { cliLedger, TEST_SECRET } from './testing/cli-harness';
@@ -40,7 +51,9 @@ async function everyDocument(store: ReadStore): Promise<string> {
 }
 
 async function digests(path: string): Promise<Record<string, string>> {
-  return withReadStore(path, async (s) => Object.fromEntries(await Promise.all(collections.map(async (c) => [c, await s.digest(c)] as const))));
+  return withReadStore(path, async (s) =>
+    Object.fromEntries(await Promise.all(collections.map(async (c) => [c, await s.digest(c)] as const))),
+  );
 }
 
 describe('crypto-shredding: a person forgotten, the ledger intact', () => {
@@ -74,12 +87,26 @@ describe('crypto-shredding: a person forgotten, the ledger intact', () => {
 
   describe('after forgetting and rebuilding every projection', () => {
     beforeAll(async () => {
-      const opened = await openLedgerEventStore({ eventStore: { kind: 'sqlite', path: ledger.path }, readStore: { kind: 'sqlite', path: ledger.path } }, new Secrets(TEST_SECRET));
+      const opened = await openLedgerEventStore(
+        { eventStore: { kind: 'sqlite', path: ledger.path }, readStore: { kind: 'sqlite', path: ledger.path } },
+        new Secrets(TEST_SECRET),
+      );
       const pipeline = new CommandPipeline(opened.store);
       const support = { kind: 'support' as const, id: 'agent@vendor.example' };
-      const outcome = await forgetDataSubject(pipeline, opened.keys, opened.subjects, {
-        commandId: 'forget-1', correlationId: 'forget-1', causationId: 'forget-1', actor: support, onBehalfOf: null, occurredAt: '2026-07-01T00:00:00.000Z',
-      }, { email: ERASED_EMAIL.toUpperCase(), reason: 'erasure request #17 (GDPR art. 17)' });
+      const outcome = await forgetDataSubject(
+        pipeline,
+        opened.keys,
+        opened.subjects,
+        {
+          commandId: 'forget-1',
+          correlationId: 'forget-1',
+          causationId: 'forget-1',
+          actor: support,
+          onBehalfOf: null,
+          occurredAt: '2026-07-01T00:00:00.000Z',
+        },
+        { email: ERASED_EMAIL.toUpperCase(), reason: 'erasure request #17 (GDPR art. 17)' },
+      );
       subjectId = outcome.subjectId;
       expect(outcome).toMatchObject({ keyDeleted: true, recorded: true });
       expect(subjectId).toBe(DataSubjects.fromSecrets(new Secrets(TEST_SECRET)).subjectIdOf(ERASED_EMAIL));
@@ -94,7 +121,9 @@ describe('crypto-shredding: a person forgotten, the ledger intact', () => {
       expect(stored.map((e) => e.type)).toEqual(['DataSubjectForgotten']);
       expect(stored[0].data).toMatchObject({ subjectId, reason: 'erasure request #17 (GDPR art. 17)' });
       // The support agent acting is a person too: their address is encrypted under their own key.
-      expect(JSON.stringify(stored.map((e) => ({ data: e.data, metadata: e.metadata })))).not.toMatch(/@globex\.example|agent@vendor\.example/);
+      expect(JSON.stringify(stored.map((e) => ({ data: e.data, metadata: e.metadata })))).not.toMatch(
+        /@globex\.example|agent@vendor\.example/,
+      );
     });
 
     it('every event still verifies, amounts included', async () => {
@@ -107,7 +136,9 @@ describe('crypto-shredding: a person forgotten, the ledger intact', () => {
       const fromLog = await ledger.run('invoice-owner', `subscription-${seed.subscriptionId}`, '--at', '2026-02-01', '--json');
       expect(fromLog.json()).toMatchObject({ invoiceOwner: { kind: 'reseller', id: seed.resellerId, name: 'Acme Resale' } });
       await withReadStore(ledger.path, async (store) => {
-        expect(await invoiceOwnerAt(store, seed.subscriptionId, '2026-02-01T00:00:00.000Z')).toMatchObject({ owner: expect.objectContaining({ id: seed.resellerId }) });
+        expect(await invoiceOwnerAt(store, seed.subscriptionId, '2026-02-01T00:00:00.000Z')).toMatchObject({
+          owner: expect.objectContaining({ id: seed.resellerId }),
+        });
       });
     });
 
@@ -124,7 +155,9 @@ describe('crypto-shredding: a person forgotten, the ledger intact', () => {
         expect(await everyDocument(store)).not.toContain(ERASED_EMAIL);
         expect((await searchCustomerOrganizations(store, { email: ERASED_EMAIL })).items).toEqual([]);
         expect(await membershipsOf(store, ERASED_EMAIL)).toEqual([]);
-        expect((await searchCustomerOrganizations(store, { email: KEPT_EMAIL })).items.map((o) => o.id)).toEqual([`${seed.organizationId}-two`]);
+        expect((await searchCustomerOrganizations(store, { email: KEPT_EMAIL })).items.map((o) => o.id)).toEqual([
+          `${seed.organizationId}-two`,
+        ]);
         expect(await membershipsOf(store, KEPT_EMAIL)).not.toEqual([]);
       });
     });

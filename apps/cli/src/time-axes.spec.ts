@@ -27,7 +27,8 @@ describe('channel-ledger state / replay / invoice-owner on two time axes', () =>
   });
 
   it('state --as-known-at a time before it was recorded shows the old seats for any business date', async () => {
-    for (const asOf of ['2026-02-28', '2026-03-02', '2026-06-30', '2026-12-31']) expect(await seats('--as-of', asOf, '--as-known-at', '2026-03-14T23:59:59Z')).toBe(10);
+    for (const asOf of ['2026-02-28', '2026-03-02', '2026-06-30', '2026-12-31'])
+      expect(await seats('--as-of', asOf, '--as-known-at', '2026-03-14T23:59:59Z')).toBe(10);
     expect(await seats('--as-of', '2026-03-02', '--as-known-at', lateSeats.seatsRecordedAt)).toBe(15);
   });
 
@@ -35,14 +36,22 @@ describe('channel-ledger state / replay / invoice-owner on two time axes', () =>
     const result = await ledger.run('replay', 'subscription', lateSeats.subscriptionId, '--as-of', '2026-12-31');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/SeatsPurchased — Seats added: 10 → 15/);
-    expect(result.out).toMatch(new RegExp(`by reseller:${lateSeats.resellerId} for organization:${lateSeats.organizationId}; in force ${lateSeats.seatsEffectiveAt}, recorded ${lateSeats.seatsRecordedAt}`));
+    expect(result.out).toMatch(
+      new RegExp(
+        `by reseller:${lateSeats.resellerId} for organization:${lateSeats.organizationId}; in force ${lateSeats.seatsEffectiveAt}, recorded ${lateSeats.seatsRecordedAt}`,
+      ),
+    );
     const early = await ledger.run('replay', 'subscription', lateSeats.subscriptionId, '--as-of', '2026-02-01');
     expect(early.out).toMatch(/Recorded but not yet in force on 2026-02-01/);
   });
 
   it('invoice-owner names who, since when, through which channel and the event that made it so', async () => {
     const result = await ledger.run('invoice-owner', lateSeats.subscriptionId, '--at', '2026-04-01');
-    expect(result.out).toMatch(new RegExp(`went to Late Resale \\(reseller ${lateSeats.resellerId}, sales@late.example\\), through the reseller channel, since ${lateSeats.purchasedAt}`));
+    expect(result.out).toMatch(
+      new RegExp(
+        `went to Late Resale \\(reseller ${lateSeats.resellerId}, sales@late.example\\), through the reseller channel, since ${lateSeats.purchasedAt}`,
+      ),
+    );
     expect(result.out).toMatch(/Made so by SubscriptionPurchased #0/);
     const before = await ledger.run('invoice-owner', lateSeats.subscriptionId, '--at', '2026-04-01', '--as-known-at', '2026-01-01');
     expect(before.out).toMatch(/had no invoice owner/);
@@ -69,7 +78,10 @@ describe('channel-ledger state / replay / invoice-owner on two time axes', () =>
     const version = spawnSync(process.execPath, [bin, '--version'], { env: { ...process.env, ...ledger.env }, encoding: 'utf8' });
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const usage = spawnSync(process.execPath, [bin, 'state', 'subscription', 'x', '--as-known-at', 'noon'], { env: { ...process.env, ...ledger.env }, encoding: 'utf8' });
+    const usage = spawnSync(process.execPath, [bin, 'state', 'subscription', 'x', '--as-known-at', 'noon'], {
+      env: { ...process.env, ...ledger.env },
+      encoding: 'utf8',
+    });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--as-known-at must be a date/);
     expect(usage.stderr).not.toMatch(/\n\s+at /);

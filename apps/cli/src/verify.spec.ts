@@ -1,3 +1,4 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { insider } from '@channel-ledger/event-store/testing/insider';
 import { Finding, LogVerification } from '@channel-ledger/event-store';
 import { seed } from '@channel-ledger/application/testing/seed-scenario';
@@ -45,29 +46,43 @@ describe('channel-ledger verify (the store)', () => {
 
   it('catches an invoice line changed and re-sealed consistently by recomputing it', async () => {
     insider.rehashStream(ledger.path, subscription, (data) =>
-      data.invoiceId === 'inv-2' && Array.isArray(data.lines) ? { ...data, lines: (data.lines as { amount: string }[]).map((l) => ({ ...l, amount: '1.00' })), total: '1.00' } : data,
+      data.invoiceId === 'inv-2' && Array.isArray(data.lines)
+        ? { ...data, lines: (data.lines as { amount: string }[]).map((l) => ({ ...l, amount: '1.00' })), total: '1.00' }
+        : data,
     );
     const { code, findings: named } = await findings('--no-recompute');
     // Without recomputation only the checkpoint notices; the amounts are what the auditor cares about.
     expect(named.filter((f) => f.kind === 'amount')).toEqual([]);
     expect(code).toBe(1);
     const recomputed = (await findings()).findings.filter((f) => f.kind === 'amount');
-    expect(recomputed).toEqual([expect.objectContaining({ streamId: subscription, reason: expect.stringMatching(/line 1: amount is 1\.00, the formula gives \d+\.\d\d/) })]);
+    expect(recomputed).toEqual([
+      expect.objectContaining({
+        streamId: subscription,
+        reason: expect.stringMatching(/line 1: amount is 1\.00, the formula gives \d+\.\d\d/),
+      }),
+    ]);
   });
 
   it('catches a tampered invoice total by recomputation, also when held to a digest the auditor wrote down', async () => {
     insider.rehashStream(ledger.path, subscription, (data) => (data.invoiceId === 'inv-1' ? { ...data, total: '5.00' } : data));
-    const { findings: named } = await findings('--against', (await ledger.run('checkpoint', 'show', '--json')).json<{ digest: string }>().digest);
-    expect(named).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'amount', reason: expect.stringMatching(/total is 5\.00, its lines add up to 960\.00/) })]));
+    const { findings: named } = await findings(
+      '--against',
+      (await ledger.run('checkpoint', 'show', '--json')).json<{ digest: string }>().digest,
+    );
+    expect(named).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'amount', reason: expect.stringMatching(/total is 5\.00, its lines add up to 960\.00/) }),
+      ]),
+    );
   });
 
-  it('holds the log to a checkpoint the auditor kept, even when the store\'s checkpoints were replaced', async () => {
+  it("holds the log to a checkpoint the auditor kept, even when the store's checkpoints were replaced", async () => {
     const kept = ledger.file('kept-checkpoint.json');
     const shown = await ledger.run('checkpoint', 'show', '--json', '--with-heads');
-    require('node:fs').writeFileSync(kept, shown.out);
+    writeFileSync(kept, shown.out);
     insider.deleteLastEventOf(ledger.path, subscription);
     // The insider also throws the checkpoint file away and seals a fresh one over the shortened log.
-    require('node:fs').rmSync(ledger.path.replace(/\.sqlite$/, '.checkpoints.sqlite'));
+    rmSync(ledger.path.replace(/\.sqlite$/, '.checkpoints.sqlite'));
     expect((await ledger.run('checkpoint', 'seal')).code).toBe(0);
     expect((await findings()).findings.filter((f) => f.kind === 'truncated')).toEqual([]);
     const against = await findings('--against', kept);

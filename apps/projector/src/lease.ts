@@ -83,12 +83,15 @@ export class ProjectorLease {
           const lease = await this.options.leases.current(this.name);
           const holder = lease?.holder ?? null;
           if (holder !== seen) {
-            this.log(`standby: lease "${this.name}" is held by ${holder} until ${lease ? new Date(lease.expiresAt).toISOString() : '-'}; I am ${this.holder}`);
+            this.log(
+              `standby: lease "${this.name}" is held by ${holder} until ${lease ? new Date(lease.expiresAt).toISOString() : '-'}; I am ${this.holder}`,
+            );
             seen = holder;
           }
         }
       } catch (error) {
-        if (seen !== '(unreachable)') this.log(`standby: could not reach lease "${this.name}": ${error instanceof Error ? error.message : String(error)}`);
+        if (seen !== '(unreachable)')
+          this.log(`standby: could not reach lease "${this.name}": ${error instanceof Error ? error.message : String(error)}`);
         seen = '(unreachable)';
       }
       if (!acquired) {
@@ -150,7 +153,9 @@ export class ProjectorLease {
       await this.options.leases.release(this.name, this.holder);
       this.log(`released lease "${this.name}"`);
     } catch (error) {
-      this.log(`could not release lease "${this.name}" (a standby takes over when it lapses): ${error instanceof Error ? error.message : String(error)}`);
+      this.log(
+        `could not release lease "${this.name}" (a standby takes over when it lapses): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

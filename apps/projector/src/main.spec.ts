@@ -13,11 +13,15 @@ describe('projector process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'projector-main-'));
     try {
       const dataFile = join(dir, 'nested', 'channel-ledger.sqlite');
-      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')], {
-        cwd: ROOT,
-        env: embeddedChildEnv({ TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), CHANNEL_LEDGER_SQLITE_PATH: dataFile }),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')],
+        {
+          cwd: ROOT,
+          env: embeddedChildEnv({ TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), CHANNEL_LEDGER_SQLITE_PATH: dataFile }),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       const running = new Promise<void>((ready, failed) => {
         child.stdout!.on('data', (chunk) => {
@@ -27,7 +31,9 @@ describe('projector process', () => {
         child.stderr!.on('data', (chunk) => (output += chunk));
         child.on('exit', () => failed(new Error(`projector exited before running:\n${output}`)));
       });
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, sig) => done({ code, signal: sig })));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+        child.on('exit', (code, sig) => done({ code, signal: sig })),
+      );
       await running;
       expect(existsSync(dataFile)).toBe(true);
       child.kill(signal);

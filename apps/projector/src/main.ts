@@ -1,5 +1,11 @@
 import {
-  emailLookupKeyFrom, InvalidConfigurationError, loadConfig, openLeaseStore, openLedgerEventStore, openReadStore, resolveSecrets,
+  emailLookupKeyFrom,
+  InvalidConfigurationError,
+  loadConfig,
+  openLeaseStore,
+  openLedgerEventStore,
+  openReadStore,
+  resolveSecrets,
 } from '@channel-ledger/application';
 import { startProjector, useEmailLookupKey } from '@channel-ledger/projections';
 import { ProjectorLease } from './lease';

@@ -31,15 +31,21 @@ describe('projector process: runs the time-driven processes with the projections
       await scenario.subscription('s1', 'o1', 'acme', bought, { autoRenewal: true });
       await scenario.offer('o1', 'acme', 't1', plus(now, -10));
 
-      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')], {
-        cwd: ROOT,
-        env: embeddedChildEnv({ TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), CHANNEL_LEDGER_SQLITE_PATH: dataFile }),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')],
+        {
+          cwd: ROOT,
+          env: embeddedChildEnv({ TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), CHANNEL_LEDGER_SQLITE_PATH: dataFile }),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let output = '';
       child.stdout!.on('data', (chunk) => (output += chunk));
       child.stderr!.on('data', (chunk) => (output += chunk));
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, signal) => done({ code, signal })));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+        child.on('exit', (code, signal) => done({ code, signal })),
+      );
 
       const byTheSystem = async (streamId: string, type: string): Promise<RecordedEvent> => {
         const deadline = Date.now() + 45_000;

@@ -12,19 +12,32 @@ import { openSqliteReadStore, ReadStore } from '@channel-ledger/read-store';
 const ROOT = resolve(__dirname, '../../..');
 const STORIES = 150; // the seed scenario told 150 times: about 2,700 events
 
-function startProjector(dataFile: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')], {
-    cwd: ROOT,
-    // A short lease: the restarted projector waits for the killed one's lease to lapse (./lease.ts).
-    env: embeddedChildEnv({ TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), CHANNEL_LEDGER_SQLITE_PATH: dataFile, CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS: '1500' }),
-    stdio: 'ignore',
-  });
+function startProjector(dataFile: string): {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+} {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')],
+    {
+      cwd: ROOT,
+      // A short lease: the restarted projector waits for the killed one's lease to lapse (./lease.ts).
+      env: embeddedChildEnv({
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        CHANNEL_LEDGER_SQLITE_PATH: dataFile,
+        CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS: '1500',
+      }),
+      stdio: 'ignore',
+    },
+  );
   return { child, exited: new Promise((done) => child.on('exit', (code, signal) => done({ code, signal }))) };
 }
 
 async function checkpoints(readStore: ReadStore): Promise<bigint[]> {
   return Promise.all(
-    readModelProjections.map(async (p) => BigInt((await readStore.getCheckpoint(checkpointName(p.name, { version: p.version, rebuild: 0 }))) ?? '0')),
+    readModelProjections.map(async (p) =>
+      BigInt((await readStore.getCheckpoint(checkpointName(p.name, { version: p.version, rebuild: 0 }))) ?? '0'),
+    ),
   );
 }
 

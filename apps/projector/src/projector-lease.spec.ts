@@ -21,15 +21,19 @@ interface Projector {
 }
 
 function startProjector(dataFile: string): Projector {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')], {
-    cwd: ROOT,
-    env: embeddedChildEnv({
-      TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-      CHANNEL_LEDGER_SQLITE_PATH: dataFile,
-      CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS: String(LEASE_TTL_MS),
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'main.ts')],
+    {
+      cwd: ROOT,
+      env: embeddedChildEnv({
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        CHANNEL_LEDGER_SQLITE_PATH: dataFile,
+        CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS: String(LEASE_TTL_MS),
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -38,7 +42,9 @@ function startProjector(dataFile: string): Projector {
 
 async function checkpoints(readStore: ReadStore): Promise<bigint[]> {
   return Promise.all(
-    readModelProjections.map(async (p) => BigInt((await readStore.getCheckpoint(checkpointName(p.name, { version: p.version, rebuild: 0 }))) ?? '0')),
+    readModelProjections.map(async (p) =>
+      BigInt((await readStore.getCheckpoint(checkpointName(p.name, { version: p.version, rebuild: 0 }))) ?? '0'),
+    ),
   );
 }
 
@@ -90,9 +96,11 @@ describe('two projectors, one lease', () => {
     const holderPid = (holder: string) => Number(holder.split(':')[1]);
 
     // One acquires the lease and starts; the other sees it held and stands by.
-    const first = await until('a projector to hold the lease', async () => (await leases.current(PROJECTOR_LEASE)) ?? null, 60_000).catch((error: unknown) => {
-      throw new Error(`${String(error)}\n${both.map((p) => p.output()).join('\n---\n')}`);
-    });
+    const first = await until('a projector to hold the lease', async () => (await leases.current(PROJECTOR_LEASE)) ?? null, 60_000).catch(
+      (error: unknown) => {
+        throw new Error(`${String(error)}\n${both.map((p) => p.output()).join('\n---\n')}`);
+      },
+    );
     const active = byPid(holderPid(first.holder));
     const standby = both.find((p) => p !== active)!;
     await until('the other to stand by', async () => (/standby: lease "projector" is held by/.test(standby.output()) ? true : null));

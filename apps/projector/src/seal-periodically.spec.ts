@@ -9,7 +9,10 @@ describe('the projector seals checkpoints of the log head', () => {
   it('every interval and once more when it stops', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'projector-seal-'));
     try {
-      const config = loadConfig({ CHANNEL_LEDGER_SQLITE_PATH: join(dir, 'ledger.sqlite'), CHANNEL_LEDGER_SECRET: 'projector-test-secret-0123456789abcdef' });
+      const config = loadConfig({
+        CHANNEL_LEDGER_SQLITE_PATH: join(dir, 'ledger.sqlite'),
+        CHANNEL_LEDGER_SECRET: 'projector-test-secret-0123456789abcdef',
+      });
       const eventStore = await openEventStore(config);
       const readStore = await openReadStore(config);
       await runSeedScenario(eventStore);

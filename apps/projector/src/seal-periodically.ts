@@ -14,13 +14,21 @@ export interface PeriodicSealing {
  * one that seals checkpoints of its head (the API only does where it runs the projections itself).
  * A failed seal is logged and tried again at the next interval; it never stops the projections.
  */
-export async function sealPeriodically(config: AppConfig, eventStore: EventStore, readStore: ReadStore, intervalMs = SEAL_INTERVAL_MS): Promise<PeriodicSealing> {
+export async function sealPeriodically(
+  config: AppConfig,
+  eventStore: EventStore,
+  readStore: ReadStore,
+  intervalMs = SEAL_INTERVAL_MS,
+): Promise<PeriodicSealing> {
   const checkpoints = await openCheckpointStore(config, async () => readStore);
   const sealer = new CheckpointSealer(eventStore, checkpoints, checkpointSigner(resolveSecrets(config)));
   const seal = async () => {
     try {
       const outcome = await sealer.seal();
-      if (outcome.sealed) console.log(`[projector] sealed checkpoint #${outcome.checkpoint.sequence} (${outcome.newEvents} new events, digest ${outcome.checkpoint.digest})`);
+      if (outcome.sealed)
+        console.log(
+          `[projector] sealed checkpoint #${outcome.checkpoint.sequence} (${outcome.newEvents} new events, digest ${outcome.checkpoint.digest})`,
+        );
     } catch (error) {
       console.error(`[projector] could not seal a checkpoint: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -24,6 +24,7 @@ describe('canonical JSON', () => {
     ['bigint', { a: 1n }, '$.a'],
     ['Date', { a: new Date(0) }, '$.a'],
     ['Map', { a: new Map() }, '$.a'],
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the case under test
     ['sparse array', { a: [1, , 3] }, '$.a[1]'],
   ])('refuses %s, naming the path', (_kind, value, path) => {
     expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
@@ -62,7 +63,12 @@ describe('hash chain', () => {
   const asRecorded = (events: ReturnType<typeof sealEvents>): RecordedEvent[] => events.map((e, i) => ({ ...e, position: BigInt(i + 1) }));
   const stream = () =>
     asRecorded(
-      sealEvents('organization-1', null, commandEvents({ type: 'A', data: { n: 1 } }, { type: 'B', data: { n: 2 } }, { type: 'C', data: { n: 3 } }), recordedAt),
+      sealEvents(
+        'organization-1',
+        null,
+        commandEvents({ type: 'A', data: { n: 1 } }, { type: 'B', data: { n: 2 } }, { type: 'C', data: { n: 3 } }),
+        recordedAt,
+      ),
     );
 
   it('links each event to the previous one and continues from a given link', () => {
@@ -70,7 +76,12 @@ describe('hash chain', () => {
     expect(events.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
     expect(events[0].metadata.previousHash).toBeNull();
     expect(events[2].metadata.previousHash).toBe(events[1].metadata.hash);
-    const [next] = sealEvents('organization-1', { revision: 2n, hash: events[2].metadata.hash }, commandEvents({ type: 'D', data: {} }), recordedAt);
+    const [next] = sealEvents(
+      'organization-1',
+      { revision: 2n, hash: events[2].metadata.hash },
+      commandEvents({ type: 'D', data: {} }),
+      recordedAt,
+    );
     expect(next.revision).toBe(3n);
     expect(verifyStreamChain([...events, { ...next, position: 4n }])).toEqual({ ok: true });
   });
@@ -78,7 +89,9 @@ describe('hash chain', () => {
   it('is the same hash for the same content, whatever the key order', () => {
     const [event] = commandEvents({ type: 'A', data: { a: 1, b: 2 } });
     const reordered = { ...event, data: { b: 2, a: 1 } };
-    expect(sealEvents('s-1', null, [event], recordedAt)[0].metadata.hash).toBe(sealEvents('s-1', null, [reordered], recordedAt)[0].metadata.hash);
+    expect(sealEvents('s-1', null, [event], recordedAt)[0].metadata.hash).toBe(
+      sealEvents('s-1', null, [reordered], recordedAt)[0].metadata.hash,
+    );
   });
 
   it('ignores any hash, previousHash or recordedAt the writer tried to supply', () => {
@@ -92,7 +105,12 @@ describe('hash chain', () => {
   it.each<[string, (events: RecordedEvent[]) => RecordedEvent[], bigint, RegExp]>([
     ['altered data', (e) => [e[0], { ...e[1], data: { n: 99 } }, e[2]], 1n, /altered/],
     ['altered type', (e) => [e[0], e[1], { ...e[2], type: 'Z' }], 2n, /altered/],
-    ['altered metadata', (e) => [{ ...e[0], metadata: { ...e[0].metadata, occurredAt: '2020-01-01T00:00:00.000Z' } }, e[1], e[2]], 0n, /altered/],
+    [
+      'altered metadata',
+      (e) => [{ ...e[0], metadata: { ...e[0].metadata, occurredAt: '2020-01-01T00:00:00.000Z' } }, e[1], e[2]],
+      0n,
+      /altered/,
+    ],
     ['a removed event', (e) => [e[0], e[2]], 2n, /gap/],
     ['swapped events', (e) => [e[0], { ...e[2], revision: 1n }, { ...e[1], revision: 2n }], 1n, /previousHash/],
     ['another stream', (e) => [e[0], { ...e[1], streamId: 'organization-2' }, e[2]], 1n, /stream/],

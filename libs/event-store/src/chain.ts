@@ -27,12 +27,7 @@ export type ChainVerification = { ok: true } | { ok: false; revision: bigint; re
  * recordedAt, previousHash and hash. Throws CanonicalJsonError before anything is written when an
  * event holds a value JSON cannot carry faithfully.
  */
-export function sealEvents(
-  streamId: string,
-  previous: ChainLink | null,
-  events: readonly NewEvent[],
-  recordedAt: string,
-): SealedEvent[] {
+export function sealEvents(streamId: string, previous: ChainLink | null, events: readonly NewEvent[], recordedAt: string): SealedEvent[] {
   return sealForStorage(streamId, previous, events, recordedAt).map((event) => ({
     streamId,
     revision: event.revision,
@@ -105,7 +100,8 @@ export function verifyStreamChain(events: readonly RecordedEvent[]): ChainVerifi
     if (previous !== null) {
       if (event.streamId !== previous.streamId) return broken(`event belongs to stream ${event.streamId}, not ${previous.streamId}`);
       if (event.revision !== previous.revision + 1n) return broken(`revision follows ${previous.revision} with a gap`);
-      if (event.metadata.previousHash !== previous.metadata.hash) return broken('previousHash does not match the hash of the previous event');
+      if (event.metadata.previousHash !== previous.metadata.hash)
+        return broken('previousHash does not match the hash of the previous event');
     } else if (event.revision === 0n && event.metadata.previousHash !== null) {
       return broken('the first event of a stream must have previousHash null');
     }
@@ -133,9 +129,11 @@ export function verifyLink(previous: ChainLink | null, read: RecordedEvent): Cha
   const event = storedFormOf(read);
   const broken = (reason: string): ChainVerification => ({ ok: false, revision: event.revision, reason });
   if (previous === null) {
-    if (event.revision !== 0n) return broken(`the stream starts at revision ${event.revision}: revisions 0 to ${event.revision - 1n} are missing`);
+    if (event.revision !== 0n)
+      return broken(`the stream starts at revision ${event.revision}: revisions 0 to ${event.revision - 1n} are missing`);
   } else {
-    if (event.revision <= previous.revision) return broken(`revision ${event.revision} comes after revision ${previous.revision}: events are out of order`);
+    if (event.revision <= previous.revision)
+      return broken(`revision ${event.revision} comes after revision ${previous.revision}: events are out of order`);
     if (event.revision !== previous.revision + 1n) return broken(`revision follows ${previous.revision} with a gap`);
     if (event.metadata.previousHash !== previous.hash) return broken('previousHash does not match the hash of the previous event');
   }

@@ -156,9 +156,7 @@ export class WrongExpectedRevisionError extends Error {
     readonly actual: bigint | null,
   ) {
     super(
-      `stream ${streamId}: expected revision ${String(expected)} but the stream is at ${
-        actual === null ? 'no-stream' : actual.toString()
-      }`,
+      `stream ${streamId}: expected revision ${String(expected)} but the stream is at ${actual === null ? 'no-stream' : actual.toString()}`,
     );
   }
 }
@@ -166,7 +164,10 @@ export class WrongExpectedRevisionError extends Error {
 /** The same event id was appended before with different content, or to another stream. */
 export class DuplicateEventIdError extends Error {
   override readonly name = 'DuplicateEventIdError';
-  constructor(readonly eventId: string, detail: string) {
+  constructor(
+    readonly eventId: string,
+    detail: string,
+  ) {
     super(`event ${eventId}: ${detail}`);
   }
 }

@@ -24,7 +24,8 @@ export function assertStreamId(streamId: string): void {
   if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidEventStoreInputError('stream id must be a non-empty string');
   if (streamId.trim() !== streamId) throw new InvalidEventStoreInputError(`stream id "${streamId}" has surrounding whitespace`);
   // `$` streams are EventStoreDB system streams; refusing them everywhere keeps adapters alike.
-  if (streamId.startsWith('$')) throw new InvalidEventStoreInputError(`stream id "${streamId}" must not start with "$" (reserved for system streams)`);
+  if (streamId.startsWith('$'))
+    throw new InvalidEventStoreInputError(`stream id "${streamId}" must not start with "$" (reserved for system streams)`);
 }
 
 export function assertExpectedRevision(expected: ExpectedRevision): void {
@@ -43,13 +44,18 @@ export function assertNewEvents(streamId: string, events: readonly NewEvent[]): 
   let bytes = 0;
   events.forEach((event, index) => {
     const where = `stream ${streamId}, event #${index}`;
-    if (typeof event.eventId !== 'string' || event.eventId.length === 0) throw new InvalidEventStoreInputError(`${where}: eventId must be a non-empty string`);
+    if (typeof event.eventId !== 'string' || event.eventId.length === 0)
+      throw new InvalidEventStoreInputError(`${where}: eventId must be a non-empty string`);
     if (seen.has(event.eventId)) throw new InvalidEventStoreInputError(`${where}: event id ${event.eventId} appears twice in one append`);
     seen.add(event.eventId);
-    if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidEventStoreInputError(`${where}: type must be a non-empty string`);
-    if (event.type.startsWith('$')) throw new InvalidEventStoreInputError(`${where}: type "${event.type}" must not start with "$" (reserved for system events)`);
-    if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) throw new InvalidEventStoreInputError(`${where}: data must be a JSON object`);
-    if (event.metadata === null || typeof event.metadata !== 'object') throw new InvalidEventStoreInputError(`${where}: metadata is required`);
+    if (typeof event.type !== 'string' || event.type.length === 0)
+      throw new InvalidEventStoreInputError(`${where}: type must be a non-empty string`);
+    if (event.type.startsWith('$'))
+      throw new InvalidEventStoreInputError(`${where}: type "${event.type}" must not start with "$" (reserved for system events)`);
+    if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data))
+      throw new InvalidEventStoreInputError(`${where}: data must be a JSON object`);
+    if (event.metadata === null || typeof event.metadata !== 'object')
+      throw new InvalidEventStoreInputError(`${where}: metadata is required`);
     // Throws CanonicalJsonError naming the offending path (e.g. `$.amount` is undefined).
     bytes += Buffer.byteLength(canonicalJson(event.data), 'utf8');
     bytes += Buffer.byteLength(canonicalJson(event.metadata), 'utf8') + SEALED_METADATA_BYTES;

@@ -24,17 +24,25 @@ async function tellStory(store: EventStore): Promise<void> {
     const reseller = i % 4 === 1 ? 'bravo' : 'acme';
     await scenario.organization(`o${i}`, reseller, T0);
     await scenario.offer(`o${i}`, reseller, `t${i}`, plus(T0, i % 7, i % 5));
-    if (i < 30) await scenario.subscription(`s${i}`, `o${i}`, reseller, plus(T0, i % 5), { billingPeriod: 'monthly', autoRenewal: i % 3 !== 0 });
+    if (i < 30)
+      await scenario.subscription(`s${i}`, `o${i}`, reseller, plus(T0, i % 5), { billingPeriod: 'monthly', autoRenewal: i % 3 !== 0 });
     if (i < 10) await scenario.right(`r${i}`, reseller, T0, plus(T0, 20 + i));
   }
 }
 
-function startInstance(file: string): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'testing', 'process-child.ts')], {
-    cwd: ROOT,
-    env: embeddedChildEnv({ TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), LEDGER_FILE: file, PROCESS_CLOCK: NOW, CHARGE_DELAY_MS: '15' }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function startInstance(file: string): {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>;
+} {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'testing', 'process-child.ts')],
+    {
+      cwd: ROOT,
+      env: embeddedChildEnv({ TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), LEDGER_FILE: file, PROCESS_CLOCK: NOW, CHARGE_DELAY_MS: '15' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -67,7 +75,10 @@ const outcomesOf = (events: RecordedEvent[]) =>
   new Map(
     events
       .filter((e) => e.metadata.actor.kind === 'system')
-      .map((e) => [e.eventId, { streamId: e.streamId, type: e.type, data: e.data, occurredAt: e.metadata.occurredAt, actor: e.metadata.actor }]),
+      .map((e) => [
+        e.eventId,
+        { streamId: e.streamId, type: e.type, data: e.data, occurredAt: e.metadata.occurredAt, actor: e.metadata.actor },
+      ]),
   );
 
 async function outbox(store: EventStore, file: string): Promise<ReadDocument[]> {
@@ -133,7 +144,16 @@ describe('processes killed mid-run, restarted beside a second instance', () => {
     const expected = outcomesOf(await allEvents(reference));
     expect(expected.size).toBeGreaterThan(200);
     const types = [...expected.values()].map((o) => o.type);
-    for (const type of ['OwnershipTransferExpired', 'OwnershipTransferReminded', 'RenewalReminded', 'SubscriptionRenewed', 'InvoiceIssued', 'RenewalChargeFailed', 'SubscriptionExpired', 'IssuanceRightExpired']) {
+    for (const type of [
+      'OwnershipTransferExpired',
+      'OwnershipTransferReminded',
+      'RenewalReminded',
+      'SubscriptionRenewed',
+      'InvoiceIssued',
+      'RenewalChargeFailed',
+      'SubscriptionExpired',
+      'IssuanceRightExpired',
+    ]) {
       expect(types).toContain(type);
     }
 
@@ -170,11 +190,15 @@ describe('processes killed mid-run, restarted beside a second instance', () => {
     expect(new Map([...recorded].sort())).toEqual(new Map([...expected].sort()));
     const byStream = new Map<string, RecordedEvent[]>();
     for (const event of events) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
-    for (const [streamId, history] of byStream) expect({ streamId, chain: verifyStreamChain(history) }).toEqual({ streamId, chain: { ok: true } });
+    for (const [streamId, history] of byStream)
+      expect({ streamId, chain: verifyStreamChain(history) }).toEqual({ streamId, chain: { ok: true } });
 
     // The outbox: one entry per outcome that implies mail, the same as the reference's.
     const mailed = (documents: ReadDocument[], outcomes: Map<string, unknown>) =>
-      documents.filter((d) => outcomes.has(d.id)).map((d) => `${d.id}|${d.type}`).sort();
+      documents
+        .filter((d) => outcomes.has(d.id))
+        .map((d) => `${d.id}|${d.type}`)
+        .sort();
     const crashedOutbox = await outbox(store, join(dir, 'outbox.sqlite'));
     const referenceOutbox = await outbox(reference, join(dir, 'reference-outbox.sqlite'));
     const entries = mailed(crashedOutbox, recorded);

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandPipeline, LedgerContext, PaymentProvider, SandboxPaymentProvider } from '@channel-ledger/application';
 import {
-  isViolation, issuanceRightStream, licenseStream, organizationStream, quoteRenewal, subscriptionStream,
+  isViolation,
+  issuanceRightStream,
+  licenseStream,
+  organizationStream,
+  quoteRenewal,
+  subscriptionStream,
 } from '@channel-ledger/domain';
 import { EventStore, openSqliteEventStore, RecordedEvent } from '@channel-ledger/event-store';
 import { openSqliteReadStore, ReadStore } from '@channel-ledger/read-store';
@@ -23,7 +28,13 @@ describe('the time-driven processes (library, on the embedded SQLite store)', ()
 
   const newManager = (payments: PaymentProvider = new SandboxPaymentProvider()) => {
     const manager = new ProcessManager({
-      eventStore, readStore, ledger: new LedgerContext(eventStore, new CommandPipeline(eventStore)), payments, clock, autoRun: false, logger: process.env.DEBUG_PROCESSES ? { log: console.log, error: console.error } : undefined,
+      eventStore,
+      readStore,
+      ledger: new LedgerContext(eventStore, new CommandPipeline(eventStore)),
+      payments,
+      clock,
+      autoRun: false,
+      logger: process.env.DEBUG_PROCESSES ? { log: console.log, error: console.error } : undefined,
     });
     managers.push(manager);
     return manager;
@@ -83,7 +94,10 @@ describe('the time-driven processes (library, on the embedded SQLite store)', ()
     // Rule 3: the reseller may offer again; the new offer is scheduled afresh.
     await scenario.offer('o1', 'acme', 't2', plus(T0, 8));
     clock.setTo(plus(T0, 15, 1));
-    expect((await manager.runDue()).map((s) => s.itemId)).toEqual(['reminders|remind-offer|o1/t2', 'ownership-offer-expiry|lapse-offer|o1/t2']);
+    expect((await manager.runDue()).map((s) => s.itemId)).toEqual([
+      'reminders|remind-offer|o1/t2',
+      'ownership-offer-expiry|lapse-offer|o1/t2',
+    ]);
   });
 
   it('renews at term end for the quote given a week before, takes a declined card through the dunning schedule to a lapse, expires what does not renew', async () => {
@@ -111,7 +125,10 @@ describe('the time-driven processes (library, on the embedded SQLite store)', ()
     expect(invoice.data.payment).toMatchObject({ methodId: 'card-acme', kind: 'card', chargeId: expect.stringMatching(/^ch_sandbox_/) });
     expect(quote.periodTotal).toBe('672.00');
     expect(renewed.metadata).toMatchObject({ occurredAt: termEnd, actor: { kind: 'system', id: 'subscription-renewal' } });
-    expect(byType(good, 'RenewalReminded').map((e) => [e.data.daysBefore, e.metadata.occurredAt])).toEqual([[30, plus(termEnd, -30)], [7, plus(termEnd, -7)]]);
+    expect(byType(good, 'RenewalReminded').map((e) => [e.data.daysBefore, e.metadata.occurredAt])).toEqual([
+      [30, plus(termEnd, -30)],
+      [7, plus(termEnd, -7)],
+    ]);
 
     const bad = await stream(subscriptionStream('s-bad'));
     expect(byType(bad, 'RenewalChargeFailed').map((e) => [e.data.attempt, e.metadata.occurredAt, e.data.nextAttemptAt])).toEqual([
@@ -121,12 +138,16 @@ describe('the time-driven processes (library, on the embedded SQLite store)', ()
       [4, plus(termEnd, 7), null],
     ]);
     expect(bad.at(-1)).toMatchObject({
-      type: 'SubscriptionExpired', data: { expiredAt: termEnd, sweptAt: plus(termEnd, 7), reason: 'payment-failed' }, metadata: { occurredAt: plus(termEnd, 7) },
+      type: 'SubscriptionExpired',
+      data: { expiredAt: termEnd, sweptAt: plus(termEnd, 7), reason: 'payment-failed' },
+      metadata: { occurredAt: plus(termEnd, 7) },
     });
     expect(byType(bad, 'SubscriptionRenewed')).toEqual([]);
 
     expect((await stream(subscriptionStream('s-off'))).at(-1)).toMatchObject({
-      type: 'SubscriptionExpired', data: { expiredAt: termEnd, reason: 'not-renewed' }, metadata: { occurredAt: termEnd },
+      type: 'SubscriptionExpired',
+      data: { expiredAt: termEnd, reason: 'not-renewed' },
+      metadata: { occurredAt: termEnd },
     });
 
     // Nothing more is due; the next term of s-good is scheduled.
@@ -172,11 +193,22 @@ describe('the time-driven processes (library, on the embedded SQLite store)', ()
     outcomes.sort((a, b) => (a.position < b.position ? -1 : 1));
     expect(outcomes.map((e) => e.metadata.occurredAt)).toEqual([...outcomes.map((e) => e.metadata.occurredAt)].sort());
     expect(outcomes.map((e) => e.type)).toEqual([
-      'RenewalReminded', 'IssuanceRightExpired', 'OwnershipTransferReminded', 'OwnershipTransferExpired',
-      'SubscriptionRenewed', 'InvoiceIssued', 'OwnershipTransferReminded', 'OwnershipTransferExpired',
+      'RenewalReminded',
+      'IssuanceRightExpired',
+      'OwnershipTransferReminded',
+      'OwnershipTransferExpired',
+      'SubscriptionRenewed',
+      'InvoiceIssued',
+      'OwnershipTransferReminded',
+      'OwnershipTransferExpired',
     ]);
     for (const event of outcomes) expect(Date.parse(event.metadata.recordedAt)).toBeGreaterThanOrEqual(restartedAt - 1);
-    expect(outcomes.find((e) => e.type === 'IssuanceRightExpired')!.data).toMatchObject({ expiresAt: plus(T0, 5), closedAt: plus(T0, 5), used: 1, remaining: 2 });
+    expect(outcomes.find((e) => e.type === 'IssuanceRightExpired')!.data).toMatchObject({
+      expiresAt: plus(T0, 5),
+      closedAt: plus(T0, 5),
+      used: 1,
+      remaining: 2,
+    });
     // Rule 12: the license issued under the closed right keeps its own history and dates.
     expect(await stream(licenseStream('license-1'))).toEqual(licenseBefore);
   });
@@ -185,7 +217,11 @@ describe('the time-driven processes (library, on the embedded SQLite store)', ()
     await scenario.organization('o1', 'acme', T0);
     await scenario.subscription('s1', 'o1', 'acme', T0, { autoRenewal: true });
     await scenario.offer('o1', 'acme', 't1', plus(T0, 362));
-    let payments: PaymentProvider = { charge: async () => { throw new Error('payment gateway unreachable'); } };
+    let payments: PaymentProvider = {
+      charge: async () => {
+        throw new Error('payment gateway unreachable');
+      },
+    };
     const manager = newManager({ charge: (request) => payments.charge(request) });
     await manager.start();
 
@@ -200,7 +236,13 @@ describe('the time-driven processes (library, on the embedded SQLite store)', ()
     expect(status.find((s) => s.name === 'subscription-renewal')).toMatchObject({
       state: 'failed',
       pending: 1,
-      failure: { itemId: 'subscription-renewal|term-end|s1', step: 'term-end', dueAt: plus(T0, 365), reason: 'Error: payment gateway unreachable', commandId: failed.commandId },
+      failure: {
+        itemId: 'subscription-renewal|term-end|s1',
+        step: 'term-end',
+        dueAt: plus(T0, 365),
+        reason: 'Error: payment gateway unreachable',
+        commandId: failed.commandId,
+      },
     });
     expect(status.filter((s) => s.name !== 'subscription-renewal').map((s) => s.state)).toEqual(['running', 'running', 'running']);
     expect(await manager.runDue()).toEqual([]); // stopped until retried
@@ -208,7 +250,9 @@ describe('the time-driven processes (library, on the embedded SQLite store)', ()
     payments = new SandboxPaymentProvider();
     await manager.retry('subscription-renewal');
     const retried = await manager.runDue();
-    expect(retried).toEqual([expect.objectContaining({ commandId: failed.commandId, events: ['SubscriptionRenewed', 'InvoiceIssued'], appended: true })]);
+    expect(retried).toEqual([
+      expect.objectContaining({ commandId: failed.commandId, events: ['SubscriptionRenewed', 'InvoiceIssued'], appended: true }),
+    ]);
     const renewed = byType(await stream(subscriptionStream('s1')), 'SubscriptionRenewed')[0];
     expect(renewed.metadata).toMatchObject({ commandId: failed.commandId, occurredAt: plus(T0, 365) });
     expect((await manager.status()).every((s) => s.state === 'running' && !s.failure)).toBe(true);
@@ -219,7 +263,10 @@ describe('the time-driven processes (library, on the embedded SQLite store)', ()
     for (let i = 0; i < 6; i++) {
       await scenario.organization(`o${i}`, i % 2 ? 'bravo' : 'acme', T0);
       await scenario.offer(`o${i}`, i % 2 ? 'bravo' : 'acme', `t${i}`, plus(T0, i));
-      await scenario.subscription(`s${i}`, `o${i}`, i % 2 ? 'bravo' : 'acme', plus(T0, i), { autoRenewal: i % 3 !== 0, billingPeriod: 'monthly' });
+      await scenario.subscription(`s${i}`, `o${i}`, i % 2 ? 'bravo' : 'acme', plus(T0, i), {
+        autoRenewal: i % 3 !== 0,
+        billingPeriod: 'monthly',
+      });
     }
     const one = newManager();
     const other = newManager();

@@ -112,7 +112,8 @@ export class ProcessManager {
   async retry(name: string): Promise<void> {
     if (!isProcessName(name)) throw new Error(`Unknown process "${name}"; known: ${PROCESS_NAMES.join(', ')}`);
     this.failures.delete(name);
-    if ((await this.runner.projectionStatus(PROCESS_SCHEDULE_PROJECTION)).state === 'failed') await this.runner.retry(PROCESS_SCHEDULE_PROJECTION);
+    if ((await this.runner.projectionStatus(PROCESS_SCHEDULE_PROJECTION)).state === 'failed')
+      await this.runner.retry(PROCESS_SCHEDULE_PROJECTION);
     this.wakeUp?.();
   }
 
@@ -137,7 +138,8 @@ export class ProcessManager {
           lastStep: this.lastSteps.get(name) ?? null,
         };
         if (failure) status.failure = { ...failure };
-        if (!scheduleLive) status.schedule = schedule.failure ? { state: schedule.state, failure: schedule.failure } : { state: schedule.state };
+        if (!scheduleLive)
+          status.schedule = schedule.failure ? { state: schedule.state, failure: schedule.failure } : { state: schedule.state };
         return status;
       }),
     );
@@ -217,7 +219,14 @@ export class ProcessManager {
       return { ...record, process: item.process };
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      const failure: ProcessFailure = { itemId: item.id, step: item.step, dueAt: item.dueAt, commandId, reason, at: new Date().toISOString() };
+      const failure: ProcessFailure = {
+        itemId: item.id,
+        step: item.step,
+        dueAt: item.dueAt,
+        commandId,
+        reason,
+        at: new Date().toISOString(),
+      };
       this.failures.set(item.process, failure);
       this.logger.error(`process ${item.process} stopped on ${item.step} (${item.id}) due ${item.dueAt}: ${reason}`);
       return { ...base, process: item.process, events: [], appended: false, at: failure.at, failure: reason };

@@ -9,7 +9,11 @@ import { counterProjection, LEDGER_COLLECTIONS, ledgerProjection } from './testi
 const ROOT = resolve(__dirname, '../../..');
 const EVENTS = 4000;
 
-function spawnChild(events: string, read: string, exitWhenCaughtUp: boolean): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> } {
+function spawnChild(
+  events: string,
+  read: string,
+  exitWhenCaughtUp: boolean,
+): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> } {
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'testing', 'crash-child.ts')],
@@ -78,7 +82,11 @@ describe('crash safety', () => {
       // A clean build in a fresh read store gives the same documents.
       const clean = await openStores(eventsPath, temp.file('clean.sqlite'));
       try {
-        const runner = new ProjectionRunner({ eventStore: clean.eventStore, readStore: clean.readStore, projections: [counterProjection(), ledgerProjection()] });
+        const runner = new ProjectionRunner({
+          eventStore: clean.eventStore,
+          readStore: clean.readStore,
+          projections: [counterProjection(), ledgerProjection()],
+        });
         await runner.start();
         await runner.waitUntilCaughtUp();
         await runner.stop();

@@ -7,7 +7,11 @@ export class ProjectionEventError extends Error {
   readonly eventType: string;
   readonly reason: string;
 
-  constructor(readonly projection: string, event: RecordedEvent, override readonly cause: unknown) {
+  constructor(
+    readonly projection: string,
+    event: RecordedEvent,
+    override readonly cause: unknown,
+  ) {
     const reason = describeError(cause);
     super(`Projection "${projection}" failed on ${event.type} at position ${event.position}: ${reason}`);
     this.position = event.position;
@@ -19,7 +23,11 @@ export class ProjectionEventError extends Error {
 /** waitUntilCaughtUp gave up: a projection it waits for has failed or is stopped. */
 export class ProjectionNotRunningError extends Error {
   override readonly name = 'ProjectionNotRunningError';
-  constructor(readonly projection: string, readonly state: string, detail?: string) {
+  constructor(
+    readonly projection: string,
+    readonly state: string,
+    detail?: string,
+  ) {
     super(`Projection "${projection}" is ${state}${detail ? `: ${detail}` : ''}; it will not catch up until restarted`);
   }
 }

@@ -7,7 +7,15 @@ import { openStores, tempDir } from './testing/fixtures';
 import { matchesWhere } from './where-match';
 
 function event(position: number, type: string, data: Record<string, string | number | null>): RecordedEvent {
-  return { streamId: 's', revision: BigInt(position), position: BigInt(position), eventId: `e${position}`, type, data, metadata: {} as RecordedEvent['metadata'] };
+  return {
+    streamId: 's',
+    revision: BigInt(position),
+    position: BigInt(position),
+    eventId: `e${position}`,
+    type,
+    data,
+    metadata: {} as RecordedEvent['metadata'],
+  };
 }
 
 describe('PendingBatch (the view a projection reads through)', () => {

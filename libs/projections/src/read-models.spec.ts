@@ -99,10 +99,24 @@ describe('read models of the seed scenario', () => {
 
   it('reseller view: the issuance right with its remaining count, and the license', async () => {
     expect(await all(readStore, 'reseller_issuance_rights')).toEqual([
-      expect.objectContaining({ id: seed.rightId, resellerId: seed.resellerId, maxLicenses: 3, used: 1, remaining: 2, blocked: false, nfr: false }),
+      expect.objectContaining({
+        id: seed.rightId,
+        resellerId: seed.resellerId,
+        maxLicenses: 3,
+        used: 1,
+        remaining: 2,
+        blocked: false,
+        nfr: false,
+      }),
     ]);
     expect(await all(readStore, 'reseller_licenses')).toEqual([
-      expect.objectContaining({ id: seed.licenseId, organizationId: seed.organizationId, rightId: seed.rightId, status: 'issued', nfr: false }),
+      expect.objectContaining({
+        id: seed.licenseId,
+        organizationId: seed.organizationId,
+        rightId: seed.rightId,
+        status: 'issued',
+        nfr: false,
+      }),
     ]);
   });
 
@@ -112,9 +126,21 @@ describe('read models of the seed scenario', () => {
       id: seed.organizationId,
       name: 'Globex',
       owner: { kind: 'customer', email: seed.customerEmail },
-      boughtThrough: { resellerId: seed.resellerId, companyName: 'Acme Resale', note: 'Bought through Acme Resale — changes go through them' },
+      boughtThrough: {
+        resellerId: seed.resellerId,
+        companyName: 'Acme Resale',
+        note: 'Bought through Acme Resale — changes go through them',
+      },
       subscriptions: [
-        { subscriptionId: seed.subscriptionId, product: 'GitLens', tier: 'pro', seats: 15, seatsAssigned: 1, periodEnd: '2027-01-15T09:00:00.000Z', status: 'active' },
+        {
+          subscriptionId: seed.subscriptionId,
+          product: 'GitLens',
+          tier: 'pro',
+          seats: 15,
+          seatsAssigned: 1,
+          periodEnd: '2027-01-15T09:00:00.000Z',
+          status: 'active',
+        },
       ],
       licenses: [{ licenseId: seed.licenseId, status: 'issued', available: true }],
       contacts: { primary: { email: seed.customerEmail } },
@@ -122,32 +148,55 @@ describe('read models of the seed scenario', () => {
     });
     expect(JSON.stringify(organization)).not.toMatch(/price|total|amount|invoice|payment|96\.00|281\.42|1440/i);
     expect(await all(readStore, 'customer_access')).toEqual([
-      { id: `${seed.organizationId}/owner/${seed.customerEmail}`, organizationId: seed.organizationId, email: seed.customerEmail, role: 'owner' },
+      {
+        id: `${seed.organizationId}/owner/${seed.customerEmail}`,
+        organizationId: seed.organizationId,
+        email: seed.customerEmail,
+        role: 'owner',
+      },
     ]);
   });
 
   it('audit trail: every event of the subscription in order, with actor, channel and a sentence', async () => {
     const trail = await auditTrailOfSubscription(readStore, seed.subscriptionId);
     expect(trail.items.map((e) => [e.type, e.actor, e.channel, e.description])).toEqual([
-      ['SubscriptionPurchased', { kind: 'reseller', id: seed.resellerId }, 'reseller', 'Acme Resale bought 10 GitLens Pro seats (annual) for Globex, invoice owner Acme Resale'],
-      ['InvoiceIssued', { kind: 'reseller', id: seed.resellerId }, 'reseller', 'Invoice sub-globex-1-1 (purchase) issued to Acme Resale: USD 960.00'],
-      ['SeatsPurchased', { kind: 'reseller', id: seed.resellerId }, 'reseller', 'Seats added: 10 → 15, prorated 214 of 365 days, USD 281.42'],
-      ['InvoiceIssued', { kind: 'reseller', id: seed.resellerId }, 'reseller', 'Invoice sub-globex-1-2 (added seats) issued to Acme Resale: USD 281.42'],
+      [
+        'SubscriptionPurchased',
+        { kind: 'reseller', id: seed.resellerId },
+        'reseller',
+        'Acme Resale bought 10 GitLens Pro seats (annual) for Globex, invoice owner Acme Resale',
+      ],
+      [
+        'InvoiceIssued',
+        { kind: 'reseller', id: seed.resellerId },
+        'reseller',
+        'Invoice sub-globex-1-1 (purchase) issued to Acme Resale: USD 960.00',
+      ],
+      [
+        'SeatsPurchased',
+        { kind: 'reseller', id: seed.resellerId },
+        'reseller',
+        'Seats added: 10 → 15, prorated 214 of 365 days, USD 281.42',
+      ],
+      [
+        'InvoiceIssued',
+        { kind: 'reseller', id: seed.resellerId },
+        'reseller',
+        'Invoice sub-globex-1-2 (added seats) issued to Acme Resale: USD 281.42',
+      ],
       ['SeatAssigned', { kind: 'reseller', id: seed.resellerId }, 'reseller', 'Seat assigned to dev@globex.example'],
     ]);
-    expect((await all(readStore, 'audit_entries')).map((e) => e.type).sort()).toEqual(
-      [
-        'CustomerOrganizationCreated',
-        'InvoiceIssued',
-        'InvoiceIssued',
-        'LicenseIssued',
-        'OwnershipTransferAccepted',
-        'OwnershipTransferInitiated',
-        'SeatAssigned',
-        'SeatsPurchased',
-        'SubscriptionPurchased',
-      ],
-    );
+    expect((await all(readStore, 'audit_entries')).map((e) => e.type).sort()).toEqual([
+      'CustomerOrganizationCreated',
+      'InvoiceIssued',
+      'InvoiceIssued',
+      'LicenseIssued',
+      'OwnershipTransferAccepted',
+      'OwnershipTransferInitiated',
+      'SeatAssigned',
+      'SeatsPurchased',
+      'SubscriptionPurchased',
+    ]);
   });
 
   it('audit trail: who the invoice owner was on a date', async () => {
@@ -164,8 +213,18 @@ describe('read models of the seed scenario', () => {
   it('reporting: seats and revenue per vendor, reseller and month, transfers, renewals due, utilization', async () => {
     const rows = await monthlySales(readStore, { vendorId: seed.vendorId });
     expect(rows.map((r) => [r.month, r.resellerId, r.seatsSold, r.byCurrency])).toEqual([
-      ['2026-01', seed.resellerId, 10, [expect.objectContaining({ currency: 'USD', newRevenue: '960.00', renewalRevenue: '0.00', expansionRevenue: '0.00' })]],
-      ['2026-06', seed.resellerId, 5, [expect.objectContaining({ currency: 'USD', newRevenue: '0.00', renewalRevenue: '0.00', expansionRevenue: '281.42' })]],
+      [
+        '2026-01',
+        seed.resellerId,
+        10,
+        [expect.objectContaining({ currency: 'USD', newRevenue: '960.00', renewalRevenue: '0.00', expansionRevenue: '0.00' })],
+      ],
+      [
+        '2026-06',
+        seed.resellerId,
+        5,
+        [expect.objectContaining({ currency: 'USD', newRevenue: '0.00', renewalRevenue: '0.00', expansionRevenue: '281.42' })],
+      ],
     ]);
     expect(rows[0].ownershipTransfers).toMatchObject({ initiated: 1, accepted: 1, expired: 0 });
     const due = (days: 30 | 60 | 90, now: string) => vendorRenewalsDue(readStore, { vendorId: seed.vendorId, now, withinDays: days });

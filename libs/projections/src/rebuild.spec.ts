@@ -31,8 +31,7 @@ describe('blue/green rebuild', () => {
     return runner;
   }
 
-  const ledgerCollections = async () =>
-    (await readStore.listCollections()).map((c) => c.name).filter((name) => name.startsWith('ledger_'));
+  const ledgerCollections = async () => (await readStore.listCollections()).map((c) => c.name).filter((name) => name.startsWith('ledger_'));
 
   /** Digests of a clean build of the ledger in a read store of its own. */
   async function cleanBuildDigests(): Promise<string[]> {
@@ -55,13 +54,25 @@ describe('blue/green rebuild', () => {
       beforeSetAlias: async (logical, physical) => {
         const from = await readStore.resolve(logical);
         if (from === logical) return; // first build: no alias yet
-        switches.push({ logical, from, to: physical, fromDigest: await readStore.digest(from), toDigest: await readStore.digest(physical) });
+        switches.push({
+          logical,
+          from,
+          to: physical,
+          fromDigest: await readStore.digest(from),
+          toDigest: await readStore.digest(physical),
+        });
       },
     });
     let gate: Gate | null = null;
     const ledger = ledgerProjection();
-    const gated = { ...ledger, apply: (event: Parameters<typeof ledger.apply>[0], view: Parameters<typeof ledger.apply>[1]) => (gate ? gate.wrap(ledger) : ledger).apply(event, view) };
-    const runner = track(new ProjectionRunner({ eventStore, readStore: recording.store, projections: [counterProjection(), gated], catchUpBatchSize: 50 }));
+    const gated = {
+      ...ledger,
+      apply: (event: Parameters<typeof ledger.apply>[0], view: Parameters<typeof ledger.apply>[1]) =>
+        (gate ? gate.wrap(ledger) : ledger).apply(event, view),
+    };
+    const runner = track(
+      new ProjectionRunner({ eventStore, readStore: recording.store, projections: [counterProjection(), gated], catchUpBatchSize: 50 }),
+    );
     await runner.start();
     await runner.waitUntilCaughtUp();
     expect(await readStore.resolve('ledger_accounts')).toBe('ledger_accounts__v1');
@@ -118,10 +129,18 @@ describe('blue/green rebuild', () => {
     await appendLedgerEvents(eventStore, 20, { start: 300, closeEvery: 5 }); // not in v1's documents
 
     const gate = new Gate((event) => event.position === 100n);
-    const v2 = track(new ProjectionRunner({ eventStore, readStore, projections: [gate.wrap(ledgerProjection({ version: 2 }))], catchUpBatchSize: 40 }));
+    const v2 = track(
+      new ProjectionRunner({ eventStore, readStore, projections: [gate.wrap(ledgerProjection({ version: 2 }))], catchUpBatchSize: 40 }),
+    );
     await v2.start();
     await waitFor(() => gate.blocked, 'the v2 build to reach the gate');
-    expect(await v2.projectionStatus('ledger')).toMatchObject({ state: 'rebuilding', version: 2, servingGeneration: 'v1', position: '300', lag: '20' });
+    expect(await v2.projectionStatus('ledger')).toMatchObject({
+      state: 'rebuilding',
+      version: 2,
+      servingGeneration: 'v1',
+      position: '300',
+      lag: '20',
+    });
     expect(await readStore.resolve('ledger_entries')).toBe('ledger_entries__v1');
     await ledgerMatchesModel(readStore, (await allEvents(eventStore)).slice(0, 300));
 
@@ -137,7 +156,12 @@ describe('blue/green rebuild', () => {
     await appendLedgerEvents(eventStore, 200);
     let broken = false;
     const runner = track(
-      new ProjectionRunner({ eventStore, readStore, projections: [ledgerProjection({ fail: (_type, data) => broken && data.n === 120 })], catchUpBatchSize: 50 }),
+      new ProjectionRunner({
+        eventStore,
+        readStore,
+        projections: [ledgerProjection({ fail: (_type, data) => broken && data.n === 120 })],
+        catchUpBatchSize: 50,
+      }),
     );
     await runner.start();
     await runner.waitUntilCaughtUp();
@@ -168,7 +192,11 @@ describe('blue/green rebuild', () => {
     await first.waitUntilCaughtUp();
     await first.stop();
     // As if the process died during a rebuild's switch: one alias moved, the first one not yet.
-    for (const name of LEDGER_COLLECTIONS) await readStore.ensureCollection({ name: `${name}__v1_r1`, indexes: ledgerProjection().collections.find((c) => c.name === name)!.indexes });
+    for (const name of LEDGER_COLLECTIONS)
+      await readStore.ensureCollection({
+        name: `${name}__v1_r1`,
+        indexes: ledgerProjection().collections.find((c) => c.name === name)!.indexes,
+      });
     await readStore.commit({ operations: [], checkpoint: { projection: 'ledger@v1_r1', position: '50' } });
     await readStore.setAlias('ledger_totals', 'ledger_totals__v1_r1');
 

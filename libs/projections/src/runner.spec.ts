@@ -47,7 +47,10 @@ describe('ProjectionRunner', () => {
     const counterCommits = () => recording.commits.filter((c) => c.checkpoint?.projection === 'counter@v1');
     // 1234 events in pages of 100: 13 commits, each checkpoint equal to the count it commits
     // (positions of a fresh SQLite log are 1..n), so documents and checkpoint moved together.
-    expect(counterCommits().map((c) => c.checkpoint!.position)).toEqual([...Array.from({ length: 12 }, (_, i) => String((i + 1) * 100)), '1234']);
+    expect(counterCommits().map((c) => c.checkpoint!.position)).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => String((i + 1) * 100)),
+      '1234',
+    ]);
     for (const commit of recording.commits) expect(commit.checkpoint).toBeDefined();
     expect(await count()).toBe(1234);
 
@@ -55,7 +58,11 @@ describe('ProjectionRunner', () => {
     const catchUpCommits = counterCommits().length;
     let last = 0n;
     for (let i = 0; i < 6; i++) {
-      const result = await eventStore.append(`account-live${i}`, Array.from({ length: 9 + i }, (_, k) => newEvent('Deposited', { account: `live${i}`, amount: 1, n: k })), 'any');
+      const result = await eventStore.append(
+        `account-live${i}`,
+        Array.from({ length: 9 + i }, (_, k) => newEvent('Deposited', { account: `live${i}`, amount: 1, n: k })),
+        'any',
+      );
       last = result.position;
     }
     await r.waitUntilCaughtUp(last);
@@ -90,7 +97,12 @@ describe('ProjectionRunner', () => {
 
     const other = await openStores(temp.file('ledger.sqlite'), temp.file('one-by-one.sqlite'));
     try {
-      const single = new ProjectionRunner({ eventStore, readStore: other.readStore, projections: [ledgerProjection()], catchUpBatchSize: 1 });
+      const single = new ProjectionRunner({
+        eventStore,
+        readStore: other.readStore,
+        projections: [ledgerProjection()],
+        catchUpBatchSize: 1,
+      });
       await single.start();
       await single.waitUntilCaughtUp();
       await single.stop();
@@ -141,7 +153,11 @@ describe('ProjectionRunner', () => {
       // An object in an indexed field is refused by the store at commit, not by apply: the runner
       // must still name the one event, by committing the refused batch event by event.
       apply: (event) => [
-        { type: 'put', collection: 'bad_docs', document: { id: event.eventId, key: broken && event.data.n === 42 ? { nested: 1 } : String(event.data.n) } },
+        {
+          type: 'put',
+          collection: 'bad_docs',
+          document: { id: event.eventId, key: broken && event.data.n === 42 ? { nested: 1 } : String(event.data.n) },
+        },
       ],
     });
     await appendLedgerEvents(eventStore, 300);

@@ -18,9 +18,5 @@ export function Public(): MethodDecorator & ClassDecorator {
 
 /** A signed-in principal holding one of these roles. */
 export function Allow(...roles: Role[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule),
-    ApiBearerAuth(),
-    ApiSecurity('api-key'),
-  );
+  return applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule), ApiBearerAuth(), ApiSecurity('api-key'));
 }

@@ -95,7 +95,14 @@ describe('tenancy: every route, every role, against another tenant', () => {
 
   it("shows no other tenant's data to any role, and lands no write on another tenant's streams", async () => {
     const store = t.app.get<EventStore>(EVENT_STORE);
-    const streamsOfA = [`reseller-${A.resellerId}`, `organization-${A.organizationId}`, `subscription-${A.subscriptionId}`, `license-${A.licenseId}`, `issuance-right-${A.rightId}`, `catalog-${A.vendorId}`];
+    const streamsOfA = [
+      `reseller-${A.resellerId}`,
+      `organization-${A.organizationId}`,
+      `subscription-${A.subscriptionId}`,
+      `license-${A.licenseId}`,
+      `issuance-right-${A.rightId}`,
+      `catalog-${A.vendorId}`,
+    ];
     const revisions = async () => Promise.all(streamsOfA.map(async (s) => (await store.readStream(s)).length));
     const before = await revisions();
 

@@ -3,12 +3,18 @@ import { IsOptional } from 'class-validator';
 import { IsDateOrInstant } from '../http/date-or-instant';
 
 export class TimeAxesQueryDto {
-  @ApiPropertyOptional({ description: 'Business time: what was in force then (a date is the start of that UTC day). Default: now.', example: '2026-03-01' })
+  @ApiPropertyOptional({
+    description: 'Business time: what was in force then (a date is the start of that UTC day). Default: now.',
+    example: '2026-03-01',
+  })
   @IsOptional()
   @IsDateOrInstant('asOf')
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'Recorded time: only what the ledger had recorded by then. Default: everything.', example: '2026-03-14T12:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'Recorded time: only what the ledger had recorded by then. Default: everything.',
+    example: '2026-03-14T12:00:00Z',
+  })
   @IsOptional()
   @IsDateOrInstant('asKnownAt')
   asKnownAt?: string;

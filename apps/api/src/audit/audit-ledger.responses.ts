@@ -33,7 +33,8 @@ export class ReplayResponse {
   @ApiProperty({ format: 'date-time' }) asOf!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) asKnownAt!: string | null;
   @ApiProperty({ type: [ReplayStepResponse] }) steps!: ReplayStepResponse[];
-  @ApiProperty({ type: [EventLineResponse], description: 'Recorded by asKnownAt but in force only after asOf.' }) notYetInForce!: EventLineResponse[];
+  @ApiProperty({ type: [EventLineResponse], description: 'Recorded by asKnownAt but in force only after asOf.' })
+  notYetInForce!: EventLineResponse[];
   @ApiProperty({ type: Object, description: 'What was true on asOf, as known at asKnownAt.' }) state!: unknown;
 }
 
@@ -87,11 +88,18 @@ export class CheckpointResponse {
 }
 
 export class IntegrityStatusResponse {
-  @ApiProperty({ enum: ['intact', 'broken', 'checking', 'not-checked'], description: 'The start-up comparison of the log with the last signed checkpoint.' }) startUpCheck!: string;
-  @ApiProperty({ type: Object, nullable: true, description: 'Its findings (same shape as `channel-ledger verify --json`).' }) startUpFindings!: unknown;
+  @ApiProperty({
+    enum: ['intact', 'broken', 'checking', 'not-checked'],
+    description: 'The start-up comparison of the log with the last signed checkpoint.',
+  })
+  startUpCheck!: string;
+  @ApiProperty({ type: Object, nullable: true, description: 'Its findings (same shape as `channel-ledger verify --json`).' })
+  startUpFindings!: unknown;
   @ApiProperty({ type: CheckpointResponse, nullable: true }) lastCheckpoint!: CheckpointResponse | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why the last periodic seal failed, if it did.' }) lastSealError!: string | null;
-  @ApiProperty({ type: [BrokenStreamResponse], description: 'Streams the command pipeline refused to append to since start-up.' }) refusedStreams!: BrokenStreamResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Why the last periodic seal failed, if it did.' }) lastSealError!:
+    string | null;
+  @ApiProperty({ type: [BrokenStreamResponse], description: 'Streams the command pipeline refused to append to since start-up.' })
+  refusedStreams!: BrokenStreamResponse[];
 }
 
 export class CheckpointKeyResponse {

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import request from 'supertest';
 import { runSeedScenario, seed } from '@channel-ledger/application/testing/seed-scenario';
 import { EventStore, keyIdOf } from '@channel-ledger/event-store';
@@ -22,7 +24,12 @@ describe('auditor-facing HTTP and the running ledger checking itself', () => {
   let knownBeforeSeats: string;
 
   beforeAll(async () => {
-    const staff = [`support:${TEST_STAFF.support}`, `auditor:${TEST_STAFF.auditor}`, `operator:${TEST_STAFF.operator}`, `vendor-admin:${seed.vendorId}:${vendorAdmin}`].join(',');
+    const staff = [
+      `support:${TEST_STAFF.support}`,
+      `auditor:${TEST_STAFF.auditor}`,
+      `operator:${TEST_STAFF.operator}`,
+      `vendor-admin:${seed.vendorId}:${vendorAdmin}`,
+    ].join(',');
     t = await startTestApp({ env: { CHANNEL_LEDGER_STAFF: staff } });
     store = t.app.get<EventStore>(EVENT_STORE);
     await runSeedScenario(store);
@@ -37,16 +44,37 @@ describe('auditor-facing HTTP and the running ledger checking itself', () => {
   afterAll(() => t.close());
 
   it('replays a subscription on both time axes for auditors and support, and for nobody else', async () => {
-    const replay = await request(t.http).get(`/audit/subscriptions/${seed.subscriptionId}/replay`).query({ asOf: '2026-12-31' }).set(auditor.auth).expect(200);
+    const replay = await request(t.http)
+      .get(`/audit/subscriptions/${seed.subscriptionId}/replay`)
+      .query({ asOf: '2026-12-31' })
+      .set(auditor.auth)
+      .expect(200);
     const seats = replay.body.steps.find((s: { type: string }) => s.type === 'SeatsPurchased');
-    expect(seats).toMatchObject({ actor: { kind: 'reseller' }, effectiveAt: seed.seatsAddedAt, sentence: expect.stringMatching(/Seats added: 10 → 15/), stateAfter: { seats: 15 } });
-    const before = await request(t.http).get(`/audit/subscriptions/${seed.subscriptionId}/state`).query({ asOf: '2026-06-14' }).set(support.auth).expect(200);
+    expect(seats).toMatchObject({
+      actor: { kind: 'reseller' },
+      effectiveAt: seed.seatsAddedAt,
+      sentence: expect.stringMatching(/Seats added: 10 → 15/),
+      stateAfter: { seats: 15 },
+    });
+    const before = await request(t.http)
+      .get(`/audit/subscriptions/${seed.subscriptionId}/state`)
+      .query({ asOf: '2026-06-14' })
+      .set(support.auth)
+      .expect(200);
     expect(before.body.state.seats).toBe(10);
-    const unknown = await request(t.http).get(`/audit/subscriptions/${seed.subscriptionId}/state`).query({ asOf: '2026-12-31', asKnownAt: knownBeforeSeats }).set(auditor.auth).expect(200);
+    const unknown = await request(t.http)
+      .get(`/audit/subscriptions/${seed.subscriptionId}/state`)
+      .query({ asOf: '2026-12-31', asKnownAt: knownBeforeSeats })
+      .set(auditor.auth)
+      .expect(200);
     expect(unknown.body.state.seats).toBe(10);
     await request(t.http).get(`/audit/subscriptions/${seed.subscriptionId}/replay`).set(reseller.auth).expect(403);
     await request(t.http).get('/audit/subscriptions/no-such-sub/replay').set(auditor.auth).expect(404);
-    const bad = await request(t.http).get(`/audit/subscriptions/${seed.subscriptionId}/state`).query({ asOf: 'soon' }).set(auditor.auth).expect(400);
+    const bad = await request(t.http)
+      .get(`/audit/subscriptions/${seed.subscriptionId}/state`)
+      .query({ asOf: 'soon' })
+      .set(auditor.auth)
+      .expect(400);
     expect(bad.body.code).toBe('invalid-input');
   });
 
@@ -54,15 +82,25 @@ describe('auditor-facing HTTP and the running ledger checking itself', () => {
     await request(t.http).get(`/audit/organizations/${seed.organizationId}/replay`).set(auditor.auth).expect(200);
     const state = await request(t.http).get(`/audit/resellers/${seed.resellerId}/state`).set(auditor.auth).expect(200);
     expect(state.body.eventsInForce).toBeGreaterThan(0);
-    const owner = await request(t.http).get(`/audit/subscriptions/${seed.subscriptionId}/invoice-owner/from-log`).query({ at: '2026-03-01' }).set(support.auth).expect(200);
-    expect(owner.body).toMatchObject({ invoiceOwner: { kind: 'reseller', id: seed.resellerId, channel: 'reseller', since: seed.purchasedAt }, madeSoBy: { type: 'SubscriptionPurchased' } });
+    const owner = await request(t.http)
+      .get(`/audit/subscriptions/${seed.subscriptionId}/invoice-owner/from-log`)
+      .query({ at: '2026-03-01' })
+      .set(support.auth)
+      .expect(200);
+    expect(owner.body).toMatchObject({
+      invoiceOwner: { kind: 'reseller', id: seed.resellerId, channel: 'reseller', since: seed.purchasedAt },
+      madeSoBy: { type: 'SubscriptionPurchased' },
+    });
   });
 
   it('seals signed checkpoints, shows the latest with its key, and found the log intact at start-up', async () => {
     const integrity = t.app.get(LedgerIntegrity);
     expect((await integrity.seal())?.sealed).toBe(true);
     const latest = await request(t.http).get('/audit/checkpoints/latest').set(auditor.auth).expect(200);
-    expect(latest.body).toMatchObject({ checkpoint: { sequence: 1, digest: expect.stringMatching(/^[0-9a-f]{64}$/) }, keyId: keyIdOf(t.app.get(Secrets).checkpointSigningKey().publicKey) });
+    expect(latest.body).toMatchObject({
+      checkpoint: { sequence: 1, digest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      keyId: keyIdOf(t.app.get(Secrets).checkpointSigningKey().publicKey),
+    });
     expect((await integrity.startUpCheck()).state).toBe('not-checked'); // the log had no checkpoint when the app started
   });
 
@@ -76,8 +114,15 @@ describe('auditor-facing HTTP and the running ledger checking itself', () => {
     const lengths = async () => [(await store.readStream(subscription)).length, (await store.readStream(catalog)).length];
     const before = await lengths();
 
-    const seats = await request(t.http).post(`/subscriptions/${seed.subscriptionId}/seats`).set(reseller.auth).send({ seats: 1 }).expect(422);
-    expect(seats.body).toMatchObject({ code: 'stream-integrity-broken', detail: expect.stringMatching(new RegExp(`${subscription}.*rewritten`)) });
+    const seats = await request(t.http)
+      .post(`/subscriptions/${seed.subscriptionId}/seats`)
+      .set(reseller.auth)
+      .send({ seats: 1 })
+      .expect(422);
+    expect(seats.body).toMatchObject({
+      code: 'stream-integrity-broken',
+      detail: expect.stringMatching(new RegExp(`${subscription}.*rewritten`)),
+    });
     const plan = await request(t.http)
       .post(`/vendors/${seed.vendorId}/plans`)
       .set(vendor.auth)
@@ -88,7 +133,10 @@ describe('auditor-facing HTTP and the running ledger checking itself', () => {
 
     const status = await request(t.http).get('/audit/integrity').set(auditor.auth).expect(200);
     expect(status.body.refusedStreams).toEqual(
-      expect.arrayContaining([expect.objectContaining({ streamId: subscription, kind: 'rewritten' }), expect.objectContaining({ streamId: catalog, kind: 'stream-deleted' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ streamId: subscription, kind: 'rewritten' }),
+        expect.objectContaining({ streamId: catalog, kind: 'stream-deleted' }),
+      ]),
     );
     // The rewritten past is not sealed over: a seal only extends the last checkpoint with new events.
     expect((await integrity.seal())?.sealed).toBe(false);
@@ -107,10 +155,12 @@ describe('the ledger compares itself with its last signed checkpoint at start-up
     try {
       const check = await second.app.get(LedgerIntegrity).startUpCheck();
       expect(check.state).toBe('broken');
-      expect(check.result?.findings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'truncated', streamId: `subscription-${seed.subscriptionId}` })]));
+      expect(check.result?.findings).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'truncated', streamId: `subscription-${seed.subscriptionId}` })]),
+      );
     } finally {
       await second.close();
-      require('node:fs').rmSync(require('node:path').dirname(sqlitePath), { recursive: true, force: true });
+      rmSync(dirname(sqlitePath), { recursive: true, force: true });
     }
   });
 });

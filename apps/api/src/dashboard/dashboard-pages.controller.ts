@@ -36,7 +36,7 @@ export class DashboardPagesController {
   @Header('Content-Security-Policy', PAGE_CONTENT_SECURITY_POLICY)
   @ApiOperation({ summary: 'Where a mailed sign-in link lands (HTML): the page redeems the link and opens the dashboard' })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The page; its script posts the link\'s credential to /auth/sessions.' })
+  @ApiOkResponse({ description: "The page; its script posts the link's credential to /auth/sessions." })
   signIn(): string {
     return this.assets.page('sign-in.html');
   }

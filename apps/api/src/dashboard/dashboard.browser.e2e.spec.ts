@@ -41,13 +41,23 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
 
   beforeAll(async () => {
     t = await startTestApp({
-      env: { CHANNEL_LEDGER_STAFF: `vendor-admin:${VENDOR}:${ADMIN},vendor-admin:vendor-south:admin@vendor-south.test`, CHANNEL_LEDGER_RATE_LIMIT_PUBLIC: '100000' },
+      env: {
+        CHANNEL_LEDGER_STAFF: `vendor-admin:${VENDOR}:${ADMIN},vendor-admin:vendor-south:admin@vendor-south.test`,
+        CHANNEL_LEDGER_RATE_LIMIT_PUBLIC: '100000',
+      },
     });
     // The history is written with the clock before it, then the processes take what is due at NOW and stop.
     const clock = new StoppedClock(t.app, '2025-01-01T00:00:00.000Z');
     const store = t.app.get<EventStore>(EVENT_STORE);
     history = await generateChannelHistory(store, {
-      tag: 'view', seed: 42, vendors: [VENDOR, 'vendor-south'], resellers: 4, start: '2025-07-01T00:00:00.000Z', months: 12, purchasesPerMonth: 5, until: NOW,
+      tag: 'view',
+      seed: 42,
+      vendors: [VENDOR, 'vendor-south'],
+      resellers: 4,
+      start: '2025-07-01T00:00:00.000Z',
+      months: 12,
+      purchasesPerMonth: 5,
+      until: NOW,
     });
     clock.setTo(NOW);
     await settleLedger(t.app);
@@ -58,7 +68,15 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);
@@ -117,7 +135,12 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
     const expected = ledger.revenue({ kind: 'vendor', vendorId: VENDOR }, { fromMonth: from, toMonth: to });
     expect(expected.length).toBeGreaterThan(3);
     const sample = expected[Math.floor(expected.length / 2)];
-    const shown = await cell(page, 'revenue', [String(sample.month), String(sample.resellerName), String(sample.currency)], 'totalRevenue').textContent();
+    const shown = await cell(
+      page,
+      'revenue',
+      [String(sample.month), String(sample.resellerName), String(sample.currency)],
+      'totalRevenue',
+    ).textContent();
     expect(shown).toBe(sample.totalRevenue);
     // A long table shows its first rows until asked for all.
     if (await page.locator('#more-revenue').isVisible()) await page.locator('#more-revenue').click();
@@ -141,15 +164,23 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
     expect(eurTotal).toBe(eur[0].totalRevenue);
     // The seats table follows the same filter (seats of EUR sales).
     const seats = ledger.seats({ kind: 'vendor', vendorId: VENDOR }, { fromMonth: from, toMonth: to, currency: 'EUR' });
-    const seatsSold = (await page.locator('#table-seats tbody [data-key="seatsSold"]').allTextContents()).reduce((a, b) => a + Number(b), 0);
+    const seatsSold = (await page.locator('#table-seats tbody [data-key="seatsSold"]').allTextContents()).reduce(
+      (a, b) => a + Number(b),
+      0,
+    );
     expect(seatsSold).toBe(seats.reduce((a, r) => a + (r.seatsSold as number), 0));
 
     // Download the revenue CSV: the same rows as the JSON the table shows.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV: revenue' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV: revenue' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`revenue-${VENDOR}-${from}_${to}.csv`);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('month,vendorId,resellerId,resellerName,currency,newRevenue,renewalRevenue,expansionRevenue,totalRevenue,invoices');
+    expect(lines[0]).toBe(
+      'month,vendorId,resellerId,resellerName,currency,newRevenue,renewalRevenue,expansionRevenue,totalRevenue,invoices',
+    );
     expect(lines.length - 1).toBe(eur.length);
     expect(lines.slice(1).every((line) => line.split(',')[4] === 'EUR')).toBe(true);
 
@@ -166,7 +197,12 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
     const session = await signIn(t, ADMIN, { role: 'vendor-admin' });
     // Hand the session to the page as /sign-in would have.
     await page.goto(`${base}/sign-in`);
-    const tokens = { accessToken: session.accessToken, refreshToken: session.refreshToken, expiresAt: Date.now() + 600_000, principal: session.principal };
+    const tokens = {
+      accessToken: session.accessToken,
+      refreshToken: session.refreshToken,
+      expiresAt: Date.now() + 600_000,
+      principal: session.principal,
+    };
     await page.evaluate(`window.sessionStorage.setItem('channel-ledger.session', ${JSON.stringify(JSON.stringify(tokens))})`);
     await page.goto(`${base}/dashboard`);
     await page.locator('body[data-loaded="true"]').waitFor();
@@ -182,7 +218,19 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
       );
     }
     expect(reached[0]).toBe('A'); // the skip link
-    const order = ['sign-out', 'filter-from', 'filter-to', 'filter-reseller', 'filter-currency', 'chart-currency-revenue', 'caption-revenue', 'csv:revenue', 'caption-seats', 'csv:seats', 'csv:issuance-utilization'];
+    const order = [
+      'sign-out',
+      'filter-from',
+      'filter-to',
+      'filter-reseller',
+      'filter-currency',
+      'chart-currency-revenue',
+      'caption-revenue',
+      'csv:revenue',
+      'caption-seats',
+      'csv:seats',
+      'csv:issuance-utilization',
+    ];
     const positions = order.map((id) => reached.indexOf(id));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -200,7 +248,12 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
     const session = await signIn(t, ADMIN, { role: 'vendor-admin' });
     await page.goto(`${base}/sign-in`);
     // An access token that no longer works, past its expiry: the page must refresh before asking.
-    const stale = { accessToken: 'expired', refreshToken: session.refreshToken, expiresAt: Date.now() - 1000, principal: session.principal };
+    const stale = {
+      accessToken: 'expired',
+      refreshToken: session.refreshToken,
+      expiresAt: Date.now() - 1000,
+      principal: session.principal,
+    };
     await page.evaluate(`window.sessionStorage.setItem('channel-ledger.session', ${JSON.stringify(JSON.stringify(stale))})`);
     await page.goto(`${base}/dashboard`);
     await page.locator('body[data-loaded="true"]').waitFor();
@@ -230,7 +283,9 @@ if (!available) console.log(`dashboard browser test skipped: no chromium at ${CH
       expect(html.includes(other.resellerId)).toBe(false);
     }
     const activeRows = await page.locator('#table-active-subscriptions tbody tr').count();
-    expect(activeRows).toBe(Math.max(1, ledger.activeSubscriptions({ kind: 'reseller', resellerId: reseller.resellerId }, new Date(NOW)).length));
+    expect(activeRows).toBe(
+      Math.max(1, ledger.activeSubscriptions({ kind: 'reseller', resellerId: reseller.resellerId }, new Date(NOW)).length),
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-reseller.png'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();

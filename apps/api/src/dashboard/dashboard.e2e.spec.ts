@@ -87,7 +87,9 @@ describe('reporting dashboard: the figures agree with the ledger', () => {
       ...VENDORS.map((vendorId) => `vendor-admin:${vendorId}:${ADMIN(vendorId)}`),
       'vendor-admin:gitkraken-alpha:admin@alpha-vendor.test',
     ].join(',');
-    t = await startTestApp({ env: { CHANNEL_LEDGER_STAFF: staff, CHANNEL_LEDGER_RATE_LIMIT_PUBLIC: '100000', CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN: '100000' } });
+    t = await startTestApp({
+      env: { CHANNEL_LEDGER_STAFF: staff, CHANNEL_LEDGER_RATE_LIMIT_PUBLIC: '100000', CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN: '100000' },
+    });
     // Nothing falls due while the history is written; then the time-driven processes take what
     // fell due until ten days before NOW and stop, so the last days' lapses are unrecorded
     // (judged at read time) and the log holds still while it is compared.
@@ -96,7 +98,15 @@ describe('reporting dashboard: the figures agree with the ledger', () => {
     await runSeedScenario(store, 'alpha');
     await runSeedScenario(store, 'bravo');
     history = await generateChannelHistory(store, {
-      tag: 'dash', seed: 20260701, vendors: VENDORS, resellers: 5, start: '2025-06-01T00:00:00.000Z', months: 13, purchasesPerMonth: 6, until: NOW, lateOffers: 8,
+      tag: 'dash',
+      seed: 20260701,
+      vendors: VENDORS,
+      resellers: 5,
+      start: '2025-06-01T00:00:00.000Z',
+      months: 13,
+      purchasesPerMonth: 6,
+      until: NOW,
+      lateOffers: 8,
     });
     clock.setTo(new Date(Date.parse(NOW) - 10 * 86_400_000).toISOString());
     await settleLedger(t.app);
@@ -112,7 +122,18 @@ describe('reporting dashboard: the figures agree with the ledger', () => {
     const all = VENDORS.flatMap((vendorId) => DASHBOARD_TABLES.flatMap((table) => ledger.table(table, { kind: 'vendor', vendorId }, now)));
     const sum = (key: string) => all.reduce((total, row) => total + (typeof row[key] === 'number' ? (row[key] as number) : 0), 0);
     expect(new Set(all.map((r) => r.currency).filter(Boolean))).toEqual(new Set(['USD', 'EUR', 'JPY']));
-    for (const key of ['seatsNew', 'seatsAdded', 'seatsRenewed', 'pending', 'accepted', 'lapsed', 'cancelled', 'used', 'blockedUnused', 'expiredUnused']) {
+    for (const key of [
+      'seatsNew',
+      'seatsAdded',
+      'seatsRenewed',
+      'pending',
+      'accepted',
+      'lapsed',
+      'cancelled',
+      'used',
+      'blockedUnused',
+      'expiredUnused',
+    ]) {
       expect([key, sum(key)]).toEqual([key, expect.any(Number)]);
       expect(sum(key)).toBeGreaterThan(0);
     }
@@ -158,7 +179,9 @@ describe('reporting dashboard: the figures agree with the ledger', () => {
     const admin = await signIn(t, 'admin@alpha-vendor.test', { role: 'vendor-admin' });
     for (const table of DASHBOARD_TABLES) {
       const body = (await get(`/reports/vendors/gitkraken-alpha/dashboard/${table}`, admin).expect(200)).body;
-      expect(canonicalRows(body.rows)).toEqual(canonicalRows(ledger.table(table, { kind: 'vendor', vendorId: 'gitkraken-alpha' }, new Date(body.asOf))));
+      expect(canonicalRows(body.rows)).toEqual(
+        canonicalRows(ledger.table(table, { kind: 'vendor', vendorId: 'gitkraken-alpha' }, new Date(body.asOf))),
+      );
     }
     const revenue = (await get('/reports/vendors/gitkraken-alpha/dashboard/revenue', admin).expect(200)).body.rows;
     // 10 seats × 96.00 in January; 5 seats added in June, prorated.
@@ -185,8 +208,12 @@ describe('reporting dashboard: the figures agree with the ledger', () => {
       const session = resellers[reseller.resellerId];
       const others = history.resellers.filter((r) => r.resellerId !== reseller.resellerId);
       for (const table of DASHBOARD_TABLES) {
-        const body = (await get(`/reports/resellers/${reseller.resellerId}/dashboard/${table}`, session).query({ fromMonth: '2025-06' }).expect(200)).body;
-        const expected = ledger.table(table, { kind: 'reseller', resellerId: reseller.resellerId }, new Date(body.asOf), { fromMonth: '2025-06' });
+        const body = (
+          await get(`/reports/resellers/${reseller.resellerId}/dashboard/${table}`, session).query({ fromMonth: '2025-06' }).expect(200)
+        ).body;
+        const expected = ledger.table(table, { kind: 'reseller', resellerId: reseller.resellerId }, new Date(body.asOf), {
+          fromMonth: '2025-06',
+        });
         expect(canonicalRows(body.rows)).toEqual(canonicalRows(expected));
         expect(new Set(body.rows.map((r: Row) => r.resellerId))).toEqual(body.rows.length ? new Set([reseller.resellerId]) : new Set());
         const text = JSON.stringify(body);
@@ -210,9 +237,17 @@ describe('reporting dashboard: the figures agree with the ledger', () => {
     await get('/reports/vendors/vendor-south/dashboard', admins['vendor-north']).expect(404);
     const overview = (await get('/reports/vendors/vendor-north/dashboard', admins['vendor-north']).expect(200)).body;
     const expected = history.resellers.filter((r) => r.vendors.includes('vendor-north')).map((r) => r.companyName);
-    expect(overview.partners.filter((p: Row) => p.resellerId !== null).map((p: Row) => p.resellerName).sort()).toEqual(expected.sort());
+    expect(
+      overview.partners
+        .filter((p: Row) => p.resellerId !== null)
+        .map((p: Row) => p.resellerName)
+        .sort(),
+    ).toEqual(expected.sort());
     expect(overview.currencies).toEqual(['EUR', 'JPY', 'USD']);
-    const months = ledger.sales.filter((x) => x.vendorId === 'vendor-north').map((x) => x.month).sort();
+    const months = ledger.sales
+      .filter((x) => x.vendorId === 'vendor-north')
+      .map((x) => x.month)
+      .sort();
     expect(overview.months).toEqual({ first: months[0], last: months[months.length - 1] });
     expect(overview.tables.map((x: Row) => x.name)).toEqual([...DASHBOARD_TABLES]);
   });
@@ -227,7 +262,9 @@ describe('reporting dashboard: the figures agree with the ledger', () => {
     for (const [base, session, filter] of cases) {
       for (const table of DASHBOARD_TABLES) {
         const json = (await get(`${base}/${table}`, session).query(filter).expect(200)).body;
-        const csv = await get(`${base}/${table}`, session).query({ ...filter, format: 'csv' }).expect(200);
+        const csv = await get(`${base}/${table}`, session)
+          .query({ ...filter, format: 'csv' })
+          .expect(200);
         expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
         expect(csv.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="${table}-[A-Za-z0-9._-]+\\.csv"$`));
         expect(csvRows(csv.text, json.columns)).toEqual(json.rows);
@@ -236,11 +273,17 @@ describe('reporting dashboard: the figures agree with the ledger', () => {
   });
 
   it('lets a BI tool read the same figures with a read-only API key, and nothing else', async () => {
-    const created = await request(t.http).post('/api-keys').set(admins['vendor-north'].auth).send({ name: 'Metabase', readOnly: true }).expect(201);
+    const created = await request(t.http)
+      .post('/api-keys')
+      .set(admins['vendor-north'].auth)
+      .send({ name: 'Metabase', readOnly: true })
+      .expect(201);
     const key = { auth: { Authorization: `ApiKey ${created.body.apiKey}` } };
     for (const table of DASHBOARD_TABLES) {
       const withKey = (await get(`/reports/vendors/vendor-north/dashboard/${table}`, key).query({ format: 'csv' }).expect(200)).text;
-      const withSession = (await get(`/reports/vendors/vendor-north/dashboard/${table}`, admins['vendor-north']).query({ format: 'csv' }).expect(200)).text;
+      const withSession = (
+        await get(`/reports/vendors/vendor-north/dashboard/${table}`, admins['vendor-north']).query({ format: 'csv' }).expect(200)
+      ).text;
       expect(withKey).toBe(withSession);
     }
     await get('/reports/vendors/vendor-south/dashboard/revenue', key).expect(404);
@@ -262,7 +305,9 @@ describe('reporting dashboard: the figures agree with the ledger', () => {
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     const reseller = history.resellers[0];
-    const response = await get(`/reports/resellers/${reseller.resellerId}/dashboard/revenue`, resellers[reseller.resellerId]).query({ resellerId: 'x' }).expect(400);
+    const response = await get(`/reports/resellers/${reseller.resellerId}/dashboard/revenue`, resellers[reseller.resellerId])
+      .query({ resellerId: 'x' })
+      .expect(400);
     expect(response.body.code).toBe('invalid-input');
   });
 });
@@ -315,7 +360,9 @@ describe('reporting dashboard: the page', () => {
       }
       if (path === '/dashboard') expect(assets.some((a) => /\/chart\.umd\.min\.[0-9a-f]{12}\.js$/.test(a))).toBe(true);
     }
-    const chart = (await request(t.http).get('/dashboard').expect(200)).text.match(/\/dashboard\/assets\/chart\.umd\.min\.[0-9a-f]+\.js/)![0];
+    const chart = (await request(t.http).get('/dashboard').expect(200)).text.match(
+      /\/dashboard\/assets\/chart\.umd\.min\.[0-9a-f]+\.js/,
+    )![0];
     expect((await request(t.http).get(chart)).text).toContain('Chart');
   });
 

@@ -38,7 +38,9 @@ export class CommandEnvelopeFactory {
     const commandId =
       key === undefined
         ? randomUUID()
-        : derivedId(`${actor.kind}:${actor.id}|${request.method} ${request.route?.path ?? request.path}|${key}|${JSON.stringify(request.body ?? null)}`);
+        : derivedId(
+            `${actor.kind}:${actor.id}|${request.method} ${request.route?.path ?? request.path}|${key}|${JSON.stringify(request.body ?? null)}`,
+          );
     return {
       commandId,
       correlationId: correlation ?? commandId,

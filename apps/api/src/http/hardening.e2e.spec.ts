@@ -29,14 +29,28 @@ function nested(depth: number, kind: 'array' | 'object'): string {
 }
 
 /** A plain node:http POST (supertest takes seconds to push 10 MB); the app must be listening. */
-function rawPost(t: TestApp, path: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; contentType: string; text: string }> {
+function rawPost(
+  t: TestApp,
+  path: string,
+  headers: Record<string, string>,
+  body: Buffer,
+): Promise<{ status: number; contentType: string; text: string }> {
   const { port } = t.http.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path, headers: { ...headers, 'Content-Length': String(body.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type']), text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, method: 'POST', path, headers: { ...headers, 'Content-Length': String(body.length) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers['content-type']),
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -168,18 +182,32 @@ describe('the hardened HTTP edge', () => {
 
   describe('ids, cursors and dates', () => {
     it('answers ids that are too long or outside the safe characters with 400 invalid-id', async () => {
-      for (const id of ['a'.repeat(600), 'a'.repeat(201), '..', '..%2F..%2Fetc%2Fpasswd', '%C3%A9t%C3%A9', '%F0%9F%98%80', 'a%20b', '%00', '%E0%A4%A']) {
+      for (const id of [
+        'a'.repeat(600),
+        'a'.repeat(201),
+        '..',
+        '..%2F..%2Fetc%2Fpasswd',
+        '%C3%A9t%C3%A9',
+        '%F0%9F%98%80',
+        'a%20b',
+        '%00',
+        '%E0%A4%A',
+      ]) {
         expectProblem(await request(t.http).get(`/resellers/${id}/customers`).set(support.auth), 400, 'invalid-id');
       }
       // Also on a public route, before the DTO or the UUID check.
       expectProblem(await post(`/resellers/${'b'.repeat(600)}/email-verification`).send({ token: 'x'.repeat(40) }), 400, 'invalid-id');
       // 200 characters of the safe set are an id like any other (this one does not exist).
-      const ok = await request(t.http).get(`/resellers/${'c'.repeat(200)}/customers`).set(support.auth);
+      const ok = await request(t.http)
+        .get(`/resellers/${'c'.repeat(200)}/customers`)
+        .set(support.auth);
       expect(ok.status).toBe(200);
     });
 
     it('answers a cursor that cannot be decoded, or belongs to another list, with 400 naming the cursor', async () => {
-      const foreign = Buffer.from(JSON.stringify({ v: 1, c: 'reseller_customers', f: 'another-query', k: [], i: 'x' })).toString('base64url');
+      const foreign = Buffer.from(JSON.stringify({ v: 1, c: 'reseller_customers', f: 'another-query', k: [], i: 'x' })).toString(
+        'base64url',
+      );
       for (const path of [`/resellers/${UUID}/customers`, '/api-keys']) {
         for (const cursor of ['garbage', '%00%01', 'e30', 'W10', foreign, 'A'.repeat(2000)]) {
           const response = await request(t.http).get(`${path}?cursor=${cursor}`).set(support.auth);
@@ -188,14 +216,35 @@ describe('the hardened HTTP edge', () => {
           expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['cursor']);
         }
       }
-      expect(toProblem(new InvalidCursorError('Malformed cursor'))).toMatchObject({ status: 400, code: 'invalid-cursor', errors: [{ field: 'cursor' }] });
+      expect(toProblem(new InvalidCursorError('Malformed cursor'))).toMatchObject({
+        status: 400,
+        code: 'invalid-cursor',
+        errors: [{ field: 'cursor' }],
+      });
       // Longer than any cursor the API hands out: the DTO refuses it first.
-      expectProblem(await request(t.http).get(`/resellers/${UUID}/customers?cursor=${'A'.repeat(2001)}`).set(support.auth), 400, 'invalid-input');
+      expectProblem(
+        await request(t.http)
+          .get(`/resellers/${UUID}/customers?cursor=${'A'.repeat(2001)}`)
+          .set(support.auth),
+        400,
+        'invalid-input',
+      );
     });
 
     it('validates dates before they reach a Date: week dates, impossible days and garbage are 400', async () => {
       const path = `/audit/subscriptions/${UUID}/invoice-owner`;
-      for (const at of ['2026-W10', '2026-W10-1', '2026-060', '2026-02-30', '2026-13-01', '2026-03-01T24:00:00Z', '2026-03-01T12:00', 'yesterday', '1e9', '']) {
+      for (const at of [
+        '2026-W10',
+        '2026-W10-1',
+        '2026-060',
+        '2026-02-30',
+        '2026-13-01',
+        '2026-03-01T24:00:00Z',
+        '2026-03-01T12:00',
+        'yesterday',
+        '1e9',
+        '',
+      ]) {
         const response = await request(t.http).get(path).query({ at }).set(auditor.auth);
         expectProblem(response, 400, 'invalid-input');
         expect(response.body.errors[0].field).toBe('at');
@@ -223,7 +272,7 @@ describe('the hardened HTTP edge', () => {
       }
     });
 
-    it("gives the Swagger UI under /docs a policy that lets its scripts and inline styles run over plain http", async () => {
+    it('gives the Swagger UI under /docs a policy that lets its scripts and inline styles run over plain http', async () => {
       for (const path of ['/docs', '/docs/', '/docs/swagger-ui-init.js']) {
         const policy = (await request(t.http).get(path)).headers['content-security-policy'];
         expect(policy).toContain("script-src 'self' 'unsafe-inline'");
@@ -313,7 +362,11 @@ describe('rate limits', () => {
   }
 
   it('default to 30 public and 600 signed-in requests a minute in production, ten times that in development', () => {
-    const production = loadConfig({ CHANNEL_LEDGER_PROFILE: 'production', CHANNEL_LEDGER_SECRET: 's'.repeat(32), CHANNEL_LEDGER_TEST_CLOCK: 'false' });
+    const production = loadConfig({
+      CHANNEL_LEDGER_PROFILE: 'production',
+      CHANNEL_LEDGER_SECRET: 's'.repeat(32),
+      CHANNEL_LEDGER_TEST_CLOCK: 'false',
+    });
     expect(production.rateLimits).toEqual({ publicPerMinute: 30, signedInPerMinute: 600 });
     expect(loadConfig({}).rateLimits).toEqual({ publicPerMinute: 300, signedInPerMinute: 6000 });
     expect(() => loadConfig({ CHANNEL_LEDGER_RATE_LIMIT_PUBLIC: 'lots' })).toThrow(/CHANNEL_LEDGER_RATE_LIMIT_PUBLIC/);
@@ -321,10 +374,16 @@ describe('rate limits', () => {
 
   it('allow a client address only a few sign-in attempts a minute on a public route, then 429 with Retry-After', async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const response = await request(t.http).post('/auth/sessions').send({ token: `${'0'.repeat(36)}.${'guess'.repeat(8)}${attempt}` });
+      const response = await request(t.http)
+        .post('/auth/sessions')
+        .send({ token: `${'0'.repeat(36)}.${'guess'.repeat(8)}${attempt}` });
       expect(response.status).not.toBe(429);
     }
-    expectTooMany(await request(t.http).post('/auth/sessions').send({ token: `${'0'.repeat(36)}.${'guess'.repeat(9)}` }));
+    expectTooMany(
+      await request(t.http)
+        .post('/auth/sessions')
+        .send({ token: `${'0'.repeat(36)}.${'guess'.repeat(9)}` }),
+    );
     // Each public route counts on its own: registration is still open to this address.
     const registered = await request(t.http).post('/resellers').send(VALID_REGISTRATION);
     expect(registered.status).toBe(201);
@@ -336,7 +395,6 @@ describe('rate limits', () => {
     }
     expectTooMany(await request(t.http).post('/auth/sign-in-links').send({ email: 'someone@acme.example' }));
   });
-
 });
 
 describe('the signed-in rate limit', () => {
@@ -351,7 +409,11 @@ describe('the signed-in rate limit', () => {
   it('gives each principal its own budget, shared by all signed-in routes', async () => {
     const support = await signInStaff(t, 'support');
     const auditor = await signInStaff(t, 'auditor');
-    for (let i = 0; i < 5; i++) await request(t.http).get(i % 2 ? '/auth/me' : '/projections').set(support.auth).expect(200);
+    for (let i = 0; i < 5; i++)
+      await request(t.http)
+        .get(i % 2 ? '/auth/me' : '/projections')
+        .set(support.auth)
+        .expect(200);
     const refused = await request(t.http).get('/projections').set(support.auth);
     expectProblem(refused, 429, 'too-many-requests');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);

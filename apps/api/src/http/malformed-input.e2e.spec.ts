@@ -55,7 +55,9 @@ const BAD_IDS: [string, string][] = [
   ['broken percent-encoding', '%E0%A4%A'],
 ];
 
-const FOREIGN_CURSOR = Buffer.from(JSON.stringify({ v: 1, c: 'reseller_customers', f: 'another-query', k: ['x'], i: 'x' })).toString('base64url');
+const FOREIGN_CURSOR = Buffer.from(JSON.stringify({ v: 1, c: 'reseller_customers', f: 'another-query', k: ['x'], i: 'x' })).toString(
+  'base64url',
+);
 const GARBAGE_CURSORS = ['garbage', '%00%FF', FOREIGN_CURSOR, 'e30'];
 
 const ONE_MB = Buffer.from(JSON.stringify({ padding: 'x'.repeat(1024 * 1024) }));
@@ -94,7 +96,11 @@ function shapeOf(dto: Type<unknown> | undefined): DtoShape {
   const optional = new Set(metadata.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.propertyName));
   const dates = new Set(metadata.filter((m) => /iso8601|date/i.test(m.name ?? '')).map((m) => m.propertyName));
   return {
-    properties: names.map((name) => ({ name, designType: Reflect.getMetadata('design:type', dto.prototype, name), isDate: dates.has(name) })),
+    properties: names.map((name) => ({
+      name,
+      designType: Reflect.getMetadata('design:type', dto.prototype, name),
+      isDate: dates.has(name),
+    })),
     hasRequired: names.some((name) => !optional.has(name)),
   };
 }
@@ -117,14 +123,18 @@ function probesFor(route: Route, ids: Record<string, string>): Probe[] {
   const probes: Probe[] = [];
   const params = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]);
   for (const param of params) {
-    for (const [name, value] of BAD_IDS) probes.push({ variant: `bad id ${param}: ${name}`, method, path: pathWith(route, ids, { [param]: value }) });
+    for (const [name, value] of BAD_IDS)
+      probes.push({ variant: `bad id ${param}: ${name}`, method, path: pathWith(route, ids, { [param]: value }) });
   }
-  for (const cursor of GARBAGE_CURSORS) probes.push({ variant: `garbage cursor ${cursor.slice(0, 12)}`, method, path: `${path}?cursor=${cursor}` });
+  for (const cursor of GARBAGE_CURSORS)
+    probes.push({ variant: `garbage cursor ${cursor.slice(0, 12)}`, method, path: `${path}?cursor=${cursor}` });
   probes.push({ variant: 'unknown query parameter', method, path: `${path}?unknownParameter=1` });
   probes.push({ variant: 'query __proto__', method, path: `${path}?__proto__=1` });
   for (const { name, isDate } of shapeOf(route.query).properties) {
     probes.push({ variant: `query ${name} given twice`, method, path: `${path}?${name}=a&${name}=b` });
-    if (isDate) for (const date of BAD_DATES) probes.push({ variant: `query ${name}=${date}`, method, path: `${path}?${name}=${encodeURIComponent(date)}` });
+    if (isDate)
+      for (const date of BAD_DATES)
+        probes.push({ variant: `query ${name}=${date}`, method, path: `${path}?${name}=${encodeURIComponent(date)}` });
   }
   if (!METHODS_WITH_BODY.has(method)) return probes;
 
@@ -142,7 +152,9 @@ function probesFor(route: Route, ids: Record<string, string>): Probe[] {
   raw('10 MB', TEN_MB);
   raw('form post', 'a=1&b=2', { 'Content-Type': 'application/x-www-form-urlencoded' });
   raw('text/plain', '{"a":1}', { 'Content-Type': 'text/plain' });
-  raw('multipart', '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n', { 'Content-Type': 'multipart/form-data; boundary=b' });
+  raw('multipart', '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n', {
+    'Content-Type': 'multipart/form-data; boundary=b',
+  });
   raw('no content type', '{"a":1}', {});
   json('unknown field', { unknownFieldXyz: 1 });
   raw('__proto__ key', '{"__proto__":{"polluted":true}}');
@@ -241,7 +253,13 @@ describe('malformed input, on every route', () => {
         const reply = await send(probe, headers);
         const wrong = wrongness(reply);
         if (wrong) {
-          failures.push({ who: name, route: `${route.method} ${route.path}`, variant: probe.variant, status: reply.status, excerpt: `${wrong}: ${reply.text.slice(0, 200)}` });
+          failures.push({
+            who: name,
+            route: `${route.method} ${route.path}`,
+            variant: probe.variant,
+            status: reply.status,
+            excerpt: `${wrong}: ${reply.text.slice(0, 200)}`,
+          });
         }
       }
     };
@@ -252,12 +270,18 @@ describe('malformed input, on every route', () => {
   it('enumerates the router, not a hand-written list', () => {
     const routes = listRoutes(t.app);
     const names = routes.map((r) => `${r.method} ${r.path}`);
-    expect(names).toEqual(expect.arrayContaining(['POST /resellers', 'POST /auth/sign-in-links', 'GET /auth/me', 'GET /resellers/:resellerId/customers']));
+    expect(names).toEqual(
+      expect.arrayContaining(['POST /resellers', 'POST /auth/sign-in-links', 'GET /auth/me', 'GET /resellers/:resellerId/customers']),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(15);
     // Express has every one of them (path syntax aside).
-    const express = t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+    const express = t.app.getHttpAdapter().getInstance() as {
+      router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    };
     const registered = new Set(
-      express.router.stack.flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : [])),
+      express.router.stack.flatMap((layer) =>
+        layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : [],
+      ),
     );
     expect(names.filter((name) => !registered.has(name))).toEqual([]);
   });

@@ -89,7 +89,13 @@ function internalError(): ProblemDetails {
 function fromViolation(violation: RuleViolation): ProblemDetails {
   // An ended or expired session is a credential problem, answered like any other: 401.
   if (violation.code === 'session-invalid') {
-    return { type: problemType(violation.code), title: 'Not signed in', status: HttpStatus.UNAUTHORIZED, code: violation.code, detail: violation.message };
+    return {
+      type: problemType(violation.code),
+      title: 'Not signed in',
+      status: HttpStatus.UNAUTHORIZED,
+      code: violation.code,
+      detail: violation.message,
+    };
   }
   const notFound = violation.code.endsWith('-not-found');
   return {
@@ -113,11 +119,17 @@ function fromHttpException(exception: HttpException, logger?: Logger): ProblemDe
     typeof body === 'string'
       ? body
       : Array.isArray((body as { message?: unknown }).message)
-        ? ((body as { message: string[] }).message).join('; ')
+        ? (body as { message: string[] }).message.join('; ')
         : String((body as { message?: unknown }).message ?? exception.message);
   // Express could not percent-decode a path parameter (`%E0%A4%A`): a bad id like any other.
   if (status === HttpStatus.BAD_REQUEST && message.startsWith('Failed to decode param')) {
-    return { type: problemType('invalid-id'), title: titleOf(status), status, code: 'invalid-id', detail: 'A path parameter is not valid percent-encoding.' };
+    return {
+      type: problemType('invalid-id'),
+      title: titleOf(status),
+      status,
+      code: 'invalid-id',
+      detail: 'A path parameter is not valid percent-encoding.',
+    };
   }
   const code =
     status === HttpStatus.NOT_FOUND
@@ -139,7 +151,11 @@ const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; detail:
   'entity.parse.failed': { status: 400, code: 'invalid-json', detail: 'The request body is not valid JSON (an object or an array).' },
   'entity.too.deep': { status: 400, code: 'json-too-deep', detail: 'The request body nests objects and arrays too deeply.' },
   'entity.verify.failed': { status: 400, code: 'invalid-body', detail: 'The request body was refused.' },
-  'encoding.unsupported': { status: 415, code: 'unsupported-content-encoding', detail: 'Content-Encoding must be identity, gzip, deflate or br.' },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'unsupported-content-encoding',
+    detail: 'Content-Encoding must be identity, gzip, deflate or br.',
+  },
   'charset.unsupported': { status: 415, code: 'unsupported-charset', detail: 'JSON bodies must be UTF-8.' },
   'request.aborted': { status: 400, code: 'request-aborted', detail: 'The client stopped sending the request body.' },
   'request.size.invalid': { status: 400, code: 'invalid-content-length', detail: 'The request body does not match its Content-Length.' },
@@ -150,7 +166,8 @@ function fromBodyParserError(exception: unknown): ProblemDetails | null {
   if (!(exception instanceof Error)) return null;
   const { type, status, expose } = exception as Error & { type?: unknown; status?: unknown; expose?: unknown };
   const known = typeof type === 'string' ? BODY_PARSER_ERRORS[type] : undefined;
-  if (known) return { type: problemType(known.code), title: titleOf(known.status), status: known.status, code: known.code, detail: known.detail };
+  if (known)
+    return { type: problemType(known.code), title: titleOf(known.status), status: known.status, code: known.code, detail: known.detail };
   // Any other client error an Express layer raised (http-errors sets `expose` on 4xx): its status, our words.
   if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
     const code = status === 400 ? 'bad-request' : `http-${status}`;

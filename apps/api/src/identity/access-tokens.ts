@@ -29,7 +29,12 @@ export class AccessTokens {
 
   /** `now` is the ledger's clock (a sandbox clock moves token expiry too). */
   issue(session: StartedSession, now: Date) {
-    const claims: AccessClaims = { sub: session.email, role: session.membership.role, tenant: session.membership.tenantId, sid: session.sessionId };
+    const claims: AccessClaims = {
+      sub: session.email,
+      role: session.membership.role,
+      tenant: session.membership.tenantId,
+      sid: session.sessionId,
+    };
     const iat = Math.floor(now.getTime() / 1000);
     const accessToken = this.jwt.sign(
       { ...claims, iat, exp: iat + this.config.accessTokenTtlSeconds },
@@ -55,7 +60,14 @@ export class AccessTokens {
         clockTimestamp: Math.floor(now.getTime() / 1000),
       });
       if (!ROLES.includes(claims.role) || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return null;
-      return { via: 'session', role: claims.role, tenantId: claims.tenant ?? null, subject: claims.sub, sessionId: claims.sid, readOnly: false };
+      return {
+        via: 'session',
+        role: claims.role,
+        tenantId: claims.tenant ?? null,
+        subject: claims.sub,
+        sessionId: claims.sid,
+        readOnly: false,
+      };
     } catch {
       return null;
     }

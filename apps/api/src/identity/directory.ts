@@ -25,7 +25,9 @@ export class Directory {
     let recorded = await membershipsOf(this.readStore, email);
     if (configured.length === 0 && recorded.length === 0 && this.runner) {
       // Just registered or invited: in the embedded default the projection may be a moment behind.
-      await this.runner.waitUntilCaughtUp(await this.store.headPosition(), { projections: ['identity'], timeoutMs: 2000 }).catch(() => undefined);
+      await this.runner
+        .waitUntilCaughtUp(await this.store.headPosition(), { projections: ['identity'], timeoutMs: 2000 })
+        .catch(() => undefined);
       recorded = await membershipsOf(this.readStore, email);
     }
     const all = [...configured, ...recorded];

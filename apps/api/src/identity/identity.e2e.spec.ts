@@ -43,12 +43,24 @@ describe('identity: one-time links, sessions, API keys', () => {
 
   it('refreshes with rotation; after sign-out neither the access token nor the refresh token works', async () => {
     const session = await signIn(t, TEST_STAFF.support);
-    await request(t.http).get('/auth/me').set(session.auth).expect(200, { via: 'session', role: 'support', tenantId: null, subject: TEST_STAFF.support, readOnly: false });
+    await request(t.http)
+      .get('/auth/me')
+      .set(session.auth)
+      .expect(200, { via: 'session', role: 'support', tenantId: null, subject: TEST_STAFF.support, readOnly: false });
     const refreshed = await request(t.http).post('/auth/sessions/refresh').send({ refreshToken: session.refreshToken }).expect(200);
-    await request(t.http).get('/auth/me').set({ Authorization: `Bearer ${refreshed.body.accessToken}` }).expect(200);
+    await request(t.http)
+      .get('/auth/me')
+      .set({ Authorization: `Bearer ${refreshed.body.accessToken}` })
+      .expect(200);
 
-    await request(t.http).delete('/auth/session').set({ Authorization: `Bearer ${refreshed.body.accessToken}` }).expect(204);
-    await request(t.http).get('/auth/me').set({ Authorization: `Bearer ${refreshed.body.accessToken}` }).expect(401);
+    await request(t.http)
+      .delete('/auth/session')
+      .set({ Authorization: `Bearer ${refreshed.body.accessToken}` })
+      .expect(204);
+    await request(t.http)
+      .get('/auth/me')
+      .set({ Authorization: `Bearer ${refreshed.body.accessToken}` })
+      .expect(401);
     await request(t.http).post('/auth/sessions/refresh').send({ refreshToken: refreshed.body.refreshToken }).expect(401);
   });
 
@@ -65,8 +77,16 @@ describe('identity: one-time links, sessions, API keys', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const elevated = Buffer.from(JSON.stringify({ ...claims, role: 'operator' })).toString('base64url');
     const forged = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    for (const token of [`${header}.${elevated}.${signature}`, `${forged}.${payload}.`, 'garbage', `${header}.${payload}.${signature.slice(0, -2)}xx`]) {
-      const response = await request(t.http).get('/auth/me').set({ Authorization: `Bearer ${token}` }).expect(401);
+    for (const token of [
+      `${header}.${elevated}.${signature}`,
+      `${forged}.${payload}.`,
+      'garbage',
+      `${header}.${payload}.${signature.slice(0, -2)}xx`,
+    ]) {
+      const response = await request(t.http)
+        .get('/auth/me')
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.body.code).toBe('unauthenticated');
     }
@@ -77,7 +97,11 @@ describe('identity: one-time links, sessions, API keys', () => {
   it('asks an address with several roles to choose, without using up the link', async () => {
     const { resellerId } = await registerVerifiedReseller(t, { companyName: 'Both Hats', email: 'hats@both.example' });
     const support = await signInStaff(t, 'support');
-    await request(t.http).post('/staff-accounts/grants').set(support.auth).send({ email: 'hats@both.example', role: 'auditor' }).expect(201);
+    await request(t.http)
+      .post('/staff-accounts/grants')
+      .set(support.auth)
+      .send({ email: 'hats@both.example', role: 'auditor' })
+      .expect(201);
     const token = await requestSignInToken(t, 'hats@both.example');
     const ambiguous = await request(t.http).post('/auth/sessions').send({ token }).expect(422);
     expect(ambiguous.body.code).toBe('choose-membership');
@@ -105,7 +129,11 @@ describe('identity: one-time links, sessions, API keys', () => {
 
     const readOnly = await request(t.http).post('/api-keys').set(session.auth).send({ name: 'dashboard', readOnly: true }).expect(201);
     await request(t.http).get(`/resellers/${resellerId}`).set({ 'X-Api-Key': readOnly.body.apiKey }).expect(200);
-    const refused = await request(t.http).post(`/resellers/${resellerId}/payment-methods`).set({ 'X-Api-Key': readOnly.body.apiKey }).send({ kind: 'card', label: 'x' }).expect(403);
+    const refused = await request(t.http)
+      .post(`/resellers/${resellerId}/payment-methods`)
+      .set({ 'X-Api-Key': readOnly.body.apiKey })
+      .send({ kind: 'card', label: 'x' })
+      .expect(403);
     expect(refused.body.code).toBe('read-only-api-key');
 
     await request(t.http).delete(`/api-keys/${keyId}`).set(session.auth).expect(204);
@@ -132,7 +160,11 @@ describe('identity: one-time links, sessions, API keys', () => {
 
   it('support grants later staff accounts; a vendor admin only for its own vendor', async () => {
     const support = await signInStaff(t, 'support');
-    await request(t.http).post('/staff-accounts/grants').set(support.auth).send({ email: 'new.auditor@ledger.test', role: 'auditor' }).expect(201);
+    await request(t.http)
+      .post('/staff-accounts/grants')
+      .set(support.auth)
+      .send({ email: 'new.auditor@ledger.test', role: 'auditor' })
+      .expect(201);
     const auditor = await signIn(t, 'new.auditor@ledger.test');
     expect(auditor.principal.role).toBe('auditor');
     const admin = await signIn(t, TEST_STAFF.vendorAdmins['vendor-1']);

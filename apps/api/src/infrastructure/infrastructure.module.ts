@@ -1,5 +1,14 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, CommandPipeline, emailLookupKeyFrom, LedgerContext, LedgerEventStore, openLedgerEventStore, resolveSecrets, Secrets } from '@channel-ledger/application';
+import {
+  AppConfig,
+  CommandPipeline,
+  emailLookupKeyFrom,
+  LedgerContext,
+  LedgerEventStore,
+  openLedgerEventStore,
+  resolveSecrets,
+  Secrets,
+} from '@channel-ledger/application';
 import { useEmailLookupKey } from '@channel-ledger/projections';
 import { EventStore } from '@channel-ledger/event-store';
 import { CommandEnvelopeFactory } from '../http/command-envelope.factory';
@@ -36,7 +45,11 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         // Measured (apps/api/src/operations) outside; inside, events are upcast on read and personal
         // data encrypted on append / decrypted on read (libs/application/src/privacy, schemas).
-        { provide: EVENT_STORE, useFactory: (ledger: LedgerEventStore, metrics: Metrics) => new InstrumentedEventStore(ledger.store, metrics), inject: [LEDGER_EVENT_STORE, METRICS] },
+        {
+          provide: EVENT_STORE,
+          useFactory: (ledger: LedgerEventStore, metrics: Metrics) => new InstrumentedEventStore(ledger.store, metrics),
+          inject: [LEDGER_EVENT_STORE, METRICS],
+        },
         { provide: CommandPipeline, useFactory: (store: EventStore) => new CommandPipeline(store), inject: [EVENT_STORE] },
         {
           provide: LedgerContext,
@@ -45,7 +58,17 @@ export class InfrastructureModule implements OnApplicationShutdown {
         },
         CommandEnvelopeFactory,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, LEDGER_EVENT_STORE, METRICS, CommandPipeline, LedgerContext, Secrets, CommandEnvelopeFactory],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        LEDGER_EVENT_STORE,
+        METRICS,
+        CommandPipeline,
+        LedgerContext,
+        Secrets,
+        CommandEnvelopeFactory,
+      ],
     };
   }
 

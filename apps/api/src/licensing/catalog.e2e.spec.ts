@@ -30,9 +30,17 @@ describe("catalog: a vendor admin publishes and prices plans in its own vendor's
   });
 
   it("bug fixed: another vendor's admin cannot publish, reprice or retire in this catalog (404)", async () => {
-    const refused = await request(t.http).post('/vendors/vendor-1/plans').set(vendor2.auth).send({ ...pro, planId: 'cheap' }).expect(404);
+    const refused = await request(t.http)
+      .post('/vendors/vendor-1/plans')
+      .set(vendor2.auth)
+      .send({ ...pro, planId: 'cheap' })
+      .expect(404);
     expect(refused.body.code).toBe('vendor-not-found');
-    await request(t.http).put('/vendors/vendor-1/plans/gitlens-pro/prices').set(vendor2.auth).send({ billingPeriod: 'annual', price: '1.00' }).expect(404);
+    await request(t.http)
+      .put('/vendors/vendor-1/plans/gitlens-pro/prices')
+      .set(vendor2.auth)
+      .send({ billingPeriod: 'annual', price: '1.00' })
+      .expect(404);
     await request(t.http).post('/vendors/vendor-1/plans/gitlens-pro/retirement').set(vendor2.auth).expect(404);
     await request(t.http).post('/vendors/vendor-1/plans').set(reseller.auth).send(pro).expect(403);
     const plans = await request(t.http).get('/vendors/vendor-1/plans').set(vendor1.auth).expect(200);
@@ -52,10 +60,14 @@ describe("catalog: a vendor admin publishes and prices plans in its own vendor's
       .send({ billingPeriod: 'annual', price: '108.00' })
       .expect(422);
     expect(unchanged.body.code).toBe('price-unchanged');
-    await request(t.http).put('/vendors/vendor-1/plans/nope/prices').set(vendor1.auth).send({ billingPeriod: 'annual', price: '1.00' }).expect(404);
+    await request(t.http)
+      .put('/vendors/vendor-1/plans/nope/prices')
+      .set(vendor1.auth)
+      .send({ billingPeriod: 'annual', price: '1.00' })
+      .expect(404);
   });
 
-  it('resellers and auditors read a vendor\'s plans; operators do not; a vendor admin reads only its own', async () => {
+  it("resellers and auditors read a vendor's plans; operators do not; a vendor admin reads only its own", async () => {
     const plans = await request(t.http).get('/vendors/vendor-1/plans').set(reseller.auth).expect(200);
     expect(plans.body).toEqual({
       vendorId: 'vendor-1',
@@ -63,8 +75,14 @@ describe("catalog: a vendor admin publishes and prices plans in its own vendor's
     });
     await request(t.http).get('/vendors/vendor-1/plans/gitlens-pro').set(reseller.auth).expect(200);
     await request(t.http).get('/vendors/vendor-1/plans/nope').set(reseller.auth).expect(404);
-    await request(t.http).get('/vendors/vendor-1/plans').set((await signInStaff(t, 'auditor')).auth).expect(200);
-    await request(t.http).get('/vendors/vendor-1/plans').set((await signInStaff(t, 'operator')).auth).expect(403);
+    await request(t.http)
+      .get('/vendors/vendor-1/plans')
+      .set((await signInStaff(t, 'auditor')).auth)
+      .expect(200);
+    await request(t.http)
+      .get('/vendors/vendor-1/plans')
+      .set((await signInStaff(t, 'operator')).auth)
+      .expect(403);
     await request(t.http).get('/vendors/vendor-1/plans').set(vendor2.auth).expect(404);
     await request(t.http).get('/vendors/vendor-1/plans').expect(401);
     await request(t.http).get('/vendors/vendor-2/plans').set(vendor2.auth).expect(200, { vendorId: 'vendor-2', plans: [] });
@@ -80,7 +98,11 @@ describe("catalog: a vendor admin publishes and prices plans in its own vendor's
 
   it('a retried request (same Idempotency-Key) publishes once and answers the same', async () => {
     const send = () =>
-      request(t.http).post('/vendors/vendor-1/plans').set(vendor1.auth).set('Idempotency-Key', 'teams-1').send({ ...pro, planId: 'gitlens-teams', tier: 'teams' });
+      request(t.http)
+        .post('/vendors/vendor-1/plans')
+        .set(vendor1.auth)
+        .set('Idempotency-Key', 'teams-1')
+        .send({ ...pro, planId: 'gitlens-teams', tier: 'teams' });
     const first = await send().expect(201);
     const second = await send().expect(201);
     expect(second.body).toEqual(first.body);
@@ -92,6 +114,13 @@ describe("catalog: a vendor admin publishes and prices plans in its own vendor's
       .set(vendor1.auth)
       .send({ planId: 'Bad Id', product: '', tier: 'gold', currency: 'usd', prices: { annual: 'lots' }, color: 'red' })
       .expect(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['color', 'currency', 'planId', 'prices.annual', 'product', 'tier']);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'color',
+      'currency',
+      'planId',
+      'prices.annual',
+      'product',
+      'tier',
+    ]);
   });
 });

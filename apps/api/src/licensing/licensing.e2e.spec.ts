@@ -35,13 +35,24 @@ describe('licensing: issuance rights, licenses and signed license files (rules 1
   /** Preconditions owned by other slices go straight through the use cases. */
   const as = (actor: Actor): CommandEnvelope => {
     const commandId = randomUUID();
-    return { commandId, correlationId: commandId, causationId: commandId, actor, onBehalfOf: null, occurredAt: t.clock.now().toISOString() };
+    return {
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      actor,
+      onBehalfOf: null,
+      occurredAt: t.clock.now().toISOString(),
+    };
   };
   const reseller = (id: string): Actor => ({ kind: 'reseller', id });
   const createOrganization = async (resellerId: string, name: string, contact: string, isPublic: boolean) => {
     const organizationId = randomUUID();
     await createCustomerOrganization(ctx, as(reseller(resellerId)), {
-      organizationId, vendorId: 'vendor-1', name, customerContactEmail: contact, isPublic,
+      organizationId,
+      vendorId: 'vendor-1',
+      name,
+      customerContactEmail: contact,
+      isPublic,
     });
     return organizationId;
   };
@@ -59,8 +70,16 @@ describe('licensing: issuance rights, licenses and signed license files (rules 1
     orgs.hooli = await createOrganization(globex.resellerId, 'Hooli', 'it@hooli.test', false);
     // Initech's contact takes ownership, so it is the customer who downloads its license.
     const transferId = randomUUID();
-    await initiateOwnershipTransfer(ctx, as(reseller(acme.resellerId)), { organizationId: orgs.initech, transferId, toEmail: 'it@initech.test' });
-    await acceptOwnership(ctx, as({ kind: 'customer', id: 'it@initech.test' }), { organizationId: orgs.initech, transferId, byEmail: 'it@initech.test' });
+    await initiateOwnershipTransfer(ctx, as(reseller(acme.resellerId)), {
+      organizationId: orgs.initech,
+      transferId,
+      toEmail: 'it@initech.test',
+    });
+    await acceptOwnership(ctx, as({ kind: 'customer', id: 'it@initech.test' }), {
+      organizationId: orgs.initech,
+      transferId,
+      byEmail: 'it@initech.test',
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -71,26 +90,52 @@ describe('licensing: issuance rights, licenses and signed license files (rules 1
     const response = await request(t.http)
       .post('/vendors/vendor-1/issuance-rights')
       .set(vendor1.auth)
-      .send({ resellerId: acme.resellerId, licenseTemplateId: 'gitlens-pro-offline', maxLicenses: 2, expiresAt: '2099-01-01T00:00:00.000Z', nfr: false })
+      .send({
+        resellerId: acme.resellerId,
+        licenseTemplateId: 'gitlens-pro-offline',
+        maxLicenses: 2,
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        nfr: false,
+      })
       .expect(201);
     rightId = response.body.rightId;
     expect(response.headers.location).toBe(`/vendors/vendor-1/issuance-rights/${rightId}`);
     expect(response.body).toMatchObject({ commandId: expect.any(String), revision: '0' });
     const right = await request(t.http).get(response.headers.location).set(vendor1.auth).expect(200);
-    expect(right.body).toMatchObject({ vendorId: 'vendor-1', resellerId: acme.resellerId, maxLicenses: 2, used: 0, remaining: 2, blocked: false });
+    expect(right.body).toMatchObject({
+      vendorId: 'vendor-1',
+      resellerId: acme.resellerId,
+      maxLicenses: 2,
+      used: 0,
+      remaining: 2,
+      blocked: false,
+    });
   });
 
   it("bug fixed: a vendor admin of vendor-2 cannot grant, block or extend vendor-1's rights (404)", async () => {
-    const grant = { resellerId: acme.resellerId, licenseTemplateId: 'x', maxLicenses: 100, expiresAt: '2099-01-01T00:00:00.000Z', nfr: true };
+    const grant = {
+      resellerId: acme.resellerId,
+      licenseTemplateId: 'x',
+      maxLicenses: 100,
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      nfr: true,
+    };
     const refused = await request(t.http).post('/vendors/vendor-1/issuance-rights').set(vendor2.auth).send(grant).expect(404);
     expect(refused.body.code).toBe('vendor-not-found');
     await request(t.http).post(`/vendors/vendor-1/issuance-rights/${rightId}/block`).set(vendor2.auth).send({ reason: 'x' }).expect(404);
-    await request(t.http).post(`/vendors/vendor-1/issuance-rights/${rightId}/extension`).set(vendor2.auth).send({ maxLicenses: 99 }).expect(404);
+    await request(t.http)
+      .post(`/vendors/vendor-1/issuance-rights/${rightId}/extension`)
+      .set(vendor2.auth)
+      .send({ maxLicenses: 99 })
+      .expect(404);
     await request(t.http).get(`/vendors/vendor-1/issuance-rights/${rightId}`).set(vendor2.auth).expect(404);
     // Under its own path, another vendor's right does not exist either.
     await request(t.http).post(`/vendors/vendor-2/issuance-rights/${rightId}/block`).set(vendor2.auth).send({ reason: 'x' }).expect(404);
     // And the decider refuses it even when the edge is bypassed.
-    const envelope = { ...as({ kind: 'vendor-admin', id: 'admin@vendor-2.test' }), actingAs: { kind: 'vendor-admin' as const, id: 'vendor-2' } };
+    const envelope = {
+      ...as({ kind: 'vendor-admin', id: 'admin@vendor-2.test' }),
+      actingAs: { kind: 'vendor-admin' as const, id: 'vendor-2' },
+    };
     await expect(grantIssuanceRight(ctx, envelope, { ...grant, rightId: randomUUID(), vendorId: 'vendor-1' })).rejects.toMatchObject({
       violation: { code: 'not-this-vendors-admin' },
     });
@@ -102,7 +147,13 @@ describe('licensing: issuance rights, licenses and signed license files (rules 1
     const response = await issue(acme.session, { rightId, organizationId: orgs.initech }).expect(201);
     initechLicense = response.body.licenseId;
     expect(response.headers.location).toBe(`/licenses/${initechLicense}`);
-    expect(response.body).toMatchObject({ rightId, organizationId: orgs.initech, nfr: false, vendorId: 'vendor-1', licenseTemplateId: 'gitlens-pro-offline' });
+    expect(response.body).toMatchObject({
+      rightId,
+      organizationId: orgs.initech,
+      nfr: false,
+      vendorId: 'vendor-1',
+      licenseTemplateId: 'gitlens-pro-offline',
+    });
     const [issued] = await ctx.store.readStream(`license-${initechLicense}`);
     expect(issued.type).toBe('LicenseIssued');
     expect(issued.metadata).toMatchObject({
@@ -111,7 +162,7 @@ describe('licensing: issuance rights, licenses and signed license files (rules 1
     });
   });
 
-  it("rule 13: a private customer of another reseller is invisible (404), and no quota is spent", async () => {
+  it('rule 13: a private customer of another reseller is invisible (404), and no quota is spent', async () => {
     const refused = await issue(acme.session, { rightId, organizationId: orgs.hooli }).expect(404);
     expect(refused.body.code).toBe('organization-not-found');
     const missing = await issue(acme.session, { rightId, organizationId: randomUUID() }).expect(404);
@@ -120,7 +171,7 @@ describe('licensing: issuance rights, licenses and signed license files (rules 1
     expect(right.body).toMatchObject({ used: 1, remaining: 1 });
   });
 
-  it("rule 13: a public customer of the same vendor managed by another reseller can be licensed", async () => {
+  it('rule 13: a public customer of the same vendor managed by another reseller can be licensed', async () => {
     const response = await issue(acme.session, { rightId, organizationId: orgs.umbrella }).expect(201);
     umbrellaLicense = response.body.licenseId;
     expect(response.body).toMatchObject({ organizationId: orgs.umbrella, nfr: false });
@@ -132,7 +183,11 @@ describe('licensing: issuance rights, licenses and signed license files (rules 1
     // Someone else's right is not there at all.
     await issue(globex.session, { rightId, organizationId: null }).expect(404);
 
-    await request(t.http).post(`/vendors/vendor-1/issuance-rights/${rightId}/extension`).set(vendor1.auth).send({ maxLicenses: 3 }).expect(200);
+    await request(t.http)
+      .post(`/vendors/vendor-1/issuance-rights/${rightId}/extension`)
+      .set(vendor1.auth)
+      .send({ maxLicenses: 3 })
+      .expect(200);
     const unlinked = await issue(acme.session, { rightId }).expect(201);
     expect(unlinked.body).toMatchObject({ organizationId: null, nfr: false });
     const [issued] = await ctx.store.readStream(`license-${unlinked.body.licenseId}`);
@@ -146,7 +201,11 @@ describe('licensing: issuance rights, licenses and signed license files (rules 1
       .set(vendor1.auth)
       .send({ resellerId: acme.resellerId, licenseTemplateId: 'tpl', maxLicenses: 5, expiresAt: '2099-01-01T00:00:00.000Z' })
       .expect(201);
-    await request(t.http).post(`/vendors/vendor-1/issuance-rights/${granted.body.rightId}/block`).set(vendor1.auth).send({ reason: 'Agreement ended' }).expect(200);
+    await request(t.http)
+      .post(`/vendors/vendor-1/issuance-rights/${granted.body.rightId}/block`)
+      .set(vendor1.auth)
+      .send({ reason: 'Agreement ended' })
+      .expect(200);
     const refused = await issue(acme.session, { rightId: granted.body.rightId }).expect(422);
     expect(refused.body.code).toBe('issuance-right-blocked');
     const right = await request(t.http).get(`/vendors/vendor-1/issuance-rights/${granted.body.rightId}`).set(vendor1.auth).expect(200);
@@ -157,7 +216,13 @@ describe('licensing: issuance rights, licenses and signed license files (rules 1
     const nfrRight = await request(t.http)
       .post('/vendors/vendor-1/issuance-rights')
       .set(vendor1.auth)
-      .send({ resellerId: acme.resellerId, licenseTemplateId: 'gitlens-pro-demo', maxLicenses: 1, expiresAt: '2099-01-01T00:00:00.000Z', nfr: true })
+      .send({
+        resellerId: acme.resellerId,
+        licenseTemplateId: 'gitlens-pro-demo',
+        maxLicenses: 1,
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        nfr: true,
+      })
       .expect(201);
     const response = await issue(acme.session, { rightId: nfrRight.body.rightId, organizationId: null }).expect(201);
     expect(response.body).toMatchObject({ nfr: true, organizationId: null });
@@ -183,8 +248,11 @@ describe('licensing: issuance rights, licenses and signed license files (rules 1
     expect(events[1].metadata.onBehalfOf).toEqual({ kind: 'organization', id: orgs.initech });
   });
 
-  it("rule 10: a reseller registered a moment ago is refused too", async () => {
-    await request(t.http).post('/resellers').send({ partnerKind: 'reseller', companyName: 'Fresh', email: 'new@fresh-reseller.test' }).expect(201);
+  it('rule 10: a reseller registered a moment ago is refused too', async () => {
+    await request(t.http)
+      .post('/resellers')
+      .send({ partnerKind: 'reseller', companyName: 'Fresh', email: 'new@fresh-reseller.test' })
+      .expect(201);
     const refused = await request(t.http)
       .post(`/licenses/${initechLicense}/delivery`)
       .set(acme.session.auth)

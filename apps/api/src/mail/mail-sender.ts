@@ -116,7 +116,13 @@ export class MailSender {
     const messages = mailsForEvent(event, stream.slice(0, index), this.options.context);
     return messages.map((message, n) => {
       const key = messages.length === 1 ? event.eventId : `${event.eventId}-${n + 1}`;
-      return { ...message, key, messageId: `<${key}@${domainOf(this.options.from)}>`, from: this.options.from, date: new Date(event.metadata.recordedAt) };
+      return {
+        ...message,
+        key,
+        messageId: `<${key}@${domainOf(this.options.from)}>`,
+        from: this.options.from,
+        date: new Date(event.metadata.recordedAt),
+      };
     });
   }
 
@@ -124,7 +130,11 @@ export class MailSender {
   private async markSent(entry: MailOutboxEntry, sentAt: string, mails: number): Promise<void> {
     await this.options.readStore.commit({
       operations: [
-        { type: 'put', collection: MAIL_DELIVERIES, document: { id: entry.eventId, eventId: entry.eventId, type: entry.type, sentAt, mails } },
+        {
+          type: 'put',
+          collection: MAIL_DELIVERIES,
+          document: { id: entry.eventId, eventId: entry.eventId, type: entry.type, sentAt, mails },
+        },
         { type: 'patch', collection: MAIL_OUTBOX, id: entry.id, fields: { status: 'sent', sentAt, mails } },
       ],
     });
@@ -143,15 +153,14 @@ export class MailSender {
 
   private pause(): Promise<void> {
     return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
       const timer = setTimeout(done, this.pollIntervalMs);
       // Never what keeps a process alive: the HTTP server (or a test) decides that.
       timer.unref();
-      const self = this;
-      function done(): void {
-        clearTimeout(timer);
-        self.wakeUp = null;
-        resolve();
-      }
       this.wakeUp = done;
     });
   }

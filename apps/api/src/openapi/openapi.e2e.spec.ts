@@ -9,7 +9,10 @@ type Operation = {
   parameters?: { name: string; in: string }[];
   security?: Record<string, string[]>[];
 };
-type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
+type Document = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+};
 
 const describeRoute = (route: Route) => `${route.method} ${route.path} (${route.controller}.${route.handler})`;
 
@@ -44,7 +47,9 @@ describe('OpenAPI document', () => {
     const withoutTrailingSlash = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
     const served = router.stack
       .filter((layer) => layer.route)
-      .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${withoutTrailingSlash(layer.route!.path)}`))
+      .flatMap((layer) =>
+        Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${withoutTrailingSlash(layer.route!.path)}`),
+      )
       .filter((route) => !/^GET (\/docs($|\/)|\/openapi\.json$)/.test(route) && !route.endsWith(' /{*path}'));
     expect(routes.length).toBeGreaterThan(10);
     expect(new Set(served)).toEqual(new Set(routes.map((route) => `${route.method} ${route.path}`)));
@@ -66,7 +71,9 @@ describe('OpenAPI document', () => {
       return errors.length === 0 || errors.some(([, response]) => !response.content?.['application/problem+json']);
     });
     expect(missing.map(describeRoute)).toEqual([]);
-    expect(document.components.schemas.ProblemDetails).toMatchObject({ required: expect.arrayContaining(['type', 'title', 'status', 'detail', 'code']) });
+    expect(document.components.schemas.ProblemDetails).toMatchObject({
+      required: expect.arrayContaining(['type', 'title', 'status', 'detail', 'code']),
+    });
   });
 
   it('names its security schemes on every route that needs a signed-in principal', () => {
@@ -86,7 +93,12 @@ describe('OpenAPI document', () => {
 
   it('documents query parameters from the validation rules, including ones without @ApiProperty', () => {
     const customers = document.paths['/resellers/{resellerId}/customers'].get;
-    expect(customers.parameters!.filter((p) => p.in === 'query').map((p) => p.name).sort()).toEqual(['cursor', 'limit', 'name', 'status']);
+    expect(
+      customers
+        .parameters!.filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['cursor', 'limit', 'name', 'status']);
     const trail = document.paths['/audit/subscriptions/{subscriptionId}/events'].get;
     expect(trail.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['from', 'to', 'order', 'cursor', 'limit']));
   });

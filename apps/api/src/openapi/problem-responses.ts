@@ -19,10 +19,18 @@ export const PROBLEM_SCHEMAS: Record<string, SchemaObject> = {
       type: { type: 'string', format: 'uri', example: 'https://channel-ledger.dev/problems/transfer-expired' },
       title: { type: 'string', example: 'The request breaks a business rule' },
       status: { type: 'integer', example: 422 },
-      detail: { type: 'string', description: 'A sentence a person understands.', example: 'The ownership offer expired on 2026-01-22; initiate it again.' },
+      detail: {
+        type: 'string',
+        description: 'A sentence a person understands.',
+        example: 'The ownership offer expired on 2026-01-22; initiate it again.',
+      },
       code: { type: 'string', description: "Stable machine-readable code: the rule's name for refusals.", example: 'transfer-expired' },
       instance: { type: 'string', description: 'The request path.', example: '/organizations/globex/ownership-transfer/accept' },
-      errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' }, description: 'For invalid-input: every wrong field, with every reason.' },
+      errors: {
+        type: 'array',
+        items: { $ref: '#/components/schemas/FieldError' },
+        description: 'For invalid-input: every wrong field, with every reason.',
+      },
     },
   },
 };

@@ -53,7 +53,8 @@ function routesOf(controllerClass: Type<unknown>, handler: string): Route[] {
   if (requestMethod === undefined || methodPaths === undefined) return [];
   const controllerPaths = (Reflect.getMetadata(PATH_METADATA, controllerClass) as string | string[] | undefined) ?? '/';
   const access =
-    (Reflect.getMetadata(ACCESS_RULE, method) as AccessRule | undefined) ?? (Reflect.getMetadata(ACCESS_RULE, controllerClass) as AccessRule | undefined);
+    (Reflect.getMetadata(ACCESS_RULE, method) as AccessRule | undefined) ??
+    (Reflect.getMetadata(ACCESS_RULE, controllerClass) as AccessRule | undefined);
   const args = argumentsOf(controllerClass, handler);
   return list(controllerPaths).flatMap((base) =>
     list(methodPaths).map((path) => ({
@@ -70,7 +71,10 @@ function routesOf(controllerClass: Type<unknown>, handler: string): Route[] {
 }
 
 function argumentsOf(controllerClass: Type<unknown>, handler: string): { body?: Type<unknown>; query?: Type<unknown> } {
-  const declared = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controllerClass, handler) ?? {}) as Record<string, { index: number; data?: unknown }>;
+  const declared = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controllerClass, handler) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
   const types = (Reflect.getMetadata(PARAMTYPES_METADATA, controllerClass.prototype, handler) ?? []) as Type<unknown>[];
   const found: { body?: Type<unknown>; query?: Type<unknown> } = {};
   for (const [key, { index, data }] of Object.entries(declared)) {

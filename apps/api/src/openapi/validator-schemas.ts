@@ -24,7 +24,7 @@ const OPTIONS = { refPointerPrefix: '#/components/schemas/', classTransformerMet
  * what @ApiProperty said alone.
  */
 export function addValidatedFields(document: OpenAPIObject, routes: Route[]): void {
-  const schemas = (document.components ??= {}).schemas ??= {};
+  const schemas = ((document.components ??= {}).schemas ??= {});
   const allValidated = validationMetadatasToSchemas(OPTIONS) as Record<string, SchemaObject>;
   for (const route of routes) {
     const operation = document.paths[openApiPath(route.path)]?.[route.method.toLowerCase() as 'get'] as OperationObject | undefined;
@@ -53,7 +53,13 @@ function addQueryParameters(operation: OperationObject, validated: SchemaObject)
   for (const [name, schema] of Object.entries(validated.properties ?? {})) {
     if (documented.has(name)) continue;
     const { description, ...rest } = schema as SchemaObject;
-    parameters.push({ name, in: 'query', required: validated.required?.includes(name) ?? false, schema: rest, ...(description ? { description } : {}) });
+    parameters.push({
+      name,
+      in: 'query',
+      required: validated.required?.includes(name) ?? false,
+      schema: rest,
+      ...(description ? { description } : {}),
+    });
   }
 }
 
@@ -74,7 +80,8 @@ function referencedNames(value: unknown, names = new Set<string>()): Set<string>
   if (Array.isArray(value)) value.forEach((item) => referencedNames(item, names));
   else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (key === '$ref' && typeof item === 'string' && item.startsWith(OPTIONS.refPointerPrefix)) names.add(item.slice(OPTIONS.refPointerPrefix.length));
+      if (key === '$ref' && typeof item === 'string' && item.startsWith(OPTIONS.refPointerPrefix))
+        names.add(item.slice(OPTIONS.refPointerPrefix.length));
       else referencedNames(item, names);
     }
   }

@@ -49,7 +49,13 @@ describe('docker-compose.yml (validated without an engine)', () => {
 
   it('runs EventStoreDB, MongoDB, the API and the projector by default, and a 3-node EventStoreDB cluster in the second profile', () => {
     expect(defaultStack.map(([name]) => name).sort()).toEqual(['api', 'eventstore', 'mongodb', 'projector']);
-    expect(clusterStack.map(([name]) => name).sort()).toEqual(['api-cluster', 'esdb-node1', 'esdb-node2', 'esdb-node3', 'projector-cluster']);
+    expect(clusterStack.map(([name]) => name).sort()).toEqual([
+      'api-cluster',
+      'esdb-node1',
+      'esdb-node2',
+      'esdb-node3',
+      'projector-cluster',
+    ]);
     const nodes = clusterStack.filter(([name]) => name.startsWith('esdb-node')).map(([, s]) => s);
     for (const node of nodes) {
       expect(node.image).toMatch(/^eventstore\/eventstore:/);
@@ -76,8 +82,12 @@ describe('docker-compose.yml (validated without an engine)', () => {
     for (const name of ['projector', 'api-cluster', 'projector-cluster']) expect(services[name].image).toBe(image);
     for (const name of ['projector', 'projector-cluster']) expect(services[name].pull_policy).toBe('never');
     for (const [name, service] of [...defaultStack, ...clusterStack]) {
-      expect({ name, command: (service.command ?? []).join(' ') }).toEqual({ name, command: expect.not.stringMatching(/npm (install|ci)/) });
-      for (const volume of service.volumes ?? []) expect({ name, volume }).toEqual({ name, volume: expect.not.stringMatching(/^\.{1,2}(\/|:)/) });
+      expect({ name, command: (service.command ?? []).join(' ') }).toEqual({
+        name,
+        command: expect.not.stringMatching(/npm (install|ci)/),
+      });
+      for (const volume of service.volumes ?? [])
+        expect({ name, volume }).toEqual({ name, volume: expect.not.stringMatching(/^\.{1,2}(\/|:)/) });
     }
     // The projector's entry point is the compiled one of a real source file.
     const entry = services.projector.command!.find((part) => part.startsWith('dist/') && part.endsWith('.js'))!;
@@ -106,8 +116,10 @@ describe('docker-compose.yml (validated without an engine)', () => {
       for (const [dependency, rule] of Object.entries(service.depends_on ?? {})) {
         expect(services[dependency]).toBeDefined();
         // A dependency of the default stack is in the default stack (profiles never leak into it).
-        if (!service.profiles) expect({ name, dependency, profiles: services[dependency].profiles }).toEqual({ name, dependency, profiles: undefined });
-        if (services[dependency].healthcheck) expect({ name, dependency, condition: rule.condition }).toEqual({ name, dependency, condition: 'service_healthy' });
+        if (!service.profiles)
+          expect({ name, dependency, profiles: services[dependency].profiles }).toEqual({ name, dependency, profiles: undefined });
+        if (services[dependency].healthcheck)
+          expect({ name, dependency, condition: rule.condition }).toEqual({ name, dependency, condition: 'service_healthy' });
       }
     }
     expect(Object.keys(services.api.depends_on!).sort()).toEqual(['eventstore', 'mongodb']);

@@ -57,7 +57,10 @@ export class GracefulShutdown implements OnApplicationBootstrap, OnModuleDestroy
     const deadline = Date.now() + this.config.operations.shutdownTimeoutMs;
     this.logger.log(`shutting down: ${this.inFlight} request(s) in flight`);
     while (this.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-    if (this.inFlight > 0) this.logger.warn(`shutting down with ${this.inFlight} request(s) still in flight after ${this.config.operations.shutdownTimeoutMs} ms`);
+    if (this.inFlight > 0)
+      this.logger.warn(
+        `shutting down with ${this.inFlight} request(s) still in flight after ${this.config.operations.shutdownTimeoutMs} ms`,
+      );
     if (this.runner) {
       try {
         await this.runner.waitUntilCaughtUp(undefined, { timeoutMs: Math.max(1, deadline - Date.now()) });
@@ -73,16 +76,19 @@ export class GracefulShutdown implements OnApplicationBootstrap, OnModuleDestroy
     // One whose headers arrived before is in flight, even if its body came later: it goes through.
     if (!this.shuttingDown || (request as Request & { [ARRIVED_BEFORE_SHUTDOWN]?: boolean })[ARRIVED_BEFORE_SHUTDOWN]) return next();
     response.setHeader('Connection', 'close');
-    response.status(503).type(PROBLEM_CONTENT_TYPE).send(
-      JSON.stringify({
-        type: problemType('shutting-down'),
-        title: 'The server is shutting down',
-        status: 503,
-        code: 'shutting-down',
-        detail: 'This instance is shutting down; retry the request (another instance will take it).',
-        instance: request.originalUrl,
-      }),
-    );
+    response
+      .status(503)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(
+        JSON.stringify({
+          type: problemType('shutting-down'),
+          title: 'The server is shutting down',
+          status: 503,
+          code: 'shutting-down',
+          detail: 'This instance is shutting down; retry the request (another instance will take it).',
+          instance: request.originalUrl,
+        }),
+      );
   }
 
   private track(request: Request, response: ServerResponse): void {

@@ -40,7 +40,9 @@ export class HealthController {
   @SkipThrottle()
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ description: 'Ready for traffic: every check is up (see `details`).' })
-  @ApiServiceUnavailableResponse({ description: 'Not ready: `error` names each check that is down and why (terminus shape, not problem+json).' })
+  @ApiServiceUnavailableResponse({
+    description: 'Not ready: `error` names each check that is down and why (terminus shape, not problem+json).',
+  })
   async readinessCheck(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     try {
       return await this.health.check(this.readiness.all());

@@ -42,9 +42,14 @@ export function loggerParams(config: AppConfig): Params {
       },
       quietReqLogger: true,
       autoLogging: { ignore: (request: IncomingMessage) => QUIET_ROUTES.has(pathOf(request.url)) },
-      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
-        req: (request: IncomingMessage & { id?: unknown }) => ({ id: request.id, method: request.method, url: redactUrl(request.url ?? '') }),
+        req: (request: IncomingMessage & { id?: unknown }) => ({
+          id: request.id,
+          method: request.method,
+          url: redactUrl(request.url ?? ''),
+        }),
         res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
         err: pino.stdSerializers.err,
       },

@@ -29,7 +29,14 @@ describe('operations: health, readiness and metrics over HTTP', () => {
   });
   afterAll(() => t.close());
 
-  const scrape = async (auth = operator) => (await request(t.http).get('/metrics').set(auth).expect(200).expect('Content-Type', /text\/plain/)).text;
+  const scrape = async (auth = operator) =>
+    (
+      await request(t.http)
+        .get('/metrics')
+        .set(auth)
+        .expect(200)
+        .expect('Content-Type', /text\/plain/)
+    ).text;
 
   it('answers liveness and readiness without credentials', async () => {
     const live = await request(t.http).get('/health').expect(200);
@@ -67,15 +74,24 @@ describe('operations: health, readiness and metrics over HTTP', () => {
     const accepted = sample(before, 'channel_ledger_commands_total', counted) ?? 0;
     const registered = sample(before, 'channel_ledger_events_appended_total', { type: 'ResellerRegistered' }) ?? 0;
 
-    await request(t.http).post('/resellers').send({ companyName: 'Metered Resale', email: 'sales@metered.example', partnerKind: 'reseller' }).expect(201);
+    await request(t.http)
+      .post('/resellers')
+      .send({ companyName: 'Metered Resale', email: 'sales@metered.example', partnerKind: 'reseller' })
+      .expect(201);
     await request(t.http).post('/resellers').send({ companyName: '', email: 'not-an-address', partnerKind: 'reseller' }).expect(400);
 
     const after = await scrape();
     expect(sample(after, 'channel_ledger_commands_total', counted)).toBe(accepted + 1);
-    expect(sample(after, 'channel_ledger_commands_total', { command: 'RegisterReseller.register', outcome: 'invalid' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(after, 'channel_ledger_commands_total', { command: 'RegisterReseller.register', outcome: 'invalid' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'channel_ledger_events_appended_total', { type: 'ResellerRegistered' })).toBe(registered + 1);
-    expect(sample(after, 'channel_ledger_event_store_append_duration_seconds_count', { category: 'reseller', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
-    expect(sample(after, 'channel_ledger_http_request_duration_seconds_count', { method: 'POST', route: '/resellers', status: '201' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(after, 'channel_ledger_event_store_append_duration_seconds_count', { category: 'reseller', outcome: 'ok' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(after, 'channel_ledger_http_request_duration_seconds_count', { method: 'POST', route: '/resellers', status: '201' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(after, 'channel_ledger_projection_position', { projection: 'reseller-view' })).not.toBeNull();
   });
 
@@ -87,14 +103,23 @@ describe('operations: health, readiness and metrics over HTTP', () => {
       eventId: eventIdFor(commandId, 0),
       type,
       data: {},
-      metadata: { commandId, correlationId: commandId, causationId: commandId, actor: { kind: 'system' as const, id: 'test' }, onBehalfOf: null, occurredAt: new Date().toISOString(), schemaVersion: 1 },
+      metadata: {
+        commandId,
+        correlationId: commandId,
+        causationId: commandId,
+        actor: { kind: 'system' as const, id: 'test' },
+        onBehalfOf: null,
+        occurredAt: new Date().toISOString(),
+        schemaVersion: 1,
+      },
     });
     await store.append('catalog-metered', [{ ...event('PlanPublished'), eventId: eventIdFor('first', 0) }], 'no-stream');
     const before = await scrape();
     await expect(store.append('catalog-metered', [event('PlanRetired')], 'no-stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     await store.append('catalog-metered', [event('PlanRetired')], 0n); // the pipeline's retry, on fresh state
     const after = await scrape();
-    const delta = (name: string, labels: Record<string, string>) => (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
+    const delta = (name: string, labels: Record<string, string>) =>
+      (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
     expect(delta('channel_ledger_append_conflicts_total', { category: 'catalog' })).toBe(1);
     expect(delta('channel_ledger_command_retries_total', { category: 'catalog' })).toBe(1);
     expect(delta('channel_ledger_event_store_append_duration_seconds_count', { category: 'catalog', outcome: 'conflict' })).toBe(1);
@@ -111,7 +136,9 @@ describe('operations: health, readiness and metrics over HTTP', () => {
   });
 
   it('never logs secrets in URLs', () => {
-    expect(redactUrl('/auth/verify?token=abc.def&next=/home&apiKey=clk_1')).toBe('/auth/verify?token=[redacted]&next=/home&apiKey=[redacted]');
+    expect(redactUrl('/auth/verify?token=abc.def&next=/home&apiKey=clk_1')).toBe(
+      '/auth/verify?token=[redacted]&next=/home&apiKey=[redacted]',
+    );
     expect(redactUrl('/resellers/r-1')).toBe('/resellers/r-1');
   });
 });

@@ -1,4 +1,13 @@
-import { DynamicModule, Inject, Logger, MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  Logger,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  OnApplicationBootstrap,
+  RequestMethod,
+} from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -25,7 +34,10 @@ import { ReadinessIndicators } from './readiness';
  */
 @Module({})
 export class OperationsModule implements NestModule, OnApplicationBootstrap {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore, @Inject(METRICS) private readonly metrics: Metrics) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(METRICS) private readonly metrics: Metrics,
+  ) {}
 
   static forRoot(config: AppConfig): DynamicModule {
     return {
@@ -58,7 +70,10 @@ export class OperationsModule implements NestModule, OnApplicationBootstrap {
       this.metrics.subscriptionDrops.inc({ kind: incident.kind });
       const where = `after position ${incident.after ?? 'start'}`;
       if (incident.kind === 'stopped') logger.error(`$all subscription stopped ${where}: ${incident.reason}`);
-      else logger.warn(`$all subscription dropped ${where} (${incident.reason}); resubscribing in ${incident.retryInMs} ms (drop ${incident.consecutiveDrops} in a row)`);
+      else
+        logger.warn(
+          `$all subscription dropped ${where} (${incident.reason}); resubscribing in ${incident.retryInMs} ms (drop ${incident.consecutiveDrops} in a row)`,
+        );
     });
   }
 }

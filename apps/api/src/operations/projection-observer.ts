@@ -71,7 +71,9 @@ export class ProjectionObserver {
       name: status.name,
       state: status.state,
       position: BigInt(status.position),
-      failure: status.failure ? `${status.failure.reason} (at position ${status.failure.position}${status.failure.eventType ? `, ${status.failure.eventType}` : ''})` : null,
+      failure: status.failure
+        ? `${status.failure.reason} (at position ${status.failure.position}${status.failure.eventType ? `, ${status.failure.eventType}` : ''})`
+        : null,
     }));
   }
 

@@ -48,7 +48,8 @@ export class ReadinessIndicators {
       const head = await within(this.eventStore.headPosition(), STORE_CHECK_TIMEOUT_MS, 'the event store');
       const esdb = this.eventStore instanceof InstrumentedEventStore ? this.eventStore.eventStoreDb : null;
       const subscriptions = esdb?.subscriptionHealth();
-      if (subscriptions?.stopped) return check.down({ kind, message: `a live subscription stopped: ${subscriptions.stopped.reason}`, subscriptions });
+      if (subscriptions?.stopped)
+        return check.down({ kind, message: `a live subscription stopped: ${subscriptions.stopped.reason}`, subscriptions });
       return check.up({ kind, headPosition: (head ?? 0n).toString(), ...(subscriptions && { subscriptions }) });
     } catch (error) {
       return check.down({ kind, message: messageOf(error) });
@@ -80,7 +81,12 @@ export class ReadinessIndicators {
       const details = {
         runsInThisProcess: snapshot.runsInThisProcess,
         maxLagSeconds,
-        projections: snapshot.projections.map(({ name, state, lag, lagSeconds }) => ({ name, state, lag, lagSeconds: Math.round(lagSeconds * 1000) / 1000 })),
+        projections: snapshot.projections.map(({ name, state, lag, lagSeconds }) => ({
+          name,
+          state,
+          lag,
+          lagSeconds: Math.round(lagSeconds * 1000) / 1000,
+        })),
       };
       return problems.length > 0 ? check.down({ message: problems.join('; '), ...details }) : check.up(details);
     } catch (error) {

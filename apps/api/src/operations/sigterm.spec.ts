@@ -19,12 +19,22 @@ interface Reply {
 /** One request on a connection of its own; `body` may be sent in parts by the caller through `send`. */
 function call(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
   return new Promise((done, fail) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: { ...headers, ...(body !== undefined && { 'Content-Length': String(Buffer.byteLength(body)) }) }, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { ...headers, ...(body !== undefined && { 'Content-Length': String(Buffer.byteLength(body)) }) },
+        agent: false,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });
@@ -82,22 +92,34 @@ describe('API process on SIGTERM', () => {
       LOG_LEVEL: 'info',
       CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS: '30000',
     });
-    const started = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/api/src/main.ts')], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const started = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/api/src/main.ts')],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child = started;
     let stdout = '';
     let stderr = '';
     started.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     started.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => started.on('exit', (code, signal) => done({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+      started.on('exit', (code, signal) => done({ code, signal })),
+    );
 
     await until('the API to answer /health', async () => ((await call(port, 'GET', '/health')).status === 200 ? true : null));
 
     // A first registration, to learn what a mailed token looks like (it must never be logged).
-    const first = await call(port, 'POST', '/resellers', { 'Content-Type': 'application/json' }, JSON.stringify({ companyName: 'Early Resale', email: 'early@resale.example', partnerKind: 'reseller' }));
+    const first = await call(
+      port,
+      'POST',
+      '/resellers',
+      { 'Content-Type': 'application/json' },
+      JSON.stringify({ companyName: 'Early Resale', email: 'early@resale.example', partnerKind: 'reseller' }),
+    );
     expect(first.status).toBe(201);
     const mailedToken = await until('the verification mail', async () => {
       const files = (() => {
@@ -122,7 +144,11 @@ describe('API process on SIGTERM', () => {
           method: 'POST',
           path: '/resellers',
           agent: false,
-          headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), 'X-Correlation-Id': 'sigterm-in-flight' },
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': String(Buffer.byteLength(body)),
+            'X-Correlation-Id': 'sigterm-in-flight',
+          },
         },
         (res) => {
           let text = '';
@@ -137,10 +163,14 @@ describe('API process on SIGTERM', () => {
         started.kill('SIGTERM');
         // While it drains, a newcomer is turned away (the in-flight command holds the drain open).
         setTimeout(() => {
-          void until('a 503 for a request made while draining', async () => {
-            const reply = await call(port, 'GET', '/health/ready');
-            return reply.status === 503 ? reply : null;
-          }, 10_000).then((reply) => {
+          void until(
+            'a 503 for a request made while draining',
+            async () => {
+              const reply = await call(port, 'GET', '/health/ready');
+              return reply.status === 503 ? reply : null;
+            },
+            10_000,
+          ).then((reply) => {
             newcomer = reply;
             req.end(body.slice(20));
           }, fail);

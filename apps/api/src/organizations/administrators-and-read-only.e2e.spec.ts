@@ -25,7 +25,10 @@ describe('organizations over HTTP: administrators (rule 15) and the read-only cu
 
   beforeAll(async () => {
     t = await startTestApp();
-    ({ resellerId, session: reseller } = await registerVerifiedReseller(t, { companyName: 'Lens Partners', email: 'desk@lens-partners.test' }));
+    ({ resellerId, session: reseller } = await registerVerifiedReseller(t, {
+      companyName: 'Lens Partners',
+      email: 'desk@lens-partners.test',
+    }));
     organizationId = await createOrganization(t, reseller, { name: 'Kraken Business', customerContactEmail: 'olivia@kraken.test' });
     const transferId = await offerOwnership(t, reseller, organizationId, 'olivia@kraken.test');
     owner = await signInCustomer(t, 'olivia@kraken.test');
@@ -81,7 +84,11 @@ describe('organizations over HTTP: administrators (rule 15) and the read-only cu
     expect(details.body.detail).toContain('Lens Partners');
     expect(details.body.detail).toContain('desk@lens-partners.test');
 
-    const settings = await request(t.http).patch(`/organizations/${organizationId}/settings`).set(owner.auth).send({ isPublic: true }).expect(422);
+    const settings = await request(t.http)
+      .patch(`/organizations/${organizationId}/settings`)
+      .set(owner.auth)
+      .send({ isPublic: true })
+      .expect(422);
     expect(settings.body.code).toBe('customer-is-read-only');
 
     const contact = await request(t.http)
@@ -91,13 +98,21 @@ describe('organizations over HTTP: administrators (rule 15) and the read-only cu
       .expect(200);
     expect(contact.body).toMatchObject({ organizationId, commandId: expect.any(String), revision: expect.any(String) });
     const ada = await signInCustomer(t, 'ada@kraken.test');
-    await request(t.http).put(`/organizations/${organizationId}/contacts/technical`).set(ada.auth).send({ email: 'ops@kraken.test' }).expect(200);
+    await request(t.http)
+      .put(`/organizations/${organizationId}/contacts/technical`)
+      .set(ada.auth)
+      .send({ email: 'ops@kraken.test' })
+      .expect(200);
     const events = await organizationEvents(t, organizationId);
     expect(events.slice(-2).map((e) => [e.type, e.data.role, e.metadata.actor, e.metadata.onBehalfOf])).toEqual([
       ['ContactChanged', 'billing', { kind: 'customer', id: 'olivia@kraken.test' }, null],
       ['ContactChanged', 'technical', { kind: 'customer', id: 'ada@kraken.test' }, null],
     ]);
-    await request(t.http).put(`/organizations/${organizationId}/contacts/sales`).set(owner.auth).send({ email: 'x@kraken.test' }).expect(400);
+    await request(t.http)
+      .put(`/organizations/${organizationId}/contacts/sales`)
+      .set(owner.auth)
+      .send({ email: 'x@kraken.test' })
+      .expect(400);
 
     await readModelsCaughtUp(t);
     const view = await request(t.http).get(`/organizations/${organizationId}`).set(owner.auth).expect(200);
@@ -117,7 +132,11 @@ describe('organizations over HTTP: administrators (rule 15) and the read-only cu
       .expect(200);
     expect(BigInt(settings.body.revision)).toBe(BigInt(changed.body.revision) + 1n);
     // Nothing to change: nothing recorded, the same revision.
-    const unchanged = await request(t.http).patch(`/organizations/${organizationId}/settings`).set(reseller.auth).send({ isPublic: true }).expect(200);
+    const unchanged = await request(t.http)
+      .patch(`/organizations/${organizationId}/settings`)
+      .set(reseller.auth)
+      .send({ isPublic: true })
+      .expect(200);
     expect(unchanged.body.revision).toBe(settings.body.revision);
 
     const events = await organizationEvents(t, organizationId);

@@ -27,7 +27,10 @@ describe('organizations over HTTP: contact change requests (rule 9) and support'
 
   beforeAll(async () => {
     t = await startTestApp();
-    ({ resellerId, session: reseller } = await registerVerifiedReseller(t, { companyName: 'Acme Resale', email: 'sales@acme-resale.test' }));
+    ({ resellerId, session: reseller } = await registerVerifiedReseller(t, {
+      companyName: 'Acme Resale',
+      email: 'sales@acme-resale.test',
+    }));
     const other = await registerVerifiedReseller(t, { companyName: 'Rival IT', email: 'desk@rival.test' });
     rival = other.session;
     organizationId = await createOrganization(t, reseller, {
@@ -56,7 +59,11 @@ describe('organizations over HTTP: contact change requests (rule 9) and support'
     expect(someoneElses.body.code).toBe('contact-change-needs-invoice');
     const unknown = await requestChange(reseller, { ...newBilling, invoice: { ...ownInvoice, invoiceId: 'no-such-invoice' } }).expect(422);
     expect(unknown.body.code).toBe('contact-change-needs-invoice');
-    const direct = await request(t.http).put(`/organizations/${organizationId}/contacts/billing`).set(reseller.auth).send(newBilling.contact).expect(422);
+    const direct = await request(t.http)
+      .put(`/organizations/${organizationId}/contacts/billing`)
+      .set(reseller.auth)
+      .send(newBilling.contact)
+      .expect(422);
     expect(direct.body.code).toBe('contact-change-needs-invoice');
     expect((await organizationEvents(t, organizationId)).map((e) => e.type)).toEqual(['CustomerOrganizationCreated']);
   });
@@ -67,7 +74,10 @@ describe('organizations over HTTP: contact change requests (rule 9) and support'
     expect(requested.headers.location).toBe(`/organizations/${organizationId}/contact-change-requests/${requestId}`);
 
     // Only support decides; the reseller cannot approve its own request.
-    await request(t.http).post(`/organizations/${organizationId}/contact-change-requests/${requestId}/approval`).set(reseller.auth).expect(403);
+    await request(t.http)
+      .post(`/organizations/${organizationId}/contact-change-requests/${requestId}/approval`)
+      .set(reseller.auth)
+      .expect(403);
     const approved = await request(t.http)
       .post(`/organizations/${organizationId}/contact-change-requests/${requestId}/approval`)
       .set(support.auth)
@@ -88,13 +98,20 @@ describe('organizations over HTTP: contact change requests (rule 9) and support'
   });
 
   it('support rejects a request with a reason; a decided request cannot be decided otherwise', async () => {
-    const requested = await requestChange(reseller, { role: 'technical', contact: { email: 'ops@globex.test' }, invoice: ownInvoice }).expect(201);
+    const requested = await requestChange(reseller, {
+      role: 'technical',
+      contact: { email: 'ops@globex.test' },
+      invoice: ownInvoice,
+    }).expect(201);
     const base = `/organizations/${organizationId}/contact-change-requests/${requested.body.requestId}`;
     await request(t.http).post(`${base}/rejection`).set(support.auth).send({}).expect(400);
     await request(t.http).post(`${base}/rejection`).set(support.auth).send({ reason: 'The invoice predates the contract.' }).expect(200);
     const flip = await request(t.http).post(`${base}/approval`).set(support.auth).expect(422);
     expect(flip.body.code).toBe('contact-change-already-decided');
-    await request(t.http).post(`/organizations/${organizationId}/contact-change-requests/no-such-request/approval`).set(support.auth).expect(404);
+    await request(t.http)
+      .post(`/organizations/${organizationId}/contact-change-requests/no-such-request/approval`)
+      .set(support.auth)
+      .expect(404);
 
     const rejected = (await organizationEvents(t, organizationId)).at(-1)!;
     expect(rejected).toMatchObject({
@@ -106,7 +123,11 @@ describe('organizations over HTTP: contact change requests (rule 9) and support'
 
   it("support and auditors find the customer by a contact's address or the start of its name; others may not search", async () => {
     await readModelsCaughtUp(t);
-    const byContact = await request(t.http).get('/support/organizations').query({ email: 'Carol@Globex.test' }).set(support.auth).expect(200);
+    const byContact = await request(t.http)
+      .get('/support/organizations')
+      .query({ email: 'Carol@Globex.test' })
+      .set(support.auth)
+      .expect(200);
     expect(byContact.body.items.map((o: { organizationId: string }) => o.organizationId)).toEqual([organizationId]);
     expect(byContact.body.items[0]).toMatchObject({ name: 'Globex', managingReseller: { resellerId, companyName: 'Acme Resale' } });
 

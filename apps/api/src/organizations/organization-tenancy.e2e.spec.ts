@@ -44,17 +44,21 @@ describe('organizations over HTTP: tenancy', () => {
   afterAll(() => t.close());
 
   const call = (session: TestSession, { method, path, body }: Call, id: string) =>
-    request(t.http)[method](path(id).replace('TRANSFER', transferId)).set(session.auth).send(body ?? {});
+    request(t.http)
+      [method](path(id).replace('TRANSFER', transferId))
+      .set(session.auth)
+      .send(body ?? {});
 
-  it.each(RESELLER_ROUTES.map((route) => [`${route.method.toUpperCase()} ${route.path(':id').replace('TRANSFER', ':transferId')}`, route] as const))(
-    "another reseller gets 404 on %s, exactly as for a missing organization",
-    async (_, route) => {
-      const theirs = await call(rival, route, organizationId).expect(404);
-      const missing = await call(rival, route, 'no-such-organization').expect(404);
-      expect(theirs.body.code).toBe('organization-not-found');
-      expect({ ...theirs.body, instance: null }).toEqual({ ...missing.body, instance: null });
-    },
-  );
+  it.each(
+    RESELLER_ROUTES.map(
+      (route) => [`${route.method.toUpperCase()} ${route.path(':id').replace('TRANSFER', ':transferId')}`, route] as const,
+    ),
+  )('another reseller gets 404 on %s, exactly as for a missing organization', async (_, route) => {
+    const theirs = await call(rival, route, organizationId).expect(404);
+    const missing = await call(rival, route, 'no-such-organization').expect(404);
+    expect(theirs.body.code).toBe('organization-not-found');
+    expect({ ...theirs.body, instance: null }).toEqual({ ...missing.body, instance: null });
+  });
 
   it('a customer that neither owns nor administers the organization gets 404 too', async () => {
     const stranger = await signInCustomer(t, 'hank@globex.test'); // offered, not accepted: not yet in
@@ -64,7 +68,7 @@ describe('organizations over HTTP: tenancy', () => {
     }
   });
 
-  it("customer-only and support-only routes are closed to resellers by role (403), saying nothing about the organization", async () => {
+  it('customer-only and support-only routes are closed to resellers by role (403), saying nothing about the organization', async () => {
     const acceptance = await request(t.http)
       .post(`/organizations/${organizationId}/ownership-transfers/${transferId}/acceptance`)
       .set(rival.auth)
@@ -72,12 +76,19 @@ describe('organizations over HTTP: tenancy', () => {
     expect(acceptance.body.code).toBe('forbidden-for-role');
     await request(t.http).post(`/organizations/${organizationId}/administrator-invitations/x/acceptance`).set(rival.auth).expect(403);
     await request(t.http).post(`/organizations/${organizationId}/contact-change-requests/x/approval`).set(rival.auth).expect(403);
-    await request(t.http).post(`/organizations/${organizationId}/contact-change-requests/x/rejection`).set(rival.auth).send({ reason: 'no' }).expect(403);
+    await request(t.http)
+      .post(`/organizations/${organizationId}/contact-change-requests/x/rejection`)
+      .set(rival.auth)
+      .send({ reason: 'no' })
+      .expect(403);
     await request(t.http).get('/me/ownership-offers').set(rival.auth).expect(403);
     await request(t.http).post(`/organizations/${organizationId}/ownership-transfers`).send({ toEmail: 'a@b.test' }).expect(401);
   });
 
   it('nothing was recorded by any of the refused calls', async () => {
-    expect((await organizationEvents(t, organizationId)).map((e) => e.type)).toEqual(['CustomerOrganizationCreated', 'OwnershipTransferInitiated']);
+    expect((await organizationEvents(t, organizationId)).map((e) => e.type)).toEqual([
+      'CustomerOrganizationCreated',
+      'OwnershipTransferInitiated',
+    ]);
   });
 });

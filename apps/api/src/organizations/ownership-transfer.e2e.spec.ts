@@ -18,7 +18,10 @@ describe('organizations over HTTP: ownership transfer (rules 2, 3)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    ({ resellerId, session: reseller } = await registerVerifiedReseller(t, { companyName: 'Acme Resale', email: 'sales@acme-resale.test' }));
+    ({ resellerId, session: reseller } = await registerVerifiedReseller(t, {
+      companyName: 'Acme Resale',
+      email: 'sales@acme-resale.test',
+    }));
   });
   afterAll(() => t.close());
 
@@ -46,7 +49,10 @@ describe('organizations over HTTP: ownership transfer (rules 2, 3)', () => {
     const [created] = await organizationEvents(t, organizationId);
     expect(created).toMatchObject({
       type: 'CustomerOrganizationCreated',
-      data: { customerContact: { name: 'Hank Scorpio', email: 'hank@globex.test' }, managingReseller: { resellerId, companyName: 'Acme Resale' } },
+      data: {
+        customerContact: { name: 'Hank Scorpio', email: 'hank@globex.test' },
+        managingReseller: { resellerId, companyName: 'Acme Resale' },
+      },
       metadata: { actor: { kind: 'reseller', id: resellerId }, onBehalfOf: { kind: 'organization', id: organizationId } },
     });
     await readModelsCaughtUp(t);
@@ -71,8 +77,18 @@ describe('organizations over HTTP: ownership transfer (rules 2, 3)', () => {
 
   it('a retry with the same Idempotency-Key lands on the same organization and appends nothing', async () => {
     const body = { vendorId: 'vendor-1', name: 'Initech', customerContactEmail: 'bill@initech.test' };
-    const first = await request(t.http).post('/organizations').set(reseller.auth).set('Idempotency-Key', 'initech-1').send(body).expect(201);
-    const again = await request(t.http).post('/organizations').set(reseller.auth).set('Idempotency-Key', 'initech-1').send(body).expect(201);
+    const first = await request(t.http)
+      .post('/organizations')
+      .set(reseller.auth)
+      .set('Idempotency-Key', 'initech-1')
+      .send(body)
+      .expect(201);
+    const again = await request(t.http)
+      .post('/organizations')
+      .set(reseller.auth)
+      .set('Idempotency-Key', 'initech-1')
+      .send(body)
+      .expect(201);
     expect(again.body).toEqual(first.body);
     expect(await organizationEvents(t, first.body.organizationId)).toHaveLength(1);
   });
@@ -149,9 +165,15 @@ describe('organizations over HTTP: ownership transfer (rules 2, 3)', () => {
     const sol = await signInCustomer(t, 'sol@soylent.test');
     expect(await offersOf(sol)).toHaveLength(1);
 
-    await request(t.http).post(`/organizations/${organizationId}/ownership-transfers/${transferId}/cancellation`).set(reseller.auth).expect(200);
+    await request(t.http)
+      .post(`/organizations/${organizationId}/ownership-transfers/${transferId}/cancellation`)
+      .set(reseller.auth)
+      .expect(200);
     expect(await offersOf(sol)).toEqual([]);
-    const late = await request(t.http).post(`/organizations/${organizationId}/ownership-transfers/${transferId}/acceptance`).set(sol.auth).expect(422);
+    const late = await request(t.http)
+      .post(`/organizations/${organizationId}/ownership-transfers/${transferId}/acceptance`)
+      .set(sol.auth)
+      .expect(422);
     expect(late.body.code).toBe('no-pending-transfer');
   });
 
@@ -165,7 +187,10 @@ describe('organizations over HTTP: ownership transfer (rules 2, 3)', () => {
     const eldon = await signInCustomer(t, 'eldon@tyrell.test');
     const resellerNow = await signIn(t, 'sales@acme-resale.test', { role: 'reseller', tenantId: resellerId });
     expect(await offersOf(eldon)).toEqual([]);
-    const tooLate = await request(t.http).post(`/organizations/${organizationId}/ownership-transfers/${lapsed}/acceptance`).set(eldon.auth).expect(422);
+    const tooLate = await request(t.http)
+      .post(`/organizations/${organizationId}/ownership-transfers/${lapsed}/acceptance`)
+      .set(eldon.auth)
+      .expect(422);
     expect(tooLate.body.code).toBe('transfer-expired');
 
     const before = t.clock.now().getTime();
@@ -182,5 +207,4 @@ describe('organizations over HTTP: ownership transfer (rules 2, 3)', () => {
     expect((await offersOf(eldon)).map((o: { transferId: string }) => o.transferId)).toEqual([transferId]);
     await request(t.http).post(`/organizations/${organizationId}/ownership-transfers/${transferId}/acceptance`).set(eldon.auth).expect(200);
   });
-
 });

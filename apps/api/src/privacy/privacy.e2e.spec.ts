@@ -22,7 +22,10 @@ describe('privacy over HTTP: forgetting a person', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    ({ resellerId, session: reseller } = await registerVerifiedReseller(t, { companyName: 'Acme Resale', email: 'sales@acme-resale.test' }));
+    ({ resellerId, session: reseller } = await registerVerifiedReseller(t, {
+      companyName: 'Acme Resale',
+      email: 'sales@acme-resale.test',
+    }));
     organizationId = await createOrganization(t, reseller, { name: 'Globex', customerContactEmail: person });
     ({ subscriptionId } = await purchaseFor(t, { resellerId, reseller, organizationId, customerContactEmail: person, planId: 'plan-a' }));
     support = await signInStaff(t, 'support');
@@ -37,8 +40,16 @@ describe('privacy over HTTP: forgetting a person', () => {
   });
 
   it('erases the person everywhere; invoices and their owner stay', async () => {
-    const forgotten = await request(t.http).post('/privacy/forgotten-people').set(support.auth).send({ email: person, reason: 'erasure request #4' }).expect(200);
-    expect(forgotten.body).toMatchObject({ keyDeleted: true, recorded: true, rebuilding: expect.arrayContaining(['identity', 'customer-view']) });
+    const forgotten = await request(t.http)
+      .post('/privacy/forgotten-people')
+      .set(support.auth)
+      .send({ email: person, reason: 'erasure request #4' })
+      .expect(200);
+    expect(forgotten.body).toMatchObject({
+      keyDeleted: true,
+      recorded: true,
+      rebuilding: expect.arrayContaining(['identity', 'customer-view']),
+    });
 
     const [created] = await organizationEvents(t, organizationId);
     expect(created.data).toMatchObject({ name: 'Globex', customerContact: { email: ERASED } });
@@ -50,12 +61,18 @@ describe('privacy over HTTP: forgetting a person', () => {
 
     const purchasedAt = (await t.app.get<EventStore>(EVENT_STORE).readStream(`subscription-${subscriptionId}`))[0].metadata.occurredAt;
     const owner = await request(t.http)
-      .get(`/audit/subscriptions/${subscriptionId}/invoice-owner/from-log`).query({ at: purchasedAt })
-      .set(support.auth).expect(200);
+      .get(`/audit/subscriptions/${subscriptionId}/invoice-owner/from-log`)
+      .query({ at: purchasedAt })
+      .set(support.auth)
+      .expect(200);
     expect(owner.body.invoiceOwner).toMatchObject({ kind: 'reseller', id: resellerId });
     expect(JSON.stringify(owner.body)).not.toContain(person);
 
-    const again = await request(t.http).post('/privacy/forgotten-people').set(support.auth).send({ email: person, reason: 'erasure request #4' }).expect(200);
+    const again = await request(t.http)
+      .post('/privacy/forgotten-people')
+      .set(support.auth)
+      .send({ email: person, reason: 'erasure request #4' })
+      .expect(200);
     expect(again.body).toMatchObject({ keyDeleted: false, subjectId: forgotten.body.subjectId });
   });
 });

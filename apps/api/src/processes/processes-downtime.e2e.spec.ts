@@ -40,7 +40,11 @@ describe('processes after downtime (the API stopped, the clock moved a month, st
       .send({ organizationId: globexId, planId: PRO, billingPeriod: 'monthly', seats: 3, customerContactEmail: 'it@globex.example' })
       .expect(201);
     const subscriptionId: string = bought.body.subscriptionId;
-    await request(first.http).put(`/subscriptions/${subscriptionId}/auto-renewal`).set(acme.session.auth).send({ enabled: true }).expect(200);
+    await request(first.http)
+      .put(`/subscriptions/${subscriptionId}/auto-renewal`)
+      .set(acme.session.auth)
+      .send({ enabled: true })
+      .expect(200);
     const [purchased] = await eventsOf(first, subscriptionStream(subscriptionId));
     const termEnd = String(purchased.data.periodEnd);
     const offerExpires = String((await eventsOf(first, organizationStream(globexId))).at(-1)!.data.expiresAt);
@@ -54,7 +58,10 @@ describe('processes after downtime (the API stopped, the clock moved a month, st
     second.clock.setTo(new Date(plus(T0, 31 * DAY)));
     await processes.runDue();
 
-    const events: RecordedEvent[] = [...(await eventsOf(second, organizationStream(globexId))), ...(await eventsOf(second, subscriptionStream(subscriptionId)))]
+    const events: RecordedEvent[] = [
+      ...(await eventsOf(second, organizationStream(globexId))),
+      ...(await eventsOf(second, subscriptionStream(subscriptionId))),
+    ]
       .filter((e) => e.metadata.actor.kind === 'system')
       .sort((a, b) => (a.position < b.position ? -1 : 1));
     expect(events.map((e) => [e.type, e.metadata.occurredAt])).toEqual([

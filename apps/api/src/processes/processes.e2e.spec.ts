@@ -7,7 +7,14 @@ import { signInStaff } from '../../test/actors';
 import { readMailbox, waitForMail } from '../../test/mailbox';
 import { signIn, TestSession } from '../../test/sign-in';
 import { startTestApp, TestApp } from '../../test/test-app';
-import { customerOrganization, eventsOf, PRO, publishCatalog, resellerWithCard, TestReseller } from '../subscriptions/subscriptions.fixtures';
+import {
+  customerOrganization,
+  eventsOf,
+  PRO,
+  publishCatalog,
+  resellerWithCard,
+  TestReseller,
+} from '../subscriptions/subscriptions.fixtures';
 import { PAYMENT_PROVIDER, PROCESS_MANAGER } from './processes.tokens';
 
 const DAY = 86_400_000;
@@ -39,7 +46,8 @@ describe('time moves the business: processes that follow the log (sandbox test c
   };
   /** Takes whatever is due now (the ticker would within a poll; this makes the test deterministic). */
   const runDue = () => processes.runDue();
-  const mailsTo = async (to: string, subject: string) => (await readMailbox(t.mailboxDir)).filter((m) => m.to === to && m.subject.includes(subject));
+  const mailsTo = async (to: string, subject: string) =>
+    (await readMailbox(t.mailboxDir)).filter((m) => m.to === to && m.subject.includes(subject));
   const as = (session: TestSession) => ({
     put: (path: string, body: object) => request(t.http).put(path).set(session.auth).send(body),
     get: (path: string) => request(t.http).get(path).set(session.auth),
@@ -59,7 +67,13 @@ describe('time moves the business: processes that follow the log (sandbox test c
 
   it('lapses an ownership offer left alone for 7 days: recorded by the system at the due time, the reseller told by mail, the contact reminded once a day before', async () => {
     const bought = await as(acme.session)
-      .post('/subscriptions', { organizationId: globexId, planId: PRO, billingPeriod: 'annual', seats: 10, customerContactEmail: 'it@globex.example' })
+      .post('/subscriptions', {
+        organizationId: globexId,
+        planId: PRO,
+        billingPeriod: 'annual',
+        seats: 10,
+        customerContactEmail: 'it@globex.example',
+      })
       .expect(201);
     ({ subscriptionId, transferId } = bought.body);
     const offer = (await eventsOf(t, organizationStream(globexId))).at(-1)!;
@@ -100,11 +114,17 @@ describe('time moves the business: processes that follow the log (sandbox test c
     expect(on.headers.location).toBe(`/subscriptions/${subscriptionId}`);
     const again = await as(acme.session).put(`/subscriptions/${subscriptionId}/auto-renewal`, { enabled: true }).expect(200);
     expect(again.body).toMatchObject({ autoRenewal: true, revision: null });
-    expect((await as(acme.session).put(`/subscriptions/${subscriptionId}/auto-renewal`, { enabled: 'yes' }).expect(400)).body.code).toBe('invalid-input');
+    expect((await as(acme.session).put(`/subscriptions/${subscriptionId}/auto-renewal`, { enabled: 'yes' }).expect(400)).body.code).toBe(
+      'invalid-input',
+    );
     const stranger = await resellerWithCard(t, 'Initech Partners', 'buy@initech.example');
-    expect((await as(stranger.session).put(`/subscriptions/${subscriptionId}/auto-renewal`, { enabled: false }).expect(404)).body.code).toBe('subscription-not-found');
+    expect(
+      (await as(stranger.session).put(`/subscriptions/${subscriptionId}/auto-renewal`, { enabled: false }).expect(404)).body.code,
+    ).toBe('subscription-not-found');
     const support = await signInStaff(t, 'support');
-    expect((await as(support).put(`/subscriptions/${subscriptionId}/auto-renewal`, { enabled: false }).expect(403)).body.code).toBe('forbidden-for-role');
+    expect((await as(support).put(`/subscriptions/${subscriptionId}/auto-renewal`, { enabled: false }).expect(403)).body.code).toBe(
+      'forbidden-for-role',
+    );
 
     await moveClockTo(plus(termEnd, -30 * DAY + HOUR));
     await runDue();
@@ -123,10 +143,16 @@ describe('time moves the business: processes that follow the log (sandbox test c
     const receipt = await waitForMail(t.mailboxDir, 'sales@acme.example', `Receipt for invoice ${subscriptionId}-2`);
     expect(receipt.text).toContain(`Total: ${quote.body.periodTotal} USD`);
 
-    const [renewed, invoice] = (await eventsOf(t, subscriptionStream(subscriptionId))).filter((e) => e.type === 'SubscriptionRenewed' || e.data.reason === 'renewal');
+    const [renewed, invoice] = (await eventsOf(t, subscriptionStream(subscriptionId))).filter(
+      (e) => e.type === 'SubscriptionRenewed' || e.data.reason === 'renewal',
+    );
     expect(renewed).toMatchObject({
       data: { periodStart: quote.body.periodStart, periodEnd: quote.body.periodEnd, seats: 10, renewedAt: termEnd },
-      metadata: { actor: { kind: 'system', id: 'subscription-renewal' }, occurredAt: termEnd, onBehalfOf: { kind: 'organization', id: globexId } },
+      metadata: {
+        actor: { kind: 'system', id: 'subscription-renewal' },
+        occurredAt: termEnd,
+        onBehalfOf: { kind: 'organization', id: globexId },
+      },
     });
     expect(invoice.data).toMatchObject({
       total: quote.body.periodTotal,
@@ -141,7 +167,10 @@ describe('time moves the business: processes that follow the log (sandbox test c
     expect(await mailsTo('sales@acme.example', 'Globex: subscription renews in 7 days')).toHaveLength(1);
     expect(await mailsTo('sales@acme.example', `Receipt for invoice ${subscriptionId}-2`)).toHaveLength(1);
     const reminded = systemEvents(await eventsOf(t, subscriptionStream(subscriptionId))).filter((e) => e.type === 'RenewalReminded');
-    expect(reminded.map((e) => [e.data.daysBefore, e.metadata.occurredAt])).toEqual([[30, plus(termEnd, -30 * DAY)], [7, plus(termEnd, -7 * DAY)]]);
+    expect(reminded.map((e) => [e.data.daysBefore, e.metadata.occurredAt])).toEqual([
+      [30, plus(termEnd, -30 * DAY)],
+      [7, plus(termEnd, -7 * DAY)],
+    ]);
   });
 
   it('takes a declined card through the retry schedule (1, 3 and 7 days) and lets the subscription lapse, telling the reseller each time', async () => {
@@ -151,7 +180,13 @@ describe('time moves the business: processes that follow the log (sandbox test c
       .expect(201);
     const umbrellaId = await customerOrganization(t, bravo.resellerId, { name: 'Umbrella', contact: 'it@umbrella.example' });
     const bought = await as(bravo.session)
-      .post('/subscriptions', { organizationId: umbrellaId, planId: PRO, billingPeriod: 'annual', seats: 2, customerContactEmail: 'it@umbrella.example' })
+      .post('/subscriptions', {
+        organizationId: umbrellaId,
+        planId: PRO,
+        billingPeriod: 'annual',
+        seats: 2,
+        customerContactEmail: 'it@umbrella.example',
+      })
       .expect(201);
     const id: string = bought.body.subscriptionId;
     await as(bravo.session).put(`/subscriptions/${id}/auto-renewal`, { enabled: true }).expect(200);
@@ -170,9 +205,15 @@ describe('time moves the business: processes that follow the log (sandbox test c
       ['RenewalChargeFailed', plus(end, 7 * DAY), 4],
       ['SubscriptionExpired', plus(end, 7 * DAY), 'payment-failed'],
     ]);
-    expect(recorded[0].data).toMatchObject({ amount: '192.00', paymentMethod: { id: card.body.paymentMethodId, kind: 'card' }, declineCode: 'card-declined', nextAttemptAt: plus(end, DAY) });
+    expect(recorded[0].data).toMatchObject({
+      amount: '192.00',
+      paymentMethod: { id: card.body.paymentMethodId, kind: 'card' },
+      declineCode: 'card-declined',
+      nextAttemptAt: plus(end, DAY),
+    });
     expect(recorded[4].data).toMatchObject({ expiredAt: end, reason: 'payment-failed' });
-    for (const attempt of [1, 2, 3]) await waitForMail(t.mailboxDir, 'sales@bravo.example', `the renewal charge was declined (attempt ${attempt})`);
+    for (const attempt of [1, 2, 3])
+      await waitForMail(t.mailboxDir, 'sales@bravo.example', `the renewal charge was declined (attempt ${attempt})`);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(await mailsTo('sales@bravo.example', 'the renewal charge was declined')).toHaveLength(3);
     expect(await mailsTo('sales@bravo.example', 'the subscription ended')).toHaveLength(1);
@@ -201,7 +242,12 @@ describe('time moves the business: processes that follow the log (sandbox test c
         state: 'failed',
         lag: '0',
         nextDueAt: nextEnd,
-        failure: { itemId: `subscription-renewal|term-end|${subscriptionId}`, step: 'term-end', dueAt: nextEnd, reason: 'Error: payment gateway unreachable' },
+        failure: {
+          itemId: `subscription-renewal|term-end|${subscriptionId}`,
+          step: 'term-end',
+          dueAt: nextEnd,
+          reason: 'Error: payment gateway unreachable',
+        },
       });
       // The others go on: the reminders before that term end were recorded.
       expect(byName.reminders).toMatchObject({ state: 'running', lastStep: { step: 'remind-renewal', events: ['RenewalReminded'] } });
@@ -216,8 +262,13 @@ describe('time moves the business: processes that follow the log (sandbox test c
       const renewals = (await eventsOf(t, subscriptionStream(subscriptionId))).filter((e) => e.type === 'SubscriptionRenewed');
       expect(renewals.at(-1)!.data).toMatchObject({ periodStart: nextEnd, renewedAt: nextEnd });
       expect(renewals.at(-1)!.metadata.commandId).toBe(byName['subscription-renewal'].failure.commandId);
-      const after = (await as(operator).get('/projections').expect(200)).body.processes.find((p: { name: string }) => p.name === 'subscription-renewal');
-      expect(after).toMatchObject({ state: 'running', lastStep: { step: 'term-end', events: ['SubscriptionRenewed', 'InvoiceIssued'], appended: true } });
+      const after = (await as(operator).get('/projections').expect(200)).body.processes.find(
+        (p: { name: string }) => p.name === 'subscription-renewal',
+      );
+      expect(after).toMatchObject({
+        state: 'running',
+        lastStep: { step: 'term-end', events: ['SubscriptionRenewed', 'InvoiceIssued'], appended: true },
+      });
     } finally {
       payments.charge = charge;
     }

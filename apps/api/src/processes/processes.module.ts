@@ -24,7 +24,14 @@ import { RetryProcessController } from './retry-process/retry-process.controller
     { provide: PAYMENT_PROVIDER, useFactory: (config: AppConfig) => paymentProviderFor(config), inject: [APP_CONFIG] },
     {
       provide: PROCESS_MANAGER,
-      useFactory: (config: AppConfig, eventStore: EventStore, readStore: ReadStore, ledger: LedgerContext, payments: PaymentProvider, clock: Clock) => {
+      useFactory: (
+        config: AppConfig,
+        eventStore: EventStore,
+        readStore: ReadStore,
+        ledger: LedgerContext,
+        payments: PaymentProvider,
+        clock: Clock,
+      ) => {
         if (!config.runProjectionsInProcess) return null;
         const logger = new Logger('Processes');
         return new ProcessManager({

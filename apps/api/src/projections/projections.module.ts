@@ -20,7 +20,9 @@ import { RebuildProjectionController } from './rebuild-projection/rebuild-projec
     {
       provide: PROJECTION_RUNNER,
       useFactory: (config: AppConfig, eventStore: EventStore, readStore: ReadStore) =>
-        config.runProjectionsInProcess ? new ProjectionRunner({ eventStore, readStore, projections: [...readModelProjections, mailOutboxProjection] }) : null,
+        config.runProjectionsInProcess
+          ? new ProjectionRunner({ eventStore, readStore, projections: [...readModelProjections, mailOutboxProjection] })
+          : null,
       inject: [APP_CONFIG, EVENT_STORE, READ_STORE],
     },
   ],

@@ -45,7 +45,14 @@ describe('read models over HTTP (projections running inside the API on the embed
   /** Preconditions owned by other slices, recorded through the use cases as the named party. */
   const as = (actor: Actor): CommandEnvelope => {
     const commandId = randomUUID();
-    return { commandId, correlationId: commandId, causationId: commandId, actor, onBehalfOf: null, occurredAt: t.clock.now().toISOString() };
+    return {
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      actor,
+      onBehalfOf: null,
+      occurredAt: t.clock.now().toISOString(),
+    };
   };
   const caughtUp = async () => {
     const store = t.app.get<EventStore>(EVENT_STORE);
@@ -61,13 +68,27 @@ describe('read models over HTTP (projections running inside the API on the embed
     const ctx = t.app.get(LedgerContext);
     const acme: Actor = { kind: 'reseller', id: seed.resellerId };
     // A second customer of the seed reseller: public (rule 13), with an ownership offer open now.
-    await createCustomerOrganization(ctx, as(acme), { organizationId: 'initech', vendorId: seed.vendorId, name: 'Initech', customerContactEmail: 'bill@initech.example' });
+    await createCustomerOrganization(ctx, as(acme), {
+      organizationId: 'initech',
+      vendorId: seed.vendorId,
+      name: 'Initech',
+      customerContactEmail: 'bill@initech.example',
+    });
     await changeOrganizationSettings(ctx, as(acme), { organizationId: 'initech', isPublic: true });
-    await initiateOwnershipTransfer(ctx, as(acme), { organizationId: 'initech', transferId: 'transfer-initech', toEmail: 'bill@initech.example' });
+    await initiateOwnershipTransfer(ctx, as(acme), {
+      organizationId: 'initech',
+      transferId: 'transfer-initech',
+      toEmail: 'bill@initech.example',
+    });
     otherReseller = await registerVerifiedReseller(t, { companyName: 'Other Resale', email: 'sales@other-resale.example' });
     await grantIssuanceRight(ctx, as({ kind: 'vendor-admin', id: seed.vendorId }), {
-      rightId: 'right-other', vendorId: seed.vendorId, resellerId: otherReseller.resellerId,
-      licenseTemplateId: 'gitlens-pro-offline', maxLicenses: 5, expiresAt: '2030-01-01T00:00:00.000Z', nfr: false,
+      rightId: 'right-other',
+      vendorId: seed.vendorId,
+      resellerId: otherReseller.resellerId,
+      licenseTemplateId: 'gitlens-pro-offline',
+      maxLicenses: 5,
+      expiresAt: '2030-01-01T00:00:00.000Z',
+      nfr: false,
     });
     await caughtUp();
     reseller = await signIn(t, seed.resellerEmail, { role: 'reseller', tenantId: seed.resellerId });
@@ -90,7 +111,13 @@ describe('read models over HTTP (projections running inside the API on the embed
     expect(customers.body.items[0].nameKey).toBeUndefined();
     const one = await get(book(`/customers/${seed.organizationId}`), reseller).expect(200);
     expect(one.body.subscriptions).toEqual([
-      expect.objectContaining({ subscriptionId: seed.subscriptionId, seats: 15, seatsAssigned: 1, status: 'active', annualTotal: '1440.00' }),
+      expect.objectContaining({
+        subscriptionId: seed.subscriptionId,
+        seats: 15,
+        seatsAssigned: 1,
+        status: 'active',
+        annualTotal: '1440.00',
+      }),
     ]);
     const rights = await get(book('/issuance-rights'), reseller).expect(200);
     expect(rights.body.items[0]).toMatchObject({ rightId: seed.rightId, used: 1, remaining: 2 });
@@ -99,7 +126,8 @@ describe('read models over HTTP (projections running inside the API on the embed
   });
 
   it('finds customers by name prefix (any case) and by ownership status, a page at a time', async () => {
-    const names = async (query: string) => (await get(book(`/customers?${query}`), reseller).expect(200)).body.items.map((c: { name: string }) => c.name);
+    const names = async (query: string) =>
+      (await get(book(`/customers?${query}`), reseller).expect(200)).body.items.map((c: { name: string }) => c.name);
     expect(await names('name=GLO')).toEqual(['Globex']);
     expect(await names('name=x')).toEqual([]);
     expect(await names('name=')).toEqual(['Globex', 'Initech']);
@@ -125,7 +153,9 @@ describe('read models over HTTP (projections running inside the API on the embed
   it('lists subscriptions renewing within a date range', async () => {
     // The seed's annual subscription was bought on 2026-01-15: it renews on 2027-01-15.
     const ids = async (query: string) =>
-      (await get(book(`/subscriptions?${query}`), reseller).expect(200)).body.items.map((s: { subscriptionId: string }) => s.subscriptionId);
+      (await get(book(`/subscriptions?${query}`), reseller).expect(200)).body.items.map(
+        (s: { subscriptionId: string }) => s.subscriptionId,
+      );
     expect(await ids('renewsFrom=2027-01-01&renewsTo=2027-01-31')).toEqual([seed.subscriptionId]);
     expect(await ids('renewsFrom=2027-01-15&renewsTo=2027-01-15')).toEqual([seed.subscriptionId]);
     expect(await ids('renewsTo=2027-01-14')).toEqual([]);
@@ -137,13 +167,19 @@ describe('read models over HTTP (projections running inside the API on the embed
     expect(local.body.errors.map((e: { field: string }) => e.field)).toEqual(['renewsFrom']);
   });
 
-  it("shows a reseller the public customers of its vendors that other resellers manage, and nothing more of them", async () => {
+  it('shows a reseller the public customers of its vendors that other resellers manage, and nothing more of them', async () => {
     const visible = await get(`/resellers/${otherReseller.resellerId}/public-customers`, otherReseller.session).expect(200);
     expect(visible.body).toEqual({ items: [{ organizationId: 'initech', vendorId: seed.vendorId, name: 'Initech' }], nextCursor: null });
-    const sameVendor = await get(`/resellers/${otherReseller.resellerId}/public-customers?vendorId=${seed.vendorId}`, otherReseller.session).expect(200);
+    const sameVendor = await get(
+      `/resellers/${otherReseller.resellerId}/public-customers?vendorId=${seed.vendorId}`,
+      otherReseller.session,
+    ).expect(200);
     expect(sameVendor.body.items).toHaveLength(1);
     // A vendor it holds no usable right of shows nothing.
-    const otherVendor = await get(`/resellers/${otherReseller.resellerId}/public-customers?vendorId=vendor-1`, otherReseller.session).expect(200);
+    const otherVendor = await get(
+      `/resellers/${otherReseller.resellerId}/public-customers?vendorId=vendor-1`,
+      otherReseller.session,
+    ).expect(200);
     expect(otherVendor.body).toEqual({ items: [], nextCursor: null });
     // Its own public customers are in its own book, not here.
     expect((await get(book('/public-customers'), reseller).expect(200)).body.items).toEqual([]);
@@ -168,14 +204,20 @@ describe('read models over HTTP (projections running inside the API on the embed
   it('shows the customer its organization read-only, bought through the reseller, with its licenses to download and no prices', async () => {
     const view = await get(`/organizations/${seed.organizationId}`, customer).expect(200);
     expect(view.body.boughtThrough).toMatchObject({ resellerId: seed.resellerId, companyName: 'Acme Resale' });
-    expect(view.body.subscriptions).toEqual([expect.objectContaining({ subscriptionId: seed.subscriptionId, seats: 15, status: 'active' })]);
+    expect(view.body.subscriptions).toEqual([
+      expect.objectContaining({ subscriptionId: seed.subscriptionId, seats: 15, status: 'active' }),
+    ]);
     expect(view.body.licenses).toEqual([
       expect.objectContaining({ licenseId: seed.licenseId, available: true, fileUrl: `/licenses/${seed.licenseId}/file` }),
     ]);
     expect(JSON.stringify(view.body)).not.toMatch(/unitPrice|annualTotal|invoice|"total"|96\.00/i);
     const mine = await get('/me/organizations', customer).expect(200);
     expect(mine.body.items).toEqual([
-      expect.objectContaining({ organizationId: seed.organizationId, role: 'owner', organization: expect.objectContaining({ name: 'Globex' }) }),
+      expect.objectContaining({
+        organizationId: seed.organizationId,
+        role: 'owner',
+        organization: expect.objectContaining({ name: 'Globex' }),
+      }),
     ]);
     expect(mine.body.items[0].organization.licenses[0].fileUrl).toBe(`/licenses/${seed.licenseId}/file`);
     await get(`/organizations/${seed.organizationId}`, support).expect(200);
@@ -183,7 +225,9 @@ describe('read models over HTTP (projections running inside the API on the embed
 
   it("answers support's questions: the subscription's history, within dates, and who the invoice owner was on a date", async () => {
     const types = async (query = '') =>
-      (await get(`/audit/subscriptions/${seed.subscriptionId}/events${query}`, support).expect(200)).body.items.map((e: { type: string }) => e.type);
+      (await get(`/audit/subscriptions/${seed.subscriptionId}/events${query}`, support).expect(200)).body.items.map(
+        (e: { type: string }) => e.type,
+      );
     expect(await types()).toEqual(['SubscriptionPurchased', 'InvoiceIssued', 'SeatsPurchased', 'InvoiceIssued', 'SeatAssigned']);
     expect(await types('?to=2026-01-31')).toEqual(['SubscriptionPurchased', 'InvoiceIssued']);
     expect(await types('?from=2026-06-15&to=2026-06-15')).toEqual(['SeatsPurchased', 'InvoiceIssued', 'SeatAssigned']);
@@ -194,7 +238,10 @@ describe('read models over HTTP (projections running inside the API on the embed
     expect(orgTrail.body.items.every((e: { occurredAt: string }) => e.occurredAt < '2026-02-01')).toBe(true);
 
     const owner = await get(`/audit/subscriptions/${seed.subscriptionId}/invoice-owner?at=2026-07-01`, auditor).expect(200);
-    expect(owner.body).toMatchObject({ at: '2026-07-01T00:00:00.000Z', invoiceOwner: { owner: { kind: 'reseller', id: seed.resellerId }, channel: 'reseller' } });
+    expect(owner.body).toMatchObject({
+      at: '2026-07-01T00:00:00.000Z',
+      invoiceOwner: { owner: { kind: 'reseller', id: seed.resellerId }, channel: 'reseller' },
+    });
     const before = await get(`/audit/subscriptions/${seed.subscriptionId}/invoice-owner?at=2025-12-31`, auditor).expect(200);
     expect(before.body.invoiceOwner).toBeNull();
     const history = await get(`/audit/subscriptions/${seed.subscriptionId}/invoice-owners`, auditor).expect(200);

@@ -57,7 +57,10 @@ describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
     expect(wrong.body.code).toBe('verification-token-invalid');
 
     const token = await tokenMailedTo('sales@acme.example');
-    await request(app.getHttpServer()).post(`/resellers/${resellerId}/email-verification`).send({ token }).expect(200, { resellerId, status: 'verified' });
+    await request(app.getHttpServer())
+      .post(`/resellers/${resellerId}/email-verification`)
+      .send({ token })
+      .expect(200, { resellerId, status: 'verified' });
 
     await request(app.getHttpServer())
       .post(`/resellers/${resellerId}/payment-methods`)
@@ -95,7 +98,10 @@ describe('reseller onboarding over HTTP (embedded SQLite store)', () => {
       .send('{"companyName": ')
       .expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const key = await register({ companyName: 'X', email: 'x@x.example', partnerKind: 'reseller' }, { 'Idempotency-Key': 'spaces are not allowed' }).expect(400);
+    const key = await register(
+      { companyName: 'X', email: 'x@x.example', partnerKind: 'reseller' },
+      { 'Idempotency-Key': 'spaces are not allowed' },
+    ).expect(400);
     expect(key.body.errors[0].field).toBe('header:Idempotency-Key');
   });
 

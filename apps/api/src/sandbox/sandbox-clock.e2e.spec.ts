@@ -53,13 +53,21 @@ describe('the sandbox test clock (Stripe-style), where the configuration allows 
 
   it('only moves forward: setting it back is refused (clock-cannot-go-back); an empty or huge advance is bad input', async () => {
     const before = (await clock().get().expect(200)).body.now;
-    const back = await clock().put({ now: new Date(Date.parse(before) - DAY).toISOString() }).expect(422);
+    const back = await clock()
+      .put({ now: new Date(Date.parse(before) - DAY).toISOString() })
+      .expect(422);
     expect(back.body).toMatchObject({ code: 'clock-cannot-go-back', detail: expect.stringContaining('only moves forward') });
     expect(Date.parse((await clock().get().expect(200)).body.now)).toBeGreaterThanOrEqual(Date.parse(before));
 
     expect((await clock().advance({}).expect(400)).body.code).toBe('invalid-input');
     expect((await clock().advance({ days: -1 }).expect(400)).body.code).toBe('invalid-input');
-    expect((await clock().advance({ days: 3000, hours: 24 * 700 }).expect(400)).body.code).toBe('invalid-input');
+    expect(
+      (
+        await clock()
+          .advance({ days: 3000, hours: 24 * 700 })
+          .expect(400)
+      ).body.code,
+    ).toBe('invalid-input');
     expect((await clock().put({ now: 'next tuesday' }).expect(400)).body.code).toBe('invalid-input');
     expect((await clock().put({ now: '2350-01-01T00:00:00Z' }).expect(400)).body.code).toBe('invalid-input');
   });
@@ -103,7 +111,11 @@ describe('the sandbox test clock where the configuration has none (as in product
         const answer = await request(t.http)[method as 'get'](path).set(auth).send({ days: 1, now: '2030-01-01T00:00:00Z' });
         const unknown = await request(t.http)[method as 'get'](unknownPath).set(auth).send({ days: 1, now: '2030-01-01T00:00:00Z' });
         expect(answer.status).toBe(404);
-        expect({ ...answer.body, detail: undefined, instance: undefined }).toEqual({ ...unknown.body, detail: undefined, instance: undefined });
+        expect({ ...answer.body, detail: undefined, instance: undefined }).toEqual({
+          ...unknown.body,
+          detail: undefined,
+          instance: undefined,
+        });
         expect(answer.body.detail).toBe(`Cannot ${method.toUpperCase()} ${path}`);
       }
     }

@@ -72,8 +72,17 @@ describe('the customer of a reseller purchase (rules 7, 8, 11)', () => {
 
   it('is read-only for everything a reseller does, and someone outside the organization sees nothing', async () => {
     // Rule 8: refused with the reseller named, so the customer knows whom to ask.
-    for (const [path, body] of [['seats', { seats: 1 }], ['renewal', {}], ['cancellation', {}], ['seat-assignments', { email: 'dev@globex.example' }]] as const) {
-      const refused = await request(t.http).post(`/subscriptions/${resellerSubscriptionId}/${path}`).set(customer.auth).send(body).expect(422);
+    for (const [path, body] of [
+      ['seats', { seats: 1 }],
+      ['renewal', {}],
+      ['cancellation', {}],
+      ['seat-assignments', { email: 'dev@globex.example' }],
+    ] as const) {
+      const refused = await request(t.http)
+        .post(`/subscriptions/${resellerSubscriptionId}/${path}`)
+        .set(customer.auth)
+        .send(body)
+        .expect(422);
       expect(refused.body.code).toBe('customer-is-read-only');
       expect(refused.body.detail).toContain('Acme Resale');
     }
@@ -120,7 +129,10 @@ describe('the customer of a reseller purchase (rules 7, 8, 11)', () => {
     expect(fresh.assignedSeats).toEqual([]);
 
     for (const event of await eventsOf(t, subscriptionStream(newId))) {
-      expect(event.metadata).toMatchObject({ actor: { kind: 'customer', id: CONTACT }, onBehalfOf: { kind: 'organization', id: globexId } });
+      expect(event.metadata).toMatchObject({
+        actor: { kind: 'customer', id: CONTACT },
+        onBehalfOf: { kind: 'organization', id: globexId },
+      });
     }
     // The reseller subscription is neither renewed nor changed: it runs out on its own date.
     expect(await eventsOf(t, subscriptionStream(resellerSubscriptionId))).toHaveLength(before.length);
@@ -167,13 +179,20 @@ describe('the customer of a reseller purchase (rules 7, 8, 11)', () => {
     const changed = await request(t.http)
       .post(`/subscriptions/${resellerSubscriptionId}/invoice-owner`)
       .set(support.auth)
-      .send({ newOwner: { kind: 'organization', billingContactEmail: 'billing@globex.example' }, effectiveAt, reason: 'Globex pays the vendor directly (ticket 4711)' })
+      .send({
+        newOwner: { kind: 'organization', billingContactEmail: 'billing@globex.example' },
+        effectiveAt,
+        reason: 'Globex pays the vendor directly (ticket 4711)',
+      })
       .expect(200);
     expect(changed.body).toMatchObject({ subscriptionId: resellerSubscriptionId, revision: expect.any(String) });
     const event = (await eventsOf(t, subscriptionStream(resellerSubscriptionId))).at(-1)!;
     expect(event.type).toBe('InvoiceOwnerChanged');
     expect(event.metadata).toMatchObject({ actor: { kind: 'support' }, onBehalfOf: { kind: 'organization', id: globexId } });
-    expect(event.data).toMatchObject({ to: { kind: 'organization', id: globexId }, reason: 'Globex pays the vendor directly (ticket 4711)' });
+    expect(event.data).toMatchObject({
+      to: { kind: 'organization', id: globexId },
+      reason: 'Globex pays the vendor directly (ticket 4711)',
+    });
 
     // Nothing was invoiced to the organization on that subscription yet; the reseller's invoices stay the reseller's.
     const invoices = await askForInvoices(resellerSubscriptionId).expect(200);

@@ -31,10 +31,8 @@ export function PlanId(options: { optional?: boolean; description?: string } = {
 }
 
 /** One of the reseller's own payment methods; what is charged without it depends on the command (documented per route). */
-export function ResellerPaymentMethodId(description = "One of your payment methods; without it the subscription's own method while you still have it, else your default one.") {
-  return applyDecorators(
-    ApiPropertyOptional({ format: 'uuid', description }),
-    IsOptional(),
-    IsUUID(),
-  );
+export function ResellerPaymentMethodId(
+  description = "One of your payment methods; without it the subscription's own method while you still have it, else your default one.",
+) {
+  return applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), IsOptional(), IsUUID());
 }

@@ -33,7 +33,14 @@ describe('subscriptions bought by a reseller for its customer (seed 000)', () =>
   };
   const buy = (body: object = {}, headers: Record<string, string> = {}) =>
     as(acme.session)
-      .post('/subscriptions', { organizationId: globexId, planId: PRO, billingPeriod: 'annual', seats: 10, customerContactEmail: 'it@globex.example', ...body })
+      .post('/subscriptions', {
+        organizationId: globexId,
+        planId: PRO,
+        billingPeriod: 'annual',
+        seats: 10,
+        customerContactEmail: 'it@globex.example',
+        ...body,
+      })
       .set(headers);
 
   beforeAll(async () => {
@@ -125,10 +132,14 @@ describe('subscriptions bought by a reseller for its customer (seed 000)', () =>
   });
 
   it('assigns seats to people and takes them back', async () => {
-    const assigned = await as(acme.session).post(`/subscriptions/${subscriptionId}/seat-assignments`, { email: ' Dev@Globex.example ' }).expect(201);
+    const assigned = await as(acme.session)
+      .post(`/subscriptions/${subscriptionId}/seat-assignments`, { email: ' Dev@Globex.example ' })
+      .expect(201);
     expect(assigned.body).toMatchObject({ subscriptionId, email: 'dev@globex.example', revision: '4' });
     expect(assigned.headers.location).toBe(`/subscriptions/${subscriptionId}/seat-assignments/dev%40globex.example`);
-    const twice = await as(acme.session).post(`/subscriptions/${subscriptionId}/seat-assignments`, { email: 'dev@globex.example' }).expect(422);
+    const twice = await as(acme.session)
+      .post(`/subscriptions/${subscriptionId}/seat-assignments`, { email: 'dev@globex.example' })
+      .expect(422);
     expect(twice.body.code).toBe('seat-already-assigned');
 
     await as(acme.session).delete(`/subscriptions/${subscriptionId}/seat-assignments/dev%40globex.example`).expect(200);
@@ -167,10 +178,14 @@ describe('subscriptions bought by a reseller for its customer (seed 000)', () =>
     const ahead = await as(acme.session).get(`/subscriptions/${subscriptionId}/renewal-quote`).expect(422);
     expect(ahead.body.code).toBe('already-renewed');
 
-    const cancelled = await as(acme.session).post(`/subscriptions/${subscriptionId}/cancellation`, { reason: 'Moving to the vendor' }).expect(200);
+    const cancelled = await as(acme.session)
+      .post(`/subscriptions/${subscriptionId}/cancellation`, { reason: 'Moving to the vendor' })
+      .expect(200);
     expect(cancelled.body).toMatchObject({ subscriptionId, effectiveAt: yearAfter(paidThrough) });
     expect((await as(acme.session).post(`/subscriptions/${subscriptionId}/cancellation`).expect(422)).body.code).toBe('already-cancelled');
-    expect((await as(acme.session).post(`/subscriptions/${subscriptionId}/seats`, { seats: 1 }).expect(422)).body.code).toBe('subscription-cancelled');
+    expect((await as(acme.session).post(`/subscriptions/${subscriptionId}/seats`, { seats: 1 }).expect(422)).body.code).toBe(
+      'subscription-cancelled',
+    );
   });
 
   it('names every wrong field, and refuses absurd seat counts before they reach an invoice', async () => {
@@ -178,9 +193,13 @@ describe('subscriptions bought by a reseller for its customer (seed 000)', () =>
     expect(wrong.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['billingPeriod', 'discount', 'seats']);
     const seats = await as(acme.session).post(`/subscriptions/${subscriptionId}/seats`, { seats: 0 }).expect(400);
     expect(seats.body.code).toBe('invalid-input');
-    const badId = await as(acme.session).post(`/subscriptions/${'x'.repeat(101)}/seats`, { seats: 1 }).expect(400);
+    const badId = await as(acme.session)
+      .post(`/subscriptions/${'x'.repeat(101)}/seats`, { seats: 1 })
+      .expect(400);
     expect(badId.body.errors).toEqual([{ field: 'path:subscriptionId', messages: [expect.any(String)] }]);
-    expect((await as(acme.session).post('/subscriptions/no-such-subscription/seats', { seats: 1 }).expect(404)).body.code).toBe('subscription-not-found');
+    expect((await as(acme.session).post('/subscriptions/no-such-subscription/seats', { seats: 1 }).expect(404)).body.code).toBe(
+      'subscription-not-found',
+    );
     const badEmail = await as(acme.session).delete(`/subscriptions/${subscriptionId}/seat-assignments/not-an-address`).expect(400);
     expect(badEmail.body.errors[0].field).toBe('path:email');
   });

@@ -13,7 +13,13 @@ describe('who may touch a subscription: rule 1 first, other tenants see nothing,
   let globexId: string;
   let subscriptionId: string;
 
-  const purchaseBody = () => ({ organizationId: globexId, planId: PRO, billingPeriod: 'annual', seats: 5, customerContactEmail: 'it@globex.example' });
+  const purchaseBody = () => ({
+    organizationId: globexId,
+    planId: PRO,
+    billingPeriod: 'annual',
+    seats: 5,
+    customerContactEmail: 'it@globex.example',
+  });
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import {
-  acceptOwnership,
-  CommandEnvelope,
-  createCustomerOrganization,
-  LedgerContext,
-  publishPlan,
-} from '@channel-ledger/application';
+import { acceptOwnership, CommandEnvelope, createCustomerOrganization, LedgerContext, publishPlan } from '@channel-ledger/application';
 import { Actor, EventStore, RecordedEvent } from '@channel-ledger/event-store';
 import { registerVerifiedReseller } from '../../test/actors';
 import { TestSession } from '../../test/sign-in';
@@ -39,10 +33,19 @@ export async function publishCatalog(t: TestApp): Promise<void> {
     { planId: ENTERPRISE, tier: 'enterprise' as const, prices: { annual: '480.00' } },
   ];
   for (const plan of plans) {
-    await publishPlan(ledger(t), { ...vendor1, commandId: randomUUID() }, { vendorId: 'vendor-1', product: 'GitLens', currency: 'USD', ...plan });
+    await publishPlan(
+      ledger(t),
+      { ...vendor1, commandId: randomUUID() },
+      { vendorId: 'vendor-1', product: 'GitLens', currency: 'USD', ...plan },
+    );
   }
   await publishPlan(ledger(t), envelopeAs(t, { kind: 'vendor-admin', id: 'vendor-2' }), {
-    vendorId: 'vendor-2', planId: OTHER_VENDOR_PLAN, product: 'Lens', tier: 'pro', currency: 'USD', prices: { annual: '50.00' },
+    vendorId: 'vendor-2',
+    planId: OTHER_VENDOR_PLAN,
+    product: 'Lens',
+    tier: 'pro',
+    currency: 'USD',
+    prices: { annual: '50.00' },
   });
 }
 

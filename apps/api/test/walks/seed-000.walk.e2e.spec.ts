@@ -46,7 +46,9 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
       { planId: 'gitlens-enterprise', tier: 'enterprise', prices: { annual: '480.00' } },
     ];
     for (const plan of plans) {
-      await api(t, vendor).post('/vendors/vendor-1/plans', { product: 'GitLens', currency: 'USD', ...plan }).expect(201);
+      await api(t, vendor)
+        .post('/vendors/vendor-1/plans', { product: 'GitLens', currency: 'USD', ...plan })
+        .expect(201);
     }
   });
 
@@ -76,7 +78,9 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
       .post(`/resellers/${resellerId}/payment-methods`, { kind: 'card', label: 'Visa •••• 4242', makeDefault: true })
       .expect(201);
     cardId = card.body.paymentMethodId;
-    await api(t, reseller).post(`/resellers/${resellerId}/payment-methods`, { kind: 'paypal', label: 'PayPal sales@acme-resale.example' }).expect(201);
+    await api(t, reseller)
+      .post(`/resellers/${resellerId}/payment-methods`, { kind: 'paypal', label: 'PayPal sales@acme-resale.example' })
+      .expect(201);
     await api(t, reseller).post(`/resellers/${resellerId}/payment-methods`, { kind: 'ach', label: 'ACH •••• 6789' }).expect(201);
     const invoice = await api(t, reseller)
       .post(`/resellers/${resellerId}/payment-methods`, { kind: 'invoice', label: 'Net 30' })
@@ -87,8 +91,12 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
       .expect(201);
     const proOnInvoice = await api(t, reseller)
       .post('/subscriptions', {
-        organizationId: scratch.body.organizationId, planId: 'gitlens-pro', billingPeriod: 'annual', seats: 3,
-        customerContactEmail: 'it@hooli.example', paymentMethodId: invoice.body.paymentMethodId,
+        organizationId: scratch.body.organizationId,
+        planId: 'gitlens-pro',
+        billingPeriod: 'annual',
+        seats: 3,
+        customerContactEmail: 'it@hooli.example',
+        paymentMethodId: invoice.body.paymentMethodId,
       })
       .expect(422);
     expect(proOnInvoice.body.code).toBe('invoicing-enterprise-only');
@@ -96,8 +104,12 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
     const { mail } = await withMail(t, resellerEmail, 'net terms', () =>
       api(t, reseller)
         .post('/subscriptions', {
-          organizationId: scratch.body.organizationId, planId: 'gitlens-enterprise', billingPeriod: 'annual', seats: 50,
-          customerContactEmail: 'it@hooli.example', paymentMethodId: invoice.body.paymentMethodId,
+          organizationId: scratch.body.organizationId,
+          planId: 'gitlens-enterprise',
+          billingPeriod: 'annual',
+          seats: 50,
+          customerContactEmail: 'it@hooli.example',
+          paymentMethodId: invoice.body.paymentMethodId,
         })
         .expect(201),
     );
@@ -108,10 +120,19 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
     // "You will be guided through selecting a product for the customer organization, followed by a tier."
     const catalog = await api(t, reseller).get('/vendors/vendor-1/plans').expect(200);
     expect(catalog.body.plans.map((p: { planId: string; tier: string }) => [p.planId, p.tier])).toEqual(
-      expect.arrayContaining([['gitlens-pro', 'pro'], ['gitlens-teams', 'teams'], ['gitlens-enterprise', 'enterprise']]),
+      expect.arrayContaining([
+        ['gitlens-pro', 'pro'],
+        ['gitlens-teams', 'teams'],
+        ['gitlens-enterprise', 'enterprise'],
+      ]),
     );
     const created = await api(t, reseller)
-      .post('/organizations', { vendorId: 'vendor-1', name: 'Globex', customerContactEmail: globexContact, customerContactName: 'Hank Scorpio' })
+      .post('/organizations', {
+        vendorId: 'vendor-1',
+        name: 'Globex',
+        customerContactEmail: globexContact,
+        customerContactName: 'Hank Scorpio',
+      })
       .expect(201);
     globexId = created.body.organizationId;
     expect(created.headers.location).toBe(`/organizations/${globexId}`);
@@ -122,8 +143,12 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
     const { result: bought, mail: receipt } = await withMail(t, resellerEmail, 'Receipt', () =>
       api(t, reseller)
         .post('/subscriptions', {
-          organizationId: globexId, planId: 'gitlens-pro', billingPeriod: 'annual', seats: 10,
-          customerContactEmail: globexContact, paymentMethodId: cardId,
+          organizationId: globexId,
+          planId: 'gitlens-pro',
+          billingPeriod: 'annual',
+          seats: 10,
+          customerContactEmail: globexContact,
+          paymentMethodId: cardId,
         })
         .expect(201),
     );
@@ -144,7 +169,12 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
     // "... and you will remain as owner until they accept it."
     await eventually(
       () => api(t, reseller).get(`/resellers/${resellerId}/customers/${globexId}`).expect(200),
-      (r) => expect(r.body).toMatchObject({ owner: { kind: 'reseller', resellerId }, transferStatus: 'pending', pendingTransfer: { toEmail: globexContact } }),
+      (r) =>
+        expect(r.body).toMatchObject({
+          owner: { kind: 'reseller', resellerId },
+          transferStatus: 'pending',
+          pendingTransfer: { toEmail: globexContact },
+        }),
     );
 
     // The customer signs in with the address the offer went to and follows it.
@@ -171,7 +201,13 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
     initechId = created.body.organizationId;
     const { result: bought, mail: firstOffer } = await withMail(t, initechContact, 'offers you ownership', () =>
       api(t, reseller)
-        .post('/subscriptions', { organizationId: initechId, planId: 'gitlens-teams', billingPeriod: 'annual', seats: 3, customerContactEmail: initechContact })
+        .post('/subscriptions', {
+          organizationId: initechId,
+          planId: 'gitlens-teams',
+          billingPeriod: 'annual',
+          seats: 3,
+          customerContactEmail: initechContact,
+        })
         .expect(201),
     );
     lapsedTransferId = bought.body.transferId;
@@ -196,7 +232,11 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
       () => api(t, customer).get('/me/ownership-offers').expect(200),
       (r) => expect(r.body.items).toHaveLength(1),
     );
-    expect(offers.body.items[0]).toMatchObject({ transferId: again.body.transferId, organizationName: 'Initech', offeredBy: { resellerId, companyName: 'Acme Resale' } });
+    expect(offers.body.items[0]).toMatchObject({
+      transferId: again.body.transferId,
+      organizationName: 'Initech',
+      offeredBy: { resellerId, companyName: 'Acme Resale' },
+    });
     // "They have 7 days to accept this", counted again from the new offer.
     expect(Date.parse(offers.body.items[0].expiresAt) - Date.parse(offers.body.items[0].initiatedAt)).toBe(7 * DAY);
     expect(Date.parse(offers.body.items[0].initiatedAt)).toBeGreaterThan(Date.parse(lapsedOfferExpiry));
@@ -227,7 +267,9 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
     expect(sidebar.body.items.map((c: { name: string }) => c.name)).toEqual(['Globex', 'Hooli', 'Initech']);
     // "3. Navigate to the Subscriptions tab"
     const tab = await api(t, reseller).get(`/resellers/${resellerId}/customers/${globexId}`).expect(200);
-    expect(tab.body.subscriptions).toEqual([expect.objectContaining({ subscriptionId, seats: 10, unitPrice: '96.00', annualTotal: '960.00' })]);
+    expect(tab.body.subscriptions).toEqual([
+      expect.objectContaining({ subscriptionId, seats: 10, unitPrice: '96.00', annualTotal: '960.00' }),
+    ]);
 
     // "4. increase total quantity of users ... 5. The Billing Summary will populate the cost"
     const quote = await api(t, reseller).post(`/subscriptions/${subscriptionId}/upgrade-quotes`, { seats: 5 }).expect(200);
@@ -267,7 +309,11 @@ describe('walk of seed 000: the GitLens reseller guide', () => {
       () => api(t, reseller).get(`/resellers/${resellerId}/subscriptions?organizationId=${globexId}`).expect(200),
       (r) => expect(r.body.items[0].seats).toBe(15),
     );
-    expect(listed.body.items[0]).toMatchObject({ subscriptionId, annualTotal: quote.body.annualTotal, nextChargeDate: quote.body.nextChargeDate });
+    expect(listed.body.items[0]).toMatchObject({
+      subscriptionId,
+      annualTotal: quote.body.annualTotal,
+      nextChargeDate: quote.body.nextChargeDate,
+    });
     // Renewals due in the next year, as the reseller's list filters them.
     const due = await api(t, reseller).get(`/resellers/${resellerId}/subscriptions?renewsFrom=2030-03-01&renewsTo=2030-03-31`).expect(200);
     expect(due.body.items.map((s: { subscriptionId: string }) => s.subscriptionId)).toContain(subscriptionId);

@@ -24,7 +24,12 @@ describe('walk of seed 001: support working with reseller related requests', () 
   let rivalInvoice: { subscriptionId: string; invoiceId: string };
   let directSubscriptionId: string;
 
-  const buyFor = async (reseller: { resellerId: string; session: TestSession }, organizationId: string, customerContactEmail: string, seats: number) => {
+  const buyFor = async (
+    reseller: { resellerId: string; session: TestSession },
+    organizationId: string,
+    customerContactEmail: string,
+    seats: number,
+  ) => {
     await api(t, reseller.session)
       .post(`/resellers/${reseller.resellerId}/payment-methods`, { kind: 'card', label: 'Visa •••• 4242', makeDefault: true })
       .expect(201);
@@ -44,7 +49,13 @@ describe('walk of seed 001: support working with reseller related requests', () 
     await sandboxClock.setTo(t, '2029-03-02T10:00:00.000Z');
     const vendor = await signInVendorAdmin(t, 'vendor-1');
     await api(t, vendor)
-      .post('/vendors/vendor-1/plans', { planId: 'gitlab-premium', product: 'GitLab', tier: 'pro', currency: 'USD', prices: { annual: '348.00' } })
+      .post('/vendors/vendor-1/plans', {
+        planId: 'gitlab-premium',
+        product: 'GitLab',
+        tier: 'pro',
+        currency: 'USD',
+        prices: { annual: '348.00' },
+      })
       .expect(201);
 
     acme = await registerVerifiedReseller(t, { companyName: 'Acme Resale', email: acmeEmail });
@@ -71,7 +82,9 @@ describe('walk of seed 001: support working with reseller related requests', () 
   });
 
   it('"an Alliance Partner is different from a Channel Partner, and is not a reseller"', async () => {
-    const refused = await api(t).post('/resellers', { companyName: 'Cloud Alliance', email: 'partners@alliance.example', partnerKind: 'alliance' }).expect(422);
+    const refused = await api(t)
+      .post('/resellers', { companyName: 'Cloud Alliance', email: 'partners@alliance.example', partnerKind: 'alliance' })
+      .expect(422);
     expect(refused.body.code).toBe('alliance-partner-cannot-resell');
     expect(refused.body.detail).toMatch(/not a reseller/);
   });
@@ -91,7 +104,11 @@ describe('walk of seed 001: support working with reseller related requests', () 
   });
 
   it('rule 8 on the subscription itself: more seats, a renewal or a cancellation asked by the customer is refused, naming the reseller', async () => {
-    for (const [path, body] of [['seats', { seats: 5 }], ['renewal', {}], ['cancellation', {}]] as const) {
+    for (const [path, body] of [
+      ['seats', { seats: 5 }],
+      ['renewal', {}],
+      ['cancellation', {}],
+    ] as const) {
       const refused = await api(t, customer).post(`/subscriptions/${purchase.subscriptionId}/${path}`, body).expect(422);
       expect(refused.body.code).toBe('customer-is-read-only');
       expect(refused.body.detail).toContain('Acme Resale');
@@ -101,10 +118,17 @@ describe('walk of seed 001: support working with reseller related requests', () 
   it('"Identifying whether a customer purchased through reseller": support finds the customer and reads the Invoice Owner', async () => {
     // "enter the customers contact details into the search text field box"
     const found = await eventually(
-      () => api(t, support).get(`/support/organizations?email=${encodeURIComponent(contact)}`).expect(200),
+      () =>
+        api(t, support)
+          .get(`/support/organizations?email=${encodeURIComponent(contact)}`)
+          .expect(200),
       (r) => expect(r.body.items).toHaveLength(1),
     );
-    expect(found.body.items[0]).toMatchObject({ organizationId: globexId, name: 'Globex', managingReseller: { resellerId: acme.resellerId, companyName: 'Acme Resale' } });
+    expect(found.body.items[0]).toMatchObject({
+      organizationId: globexId,
+      name: 'Globex',
+      managingReseller: { resellerId: acme.resellerId, companyName: 'Acme Resale' },
+    });
 
     // "click on the Zuora Subscriptions tab and then the subscription name"
     const organization = await api(t, support).get(`/organizations/${globexId}`).expect(200);
@@ -113,7 +137,10 @@ describe('walk of seed 001: support working with reseller related requests', () 
 
     // "the reseller should be listed in the Invoice Owner field" — on a given day, and "SSPChannel: Reseller".
     const owner = await api(t, support).get(`/audit/subscriptions/${purchase.subscriptionId}/invoice-owner?at=2029-06-01`).expect(200);
-    expect(owner.body.invoiceOwner).toMatchObject({ owner: { kind: 'reseller', id: acme.resellerId, name: 'Acme Resale' }, channel: 'reseller' });
+    expect(owner.body.invoiceOwner).toMatchObject({
+      owner: { kind: 'reseller', id: acme.resellerId, name: 'Acme Resale' },
+      channel: 'reseller',
+    });
     const before = await api(t, support).get(`/audit/subscriptions/${purchase.subscriptionId}/invoice-owner?at=2029-03-01`).expect(200);
     expect(before.body.invoiceOwner).toBeNull();
 
@@ -131,12 +158,21 @@ describe('walk of seed 001: support working with reseller related requests', () 
   it('"Do not send a license file to the reseller partner" (rule 10)', async () => {
     const vendor = await signInVendorAdmin(t, 'vendor-1');
     const right = await api(t, vendor)
-      .post('/vendors/vendor-1/issuance-rights', { resellerId: acme.resellerId, licenseTemplateId: 'gitlab-premium-sm', maxLicenses: 5, expiresAt: '2031-01-01T00:00:00.000Z' })
+      .post('/vendors/vendor-1/issuance-rights', {
+        resellerId: acme.resellerId,
+        licenseTemplateId: 'gitlab-premium-sm',
+        maxLicenses: 5,
+        expiresAt: '2031-01-01T00:00:00.000Z',
+      })
       .expect(201);
     const license = await api(t, acme.session).post('/licenses', { rightId: right.body.rightId, organizationId: globexId }).expect(201);
-    const toReseller = await api(t, acme.session).post(`/licenses/${license.body.licenseId}/delivery`, { recipientEmail: acmeEmail }).expect(422);
+    const toReseller = await api(t, acme.session)
+      .post(`/licenses/${license.body.licenseId}/delivery`, { recipientEmail: acmeEmail })
+      .expect(422);
     expect(toReseller.body.code).toBe('license-not-to-reseller');
-    const toRival = await api(t, acme.session).post(`/licenses/${license.body.licenseId}/delivery`, { recipientEmail: 'desk@rival-it.example' }).expect(422);
+    const toRival = await api(t, acme.session)
+      .post(`/licenses/${license.body.licenseId}/delivery`, { recipientEmail: 'desk@rival-it.example' })
+      .expect(422);
     expect(toRival.body.code).toBe('license-not-to-reseller');
 
     const { mail } = await withMail(t, contact, 'license is ready', () =>
@@ -147,7 +183,9 @@ describe('walk of seed 001: support working with reseller related requests', () 
   });
 
   it('"Have the current Sold-To contact file a support ticket": the customer manages its own contacts', async () => {
-    await api(t, customer).put(`/organizations/${globexId}/contacts/technical`, { name: 'Ops Desk', email: 'ops@globex.example' }).expect(200);
+    await api(t, customer)
+      .put(`/organizations/${globexId}/contacts/technical`, { name: 'Ops Desk', email: 'ops@globex.example' })
+      .expect(200);
     await eventually(
       () => api(t, customer).get(`/organizations/${globexId}`).expect(200),
       (r) => expect(r.body.contacts.technical).toEqual({ name: 'Ops Desk', email: 'ops@globex.example' }),
@@ -167,12 +205,19 @@ describe('walk of seed 001: support working with reseller related requests', () 
     expect(direct.body.code).toBe('contact-change-needs-invoice');
 
     // With the invoice of Globex's subscription that was issued to Acme, the request reaches support.
-    const requested = await ask({ ...newBilling, invoice: { subscriptionId: purchase.subscriptionId, invoiceId: purchase.invoiceId } }).expect(201);
+    const requested = await ask({
+      ...newBilling,
+      invoice: { subscriptionId: purchase.subscriptionId, invoiceId: purchase.invoiceId },
+    }).expect(201);
     const pending = await eventually(
       () => api(t, support).get(`/resellers/${acme.resellerId}/customers/${globexId}`).expect(200),
       (r) => expect(r.body.contactChangeRequests).toHaveLength(1),
     );
-    expect(pending.body.contactChangeRequests[0]).toMatchObject({ requestId: requested.body.requestId, status: 'pending', role: 'billing' });
+    expect(pending.body.contactChangeRequests[0]).toMatchObject({
+      requestId: requested.body.requestId,
+      status: 'pending',
+      role: 'billing',
+    });
 
     await api(t, support).post(`/organizations/${globexId}/contact-change-requests/${requested.body.requestId}/approval`).expect(200);
     await eventually(
@@ -187,8 +232,12 @@ describe('walk of seed 001: support working with reseller related requests', () 
 
     const bought = await api(t, customer)
       .post(`/subscriptions/${purchase.subscriptionId}/direct-purchase`, {
-        planId: 'gitlab-premium', billingPeriod: 'annual', seats: 3,
-        billingContactEmail: 'billing@globex.example', paymentMethodId: 'pm_globex_visa', paymentMethodKind: 'card',
+        planId: 'gitlab-premium',
+        billingPeriod: 'annual',
+        seats: 3,
+        billingContactEmail: 'billing@globex.example',
+        paymentMethodId: 'pm_globex_visa',
+        paymentMethodKind: 'card',
       })
       .expect(201);
     directSubscriptionId = bought.body.subscriptionId;
@@ -216,7 +265,11 @@ describe('walk of seed 001: support working with reseller related requests', () 
       () => api(t, support).get(`/audit/subscriptions/${directSubscriptionId}/events`).expect(200),
       (r) => expect(r.body.items.length).toBeGreaterThan(0),
     );
-    expect(trail.body.items[0]).toMatchObject({ type: 'DirectPurchaseRecorded', channel: 'direct', actor: { kind: 'customer', id: contact } });
+    expect(trail.body.items[0]).toMatchObject({
+      type: 'DirectPurchaseRecorded',
+      channel: 'direct',
+      actor: { kind: 'customer', id: contact },
+    });
     expect(trail.body.items[0].description).toContain(`replacing reseller subscription ${purchase.subscriptionId}`);
     const owner = await api(t, support).get(`/audit/subscriptions/${directSubscriptionId}/invoice-owner?at=2030-02-21`).expect(200);
     expect(owner.body.invoiceOwner).toMatchObject({ owner: { kind: 'organization', id: globexId }, channel: 'direct' });
@@ -229,7 +282,9 @@ describe('walk of seed 001: support working with reseller related requests', () 
     const effectiveAt = '2030-02-25T00:00:00.000Z';
     await api(t, support)
       .post(`/subscriptions/${purchase.subscriptionId}/invoice-owner`, {
-        newOwner: { kind: 'organization', billingContactEmail: 'billing@globex.example' }, effectiveAt, reason: 'Globex pays the vendor directly (ticket 4711)',
+        newOwner: { kind: 'organization', billingContactEmail: 'billing@globex.example' },
+        effectiveAt,
+        reason: 'Globex pays the vendor directly (ticket 4711)',
       })
       .expect(200);
     const history = await eventually(
@@ -240,9 +295,13 @@ describe('walk of seed 001: support working with reseller related requests', () 
       ['reseller', expect.stringMatching(/^2029-03-02/)],
       ['organization', effectiveAt],
     ]);
-    const onD = async (at: string) => (await api(t, support).get(`/audit/subscriptions/${purchase.subscriptionId}/invoice-owner?at=${at}`).expect(200)).body.invoiceOwner;
+    const onD = async (at: string) =>
+      (await api(t, support).get(`/audit/subscriptions/${purchase.subscriptionId}/invoice-owner?at=${at}`).expect(200)).body.invoiceOwner;
     expect(await onD('2030-02-24')).toMatchObject({ owner: { kind: 'reseller', id: acme.resellerId } });
-    expect(await onD('2030-02-26')).toMatchObject({ owner: { kind: 'organization', id: globexId }, reason: 'Globex pays the vendor directly (ticket 4711)' });
+    expect(await onD('2030-02-26')).toMatchObject({
+      owner: { kind: 'organization', id: globexId },
+      reason: 'Globex pays the vendor directly (ticket 4711)',
+    });
   });
 
   it('the log: every fact names who caused it; what a reseller did for a customer is recorded on its behalf', async () => {

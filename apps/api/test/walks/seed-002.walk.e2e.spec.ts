@@ -26,7 +26,13 @@ describe('walk of seed 002: the Lens online purchasing guide for resellers', () 
     // The vendor (vendor-2, "Mirantis") sells Lens Desktop Pro per seat, monthly or yearly.
     const vendor = await signInVendorAdmin(t, 'vendor-2');
     await api(t, vendor)
-      .post('/vendors/vendor-2/plans', { planId: 'lens-desktop-pro', product: 'Lens Desktop', tier: 'pro', currency: 'USD', prices: { monthly: '19.90', annual: '199.00' } })
+      .post('/vendors/vendor-2/plans', {
+        planId: 'lens-desktop-pro',
+        product: 'Lens Desktop',
+        tier: 'pro',
+        currency: 'USD',
+        prices: { monthly: '19.90', annual: '199.00' },
+      })
       .expect(201);
   });
   afterAll(async () => {
@@ -39,9 +45,13 @@ describe('walk of seed 002: the Lens online purchasing guide for resellers', () 
     );
     resellerId = result.body.resellerId;
     reseller = await signIn(t, resellerEmail, { role: 'reseller', tenantId: resellerId });
-    const card = await api(t, reseller).post(`/resellers/${resellerId}/payment-methods`, { kind: 'paypal', label: 'PayPal desk@kube-partners.example' }).expect(422);
+    const card = await api(t, reseller)
+      .post(`/resellers/${resellerId}/payment-methods`, { kind: 'paypal', label: 'PayPal desk@kube-partners.example' })
+      .expect(422);
     expect(card.body.code).toBe('reseller-email-not-verified');
-    const business = await api(t, reseller).post('/organizations', { vendorId: 'vendor-2', name: 'Kraken Business', customerContactEmail: lead }).expect(422);
+    const business = await api(t, reseller)
+      .post('/organizations', { vendorId: 'vendor-2', name: 'Kraken Business', customerContactEmail: lead })
+      .expect(422);
     expect(business.body.code).toBe('reseller-email-not-verified');
 
     // "In your email box, open the verification message and verify your email address and login to continue"
@@ -53,7 +63,12 @@ describe('walk of seed 002: the Lens online purchasing guide for resellers', () 
 
   it('"select Lens Desktop Pro ... specify the Payment plan and Number of seats"', async () => {
     const plan = await api(t, reseller).get('/vendors/vendor-2/plans/lens-desktop-pro').expect(200);
-    expect(plan.body).toMatchObject({ planId: 'lens-desktop-pro', product: 'Lens Desktop', status: 'available', prices: { monthly: '19.90', annual: '199.00' } });
+    expect(plan.body).toMatchObject({
+      planId: 'lens-desktop-pro',
+      product: 'Lens Desktop',
+      status: 'available',
+      prices: { monthly: '19.90', annual: '199.00' },
+    });
   });
 
   it('"Create Lens Business ID and specify the organization details of your Customer"', async () => {
@@ -61,7 +76,14 @@ describe('walk of seed 002: the Lens online purchasing guide for resellers', () 
       .post('/organizations', {
         vendorId: 'vendor-2',
         name: 'Kraken Business',
-        companyDetails: { legalName: 'Kraken Business Ltd', addressLine: '1 Harbour Road', city: 'Bristol', postalCode: 'BS1 4QA', country: 'GB', taxId: 'GB123456789' },
+        companyDetails: {
+          legalName: 'Kraken Business Ltd',
+          addressLine: '1 Harbour Road',
+          city: 'Bristol',
+          postalCode: 'BS1 4QA',
+          country: 'GB',
+          taxId: 'GB123456789',
+        },
         customerContactEmail: lead,
         customerContactName: 'Olivia Kraken',
       })
@@ -76,7 +98,13 @@ describe('walk of seed 002: the Lens online purchasing guide for resellers', () 
     // "Create New Subscription, specify its details, and attach the subscription to the Lens Business ID"
     const { result, mail } = await withMail(t, resellerEmail, 'Receipt', () =>
       api(t, reseller)
-        .post('/subscriptions', { organizationId: businessId, planId: 'lens-desktop-pro', billingPeriod: 'monthly', seats: 5, customerContactEmail: lead })
+        .post('/subscriptions', {
+          organizationId: businessId,
+          planId: 'lens-desktop-pro',
+          billingPeriod: 'monthly',
+          seats: 5,
+          customerContactEmail: lead,
+        })
         .expect(201),
     );
     subscriptionId = result.body.subscriptionId;
@@ -94,7 +122,13 @@ describe('walk of seed 002: the Lens online purchasing guide for resellers', () 
       owner: { kind: 'reseller', resellerId },
       contacts: { primary: { name: 'Olivia Kraken', email: lead } },
     });
-    expect(portal.body.subscriptions[0]).toMatchObject({ subscriptionId, billingPeriod: 'monthly', seats: 5, periodTotal: '99.50', annualTotal: '1194.00' });
+    expect(portal.body.subscriptions[0]).toMatchObject({
+      subscriptionId,
+      billingPeriod: 'monthly',
+      seats: 5,
+      periodTotal: '99.50',
+      annualTotal: '1194.00',
+    });
   });
 
   it('"Invite an administrator": one or several customer addresses; each gets an e-mail with instructions to accept (rule 15)', async () => {
@@ -105,7 +139,9 @@ describe('walk of seed 002: the Lens online purchasing guide for resellers', () 
       expect(mail.subject).toBe('You are invited to administer Kraken Business');
       invitations[email] = { invitationId: result.body.invitationId, acceptance: requestIn(mail, 'POST') };
     }
-    const twice = await api(t, reseller).post(`/organizations/${businessId}/administrator-invitations`, { email: 'Ada@Kraken.example' }).expect(422);
+    const twice = await api(t, reseller)
+      .post(`/organizations/${businessId}/administrator-invitations`, { email: 'Ada@Kraken.example' })
+      .expect(422);
     expect(twice.body.code).toBe('administrator-already-invited');
   });
 

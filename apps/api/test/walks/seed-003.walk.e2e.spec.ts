@@ -37,20 +37,41 @@ describe('walk of seed 003: the Cryptolens reseller portal', () => {
 
   it('"A license issuance right gives you the right to issue a specific amount of licenses on behalf of the vendor"', async () => {
     const granted = await api(t, vendor)
-      .post('/vendors/vendor-1/issuance-rights', { resellerId: acme.resellerId, licenseTemplateId: 'cryptolens-pro', maxLicenses: 2, expiresAt: '2030-03-01T00:00:00.000Z' })
+      .post('/vendors/vendor-1/issuance-rights', {
+        resellerId: acme.resellerId,
+        licenseTemplateId: 'cryptolens-pro',
+        maxLicenses: 2,
+        expiresAt: '2030-03-01T00:00:00.000Z',
+      })
       .expect(201);
     rightId = granted.body.rightId;
     const mine = await eventually(
       () => api(t, acme.session).get(`/resellers/${acme.resellerId}/issuance-rights`).expect(200),
       (r) => expect(r.body.items).toHaveLength(1),
     );
-    expect(mine.body.items[0]).toMatchObject({ rightId, vendorId: 'vendor-1', licenseTemplateId: 'cryptolens-pro', maxLicenses: 2, used: 0, remaining: 2, nfr: false });
+    expect(mine.body.items[0]).toMatchObject({
+      rightId,
+      vendorId: 'vendor-1',
+      licenseTemplateId: 'cryptolens-pro',
+      maxLicenses: 2,
+      used: 0,
+      remaining: 2,
+      nfr: false,
+    });
   });
 
   it('"Creating a customer": associated with a vendor, with "Enable Customer Association" and "Is Public"', async () => {
     const create = async (session: TestSession, body: object) =>
-      (await api(t, session).post('/organizations', { vendorId: 'vendor-1', ...body }).expect(201)).body.organizationId as string;
-    orgs.initech = await create(acme.session, { name: 'Initech', customerContactEmail: 'bill@initech.example', customerAssociationEnabled: true });
+      (
+        await api(t, session)
+          .post('/organizations', { vendorId: 'vendor-1', ...body })
+          .expect(201)
+      ).body.organizationId as string;
+    orgs.initech = await create(acme.session, {
+      name: 'Initech',
+      customerContactEmail: 'bill@initech.example',
+      customerAssociationEnabled: true,
+    });
     // Another reseller of the same vendor: one public customer, one private.
     orgs.umbrella = await create(partners.session, { name: 'Umbrella', customerContactEmail: 'it@umbrella.example', isPublic: true });
     orgs.hooli = await create(partners.session, { name: 'Hooli', customerContactEmail: 'it@hooli.example' });
@@ -59,7 +80,12 @@ describe('walk of seed 003: the Cryptolens reseller portal', () => {
       () => api(t, acme.session).get(`/resellers/${acme.resellerId}/customers`).expect(200),
       (r) => expect(r.body.items).toHaveLength(1),
     );
-    expect(book.body.items[0]).toMatchObject({ organizationId: orgs.initech, vendorId: 'vendor-1', isPublic: false, customerAssociationEnabled: true });
+    expect(book.body.items[0]).toMatchObject({
+      organizationId: orgs.initech,
+      vendorId: 'vendor-1',
+      isPublic: false,
+      customerAssociationEnabled: true,
+    });
   });
 
   it('"Is Public": the vendor\'s other resellers see the customer, to issue licenses only; everything else stays read-only to them', async () => {
@@ -71,7 +97,9 @@ describe('walk of seed 003: the Cryptolens reseller portal', () => {
     // Not its customer: no detail, no change.
     await api(t, acme.session).get(`/resellers/${acme.resellerId}/customers/${orgs.umbrella}`).expect(404);
     await api(t, acme.session).patch(`/organizations/${orgs.umbrella}/settings`, { isPublic: false }).expect(404);
-    await api(t, acme.session).put(`/organizations/${orgs.umbrella}/company-details`, { name: 'Umbrella (Acme)', companyDetails: {} }).expect(404);
+    await api(t, acme.session)
+      .put(`/organizations/${orgs.umbrella}/company-details`, { name: 'Umbrella (Acme)', companyDetails: {} })
+      .expect(404);
   });
 
   it('"Customer-linked": issues to its own customer, and to the public customer of another reseller', async () => {
@@ -110,13 +138,21 @@ describe('walk of seed 003: the Cryptolens reseller portal', () => {
       () => api(t, acme.session).get(`/resellers/${acme.resellerId}/licenses`).expect(200),
       (r) => expect(r.body.items).toHaveLength(3),
     );
-    const byId = Object.fromEntries(licenses.body.items.map((l: { licenseId: string; organizationId: string | null }) => [l.licenseId, l.organizationId]));
+    const byId = Object.fromEntries(
+      licenses.body.items.map((l: { licenseId: string; organizationId: string | null }) => [l.licenseId, l.organizationId]),
+    );
     expect(byId).toEqual({ [issued.initech]: orgs.initech, [issued.umbrella]: orgs.umbrella, [issued.unlinked]: null });
   });
 
   it('Not-for-resale: a license under an NFR grant is flagged, in the ledger, the mail and the signed file (rule 14)', async () => {
     const nfrRight = await api(t, vendor)
-      .post('/vendors/vendor-1/issuance-rights', { resellerId: acme.resellerId, licenseTemplateId: 'cryptolens-demo', maxLicenses: 1, expiresAt: '2030-03-01T00:00:00.000Z', nfr: true })
+      .post('/vendors/vendor-1/issuance-rights', {
+        resellerId: acme.resellerId,
+        licenseTemplateId: 'cryptolens-demo',
+        maxLicenses: 1,
+        expiresAt: '2030-03-01T00:00:00.000Z',
+        nfr: true,
+      })
       .expect(201);
     const demo = await issue({ rightId: nfrRight.body.rightId, organizationId: orgs.initech }).expect(201);
     expect(demo.body.nfr).toBe(true);
@@ -129,12 +165,21 @@ describe('walk of seed 003: the Cryptolens reseller portal', () => {
     const file = await api(t, acme.session).get(requestIn(mail, 'GET')).expect(200);
     const lines = file.text.trim().split('\n');
     const envelope = JSON.parse(Buffer.from(lines.slice(1, -1).join(''), 'base64').toString('utf8'));
-    expect(JSON.parse(Buffer.from(envelope.data, 'base64').toString('utf8'))).toMatchObject({ licenseId: demo.body.licenseId, nfr: true, template: 'cryptolens-demo' });
+    expect(JSON.parse(Buffer.from(envelope.data, 'base64').toString('utf8'))).toMatchObject({
+      licenseId: demo.body.licenseId,
+      nfr: true,
+      template: 'cryptolens-demo',
+    });
   });
 
   it('a right ends when it expires or is blocked, and stays on record (rule 12)', async () => {
     const shortRight = await api(t, vendor)
-      .post('/vendors/vendor-1/issuance-rights', { resellerId: acme.resellerId, licenseTemplateId: 'cryptolens-trial', maxLicenses: 10, expiresAt: '2029-03-10T00:00:00.000Z' })
+      .post('/vendors/vendor-1/issuance-rights', {
+        resellerId: acme.resellerId,
+        licenseTemplateId: 'cryptolens-trial',
+        maxLicenses: 10,
+        expiresAt: '2029-03-10T00:00:00.000Z',
+      })
       .expect(201);
     await api(t, vendor).post(`/vendors/vendor-1/issuance-rights/${rightId}/block`, { reason: 'Agreement ended' }).expect(200);
     const blocked = await issue({ rightId }).expect(422);
@@ -152,10 +197,13 @@ describe('walk of seed 003: the Cryptolens reseller portal', () => {
       () => api(t, acme.session).get(`/resellers/${acme.resellerId}/issuance-rights`).expect(200),
       (r) => expect(r.body.items).toHaveLength(3),
     );
-    expect(mine.body.items.find((r: { rightId: string }) => r.rightId === rightId)).toMatchObject({ blocked: true, blockReason: 'Agreement ended' });
+    expect(mine.body.items.find((r: { rightId: string }) => r.rightId === rightId)).toMatchObject({
+      blocked: true,
+      blockReason: 'Agreement ended',
+    });
   });
 
-  it('the log: every fact names who caused it; licenses for a customer are recorded on that customer\'s behalf', async () => {
+  it("the log: every fact names who caused it; licenses for a customer are recorded on that customer's behalf", async () => {
     const log = await expectAccountableLog(t);
     // Initech's, Umbrella's and the NFR license: issued (and delivered) on each customer's behalf.
     expect(log.byResellerOnCustomers).toBeGreaterThanOrEqual(5);

@@ -33,24 +33,46 @@ describe('walk of seed 004: the customers portal, for a customer that bought thr
     await sandboxClock.setTo(t, '2029-03-02T10:00:00.000Z');
     const vendor = await signInVendorAdmin(t, 'vendor-1');
     await api(t, vendor)
-      .post('/vendors/vendor-1/plans', { planId: 'gitlab-premium', product: 'GitLab', tier: 'pro', currency: 'USD', prices: { annual: '348.00' } })
+      .post('/vendors/vendor-1/plans', {
+        planId: 'gitlab-premium',
+        product: 'GitLab',
+        tier: 'pro',
+        currency: 'USD',
+        prices: { annual: '348.00' },
+      })
       .expect(201);
 
     // The reseller's side, as seed 000 walks it: an organization for Globex, 10 seats, a license.
     acme = await registerVerifiedReseller(t, { companyName: 'Acme Resale', email: acmeEmail });
-    await api(t, acme.session).post(`/resellers/${acme.resellerId}/payment-methods`, { kind: 'card', label: 'Visa •••• 4242', makeDefault: true }).expect(201);
-    globexId = (await api(t, acme.session).post('/organizations', { vendorId: 'vendor-1', name: 'Globex', customerContactEmail: contact }).expect(201)).body.organizationId;
+    await api(t, acme.session)
+      .post(`/resellers/${acme.resellerId}/payment-methods`, { kind: 'card', label: 'Visa •••• 4242', makeDefault: true })
+      .expect(201);
+    globexId = (
+      await api(t, acme.session).post('/organizations', { vendorId: 'vendor-1', name: 'Globex', customerContactEmail: contact }).expect(201)
+    ).body.organizationId;
     const { result, mail } = await withMail(t, contact, 'offers you ownership', () =>
       api(t, acme.session)
-        .post('/subscriptions', { organizationId: globexId, planId: 'gitlab-premium', billingPeriod: 'annual', seats: 10, customerContactEmail: contact })
+        .post('/subscriptions', {
+          organizationId: globexId,
+          planId: 'gitlab-premium',
+          billingPeriod: 'annual',
+          seats: 10,
+          customerContactEmail: contact,
+        })
         .expect(201),
     );
     subscriptionId = result.body.subscriptionId;
     offerMailPath = requestIn(mail, 'POST');
     const granted = await api(t, vendor)
-      .post('/vendors/vendor-1/issuance-rights', { resellerId: acme.resellerId, licenseTemplateId: 'gitlab-premium-sm', maxLicenses: 5, expiresAt: '2031-01-01T00:00:00.000Z' })
+      .post('/vendors/vendor-1/issuance-rights', {
+        resellerId: acme.resellerId,
+        licenseTemplateId: 'gitlab-premium-sm',
+        maxLicenses: 5,
+        expiresAt: '2031-01-01T00:00:00.000Z',
+      })
       .expect(201);
-    licenseId = (await api(t, acme.session).post('/licenses', { rightId: granted.body.rightId, organizationId: globexId }).expect(201)).body.licenseId;
+    licenseId = (await api(t, acme.session).post('/licenses', { rightId: granted.body.rightId, organizationId: globexId }).expect(201)).body
+      .licenseId;
   });
   afterAll(async () => {
     await t?.close();
@@ -70,7 +92,10 @@ describe('walk of seed 004: the customers portal, for a customer that bought thr
     const unknown = await api(t).post('/auth/sign-in-links', { email: 'nobody@elsewhere.example' }).expect(202);
     const known = await api(t).post('/auth/sign-in-links', { email: contact }).expect(202);
     expect(unknown.body).toEqual(known.body);
-    await eventually(() => mailsTo(t, contact), (mails) => expect(mails.filter((m) => m.subject.includes('sign-in link'))).toHaveLength(2));
+    await eventually(
+      () => mailsTo(t, contact),
+      (mails) => expect(mails.filter((m) => m.subject.includes('sign-in link'))).toHaveLength(2),
+    );
     expect(await mailsTo(t, 'nobody@elsewhere.example')).toEqual([]);
   });
 
@@ -107,7 +132,13 @@ describe('walk of seed 004: the customers portal, for a customer that bought thr
       boughtThrough: { resellerId: acme.resellerId, companyName: 'Acme Resale', note: expect.stringContaining('Acme Resale') },
     });
     expect(view.body.subscriptions).toEqual([
-      expect.objectContaining({ subscriptionId, channel: 'reseller', seats: 10, status: 'active', boughtThrough: { resellerId: acme.resellerId, companyName: 'Acme Resale' } }),
+      expect.objectContaining({
+        subscriptionId,
+        channel: 'reseller',
+        seats: 10,
+        status: 'active',
+        boughtThrough: { resellerId: acme.resellerId, companyName: 'Acme Resale' },
+      }),
     ]);
     expect(view.body.subscriptions[0].periodEnd.startsWith('2030-03-02')).toBe(true);
     // "Requests for invoices ... are issued by the reseller": no prices, totals or invoices in the portal.
@@ -141,7 +172,14 @@ describe('walk of seed 004: the customers portal, for a customer that bought thr
     expect(verify(null, signed, createPublicKey(key.body.publicKeyPem), signature)).toBe(true);
     expect(verify(null, signed, createPublicKey({ key: key.body.jwk, format: 'jwk' }), signature)).toBe(true);
     const license = JSON.parse(Buffer.from(envelope.data, 'base64').toString('utf8'));
-    expect(license).toEqual({ licenseId, vendorId: 'vendor-1', template: 'gitlab-premium-sm', organizationId: globexId, nfr: false, issuedAt: expect.any(String) });
+    expect(license).toEqual({
+      licenseId,
+      vendorId: 'vendor-1',
+      template: 'gitlab-premium-sm',
+      organizationId: globexId,
+      nfr: false,
+      issuedAt: expect.any(String),
+    });
 
     // A file someone edited does not verify; nor does another vendor's key.
     const edited = Buffer.from(JSON.stringify({ ...license, organizationId: 'someone-else' })).toString('base64');
@@ -151,8 +189,12 @@ describe('walk of seed 004: the customers portal, for a customer that bought thr
   });
 
   it('"Manage contact information": the subscription contact and the billing contact', async () => {
-    await api(t, customer).put(`/organizations/${globexId}/contacts/primary`, { name: 'Hank Scorpio', email: 'hank@globex.example' }).expect(200);
-    await api(t, customer).put(`/organizations/${globexId}/contacts/billing`, { name: 'Accounts Payable', email: 'ap@globex.example' }).expect(200);
+    await api(t, customer)
+      .put(`/organizations/${globexId}/contacts/primary`, { name: 'Hank Scorpio', email: 'hank@globex.example' })
+      .expect(200);
+    await api(t, customer)
+      .put(`/organizations/${globexId}/contacts/billing`, { name: 'Accounts Payable', email: 'ap@globex.example' })
+      .expect(200);
     const view = await eventually(
       () => api(t, customer).get(`/organizations/${globexId}`).expect(200),
       (r) => expect(r.body.contacts.billing?.email).toBe('ap@globex.example'),
@@ -184,7 +226,9 @@ describe('walk of seed 004: the customers portal, for a customer that bought thr
     expect((await api(t, acme.session).get(`/organizations/${globexId}`).expect(403)).body.code).toBe('forbidden-for-role');
     await api(t, acme.session).get('/me/organizations').expect(403);
     // Nor does the reseller change the customer's contacts on its own (rule 9: only through support, with its invoice).
-    const contactByReseller = await api(t, acme.session).put(`/organizations/${globexId}/contacts/billing`, { email: 'ap@acme-resale.example' }).expect(422);
+    const contactByReseller = await api(t, acme.session)
+      .put(`/organizations/${globexId}/contacts/billing`, { email: 'ap@acme-resale.example' })
+      .expect(422);
     expect(contactByReseller.body.code).toBe('contact-change-needs-invoice');
   });
 

@@ -27,7 +27,12 @@ export function api(t: TestApp, session?: TestSession) {
 }
 
 /** Runs `action` and returns it with the first mail to `to` (subject containing `subject`) it caused. */
-export async function withMail<T>(t: TestApp, to: string, subject: string, action: () => Promise<T>): Promise<{ result: T; mail: MailboxMail }> {
+export async function withMail<T>(
+  t: TestApp,
+  to: string,
+  subject: string,
+  action: () => Promise<T>,
+): Promise<{ result: T; mail: MailboxMail }> {
   const seen = await mailboxFiles(t);
   const result = await action();
   return { result, mail: await waitForNewMail(t, to, seen, subject) };
@@ -117,7 +122,9 @@ export function accountability(events: readonly RecordedEvent[]) {
       organizationOf.set(e.streamId, typeof organizationId === 'string' ? organizationId : null);
     }
   }
-  const anonymous = events.filter((e) => !e.metadata.actor || e.metadata.actor.kind === 'anonymous' || !e.metadata.actor.id).map(describeEvent);
+  const anonymous = events
+    .filter((e) => !e.metadata.actor || e.metadata.actor.kind === 'anonymous' || !e.metadata.actor.id)
+    .map(describeEvent);
   const byResellerOnCustomers = events.filter((e) => e.metadata.actor?.kind === 'reseller' && organizationOf.get(e.streamId));
   const notOnBehalf = byResellerOnCustomers
     .filter((e) => {

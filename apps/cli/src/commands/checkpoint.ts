@@ -27,7 +27,10 @@ export function registerCheckpoint(program: Command, ctx: CommandContext): void 
       const outcome = await new CheckpointSealer(await ctx.ledger.eventStore(), await ctx.ledger.checkpoints(), ctx.ledger.signer()).seal();
       answer(ctx, options.json, outcome, () => {
         if (!outcome.checkpoint) ctx.io.out('The log is empty: nothing to seal.\n');
-        else ctx.io.out(`${outcome.sealed ? `Sealed ${count(outcome.newEvents)} new events.` : 'Nothing new since the last checkpoint.'}\n${printable(outcome.checkpoint)}\n`);
+        else
+          ctx.io.out(
+            `${outcome.sealed ? `Sealed ${count(outcome.newEvents)} new events.` : 'Nothing new since the last checkpoint.'}\n${printable(outcome.checkpoint)}\n`,
+          );
       });
     });
 
@@ -38,7 +41,13 @@ export function registerCheckpoint(program: Command, ctx: CommandContext): void 
     .action(async (options: { json?: boolean }) => {
       const all = await (await ctx.ledger.checkpoints()).list();
       answer(ctx, options.json, all, () =>
-        ctx.io.out(table(['#', 'SEALED', 'HEAD POSITION', 'EVENTS', 'STREAMS', 'DIGEST'], all.map((c) => [c.sequence, c.sealedAt, c.headPosition, c.eventCount, c.streamCount, c.digest]), 64)),
+        ctx.io.out(
+          table(
+            ['#', 'SEALED', 'HEAD POSITION', 'EVENTS', 'STREAMS', 'DIGEST'],
+            all.map((c) => [c.sequence, c.sealedAt, c.headPosition, c.eventCount, c.streamCount, c.digest]),
+            64,
+          ),
+        ),
       );
     });
 
@@ -50,23 +59,33 @@ export function registerCheckpoint(program: Command, ctx: CommandContext): void 
     .option('--json', 'print it as JSON')
     .action(async (sequence: string | undefined, options: { withHeads?: boolean; json?: boolean }) => {
       const checkpoints = await ctx.ledger.checkpoints();
-      if (sequence !== undefined && !/^[1-9]\d*$/.test(sequence)) throw new UsageError(`the checkpoint number must be a positive integer, got "${sequence}"`);
+      if (sequence !== undefined && !/^[1-9]\d*$/.test(sequence))
+        throw new UsageError(`the checkpoint number must be a positive integer, got "${sequence}"`);
       const found = sequence === undefined ? await checkpoints.latest() : await checkpoints.bySequence(Number(sequence));
       if (!found) {
-        ctx.io.err(sequence === undefined ? 'No checkpoint yet: seal one with `channel-ledger checkpoint seal`.\n' : `No checkpoint #${sequence}.\n`);
+        ctx.io.err(
+          sequence === undefined ? 'No checkpoint yet: seal one with `channel-ledger checkpoint seal`.\n' : `No checkpoint #${sequence}.\n`,
+        );
         ctx.exitCode = 1;
         return;
       }
       const heads = options.withHeads ? (await checkpoints.heads(found.sequence)).map(headToJson) : undefined;
       answer(ctx, options.json, heads ? { checkpoint: found, heads } : found, () => {
         ctx.io.out(`${printable(found)}\n`);
-        if (heads) ctx.io.out(`\n${table(['STREAM', 'REVISION', 'POSITION', 'HASH'], heads.map((h) => [h.streamId, h.revision, h.position, h.hash]), 64)}`);
+        if (heads)
+          ctx.io.out(
+            `\n${table(
+              ['STREAM', 'REVISION', 'POSITION', 'HASH'],
+              heads.map((h) => [h.streamId, h.revision, h.position, h.hash]),
+              64,
+            )}`,
+          );
       });
     });
 
   checkpoint
     .command('key')
-    .description("the public key checkpoints are signed with, and its id: give it to auditors")
+    .description('the public key checkpoints are signed with, and its id: give it to auditors')
     .option('--json', 'print it as JSON')
     .action((options: { json?: boolean }) => {
       const key = ctx.ledger.trustedKey();

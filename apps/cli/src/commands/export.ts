@@ -21,7 +21,9 @@ interface ExportOptions {
 export function registerExport(program: Command, ctx: CommandContext): void {
   program
     .command('export')
-    .description('the log (all, some streams, one tenant, a recorded-time range) as JSONL with hashes and checkpoints, or CSV for spreadsheets')
+    .description(
+      'the log (all, some streams, one tenant, a recorded-time range) as JSONL with hashes and checkpoints, or CSV for spreadsheets',
+    )
     .addOption(new Option('--format <format>', 'jsonl (verifiable with verify --file) or csv').choices(['jsonl', 'csv']).default('jsonl'))
     .option('--stream <streamId>', 'only this stream (repeatable)', (value: string, all: string[]) => [...all, value], [] as string[])
     .option('--tenant <tenant>', 'only the streams of reseller:<id> or vendor:<id>')
@@ -41,7 +43,14 @@ export function registerExport(program: Command, ctx: CommandContext): void {
         summary = await exportLedger(
           ctx.ledger,
           sink,
-          { format: options.format, streams: options.stream, tenant, recordedFrom: options.from ?? null, recordedTo: options.to ?? null, seal: options.seal },
+          {
+            format: options.format,
+            streams: options.stream,
+            tenant,
+            recordedFrom: options.from ?? null,
+            recordedTo: options.to ?? null,
+            seal: options.seal,
+          },
           bar,
         );
       } finally {
@@ -52,7 +61,9 @@ export function registerExport(program: Command, ctx: CommandContext): void {
       const write = options.out ? ctx.io.out : ctx.io.err;
       for (const warning of summary.warnings) ctx.io.err(`warning: ${warning}\n`);
       answer({ ...ctx, io: { ...ctx.io, out: write } }, options.json, summary, () =>
-        write(`Exported ${count(summary.events)} events${options.out ? ` to ${options.out}` : ''}${summary.checkpoint ? `, held to checkpoint #${summary.checkpoint}` : ''}.\n`),
+        write(
+          `Exported ${count(summary.events)} events${options.out ? ` to ${options.out}` : ''}${summary.checkpoint ? `, held to checkpoint #${summary.checkpoint}` : ''}.\n`,
+        ),
       );
     });
 }

@@ -22,7 +22,8 @@ export function registerRebuild(program: Command, ctx: CommandContext): void {
     .action(async (name: string, options: { json?: boolean }) => {
       const names = name === 'all' ? PROJECTIONS.map((p) => p.name) : [name];
       const unknown = names.filter((n) => !PROJECTIONS.some((p) => p.name === n));
-      if (unknown.length > 0) throw new UsageError(`no projection named "${unknown[0]}"; known: ${PROJECTIONS.map((p) => p.name).join(', ')}, all`);
+      if (unknown.length > 0)
+        throw new UsageError(`no projection named "${unknown[0]}"; known: ${PROJECTIONS.map((p) => p.name).join(', ')}, all`);
       const eventStore = await ctx.ledger.eventStore();
       const runner = new ProjectionRunner({ eventStore, readStore: await ctx.ledger.readStore(), projections: PROJECTIONS });
       await runner.start();
@@ -40,7 +41,12 @@ export function registerRebuild(program: Command, ctx: CommandContext): void {
           }, 200);
           try {
             const outcome = await runner.rebuild(projection);
-            summary.push({ projection, outcome, events: Number((await eventStore.headPosition()) ?? 0n), seconds: (Date.now() - started) / 1000 });
+            summary.push({
+              projection,
+              outcome,
+              events: Number((await eventStore.headPosition()) ?? 0n),
+              seconds: (Date.now() - started) / 1000,
+            });
           } finally {
             clearInterval(timer);
             bar.stop();
@@ -50,7 +56,12 @@ export function registerRebuild(program: Command, ctx: CommandContext): void {
         await runner.stop();
       }
       answer(ctx, options.json, summary, () =>
-        ctx.io.out(table(['PROJECTION', 'OUTCOME', 'LOG EVENTS', 'SECONDS'], summary.map((s) => [s.projection, s.outcome, count(s.events), s.seconds.toFixed(1)]))),
+        ctx.io.out(
+          table(
+            ['PROJECTION', 'OUTCOME', 'LOG EVENTS', 'SECONDS'],
+            summary.map((s) => [s.projection, s.outcome, count(s.events), s.seconds.toFixed(1)]),
+          ),
+        ),
       );
       if (summary.some((s) => s.outcome !== 'switched')) ctx.exitCode = 1;
     });

@@ -1,5 +1,14 @@
 import { Command } from 'commander';
-import { invoiceOwnerFromLog, LedgerSubject, parseSubject, replay, stateAsOf, SUBJECT_KINDS, subjectStream, TimeAxes } from '@channel-ledger/application';
+import {
+  invoiceOwnerFromLog,
+  LedgerSubject,
+  parseSubject,
+  replay,
+  stateAsOf,
+  SUBJECT_KINDS,
+  subjectStream,
+  TimeAxes,
+} from '@channel-ledger/application';
 import { answer, CommandContext, instantOption } from '../context';
 import { UsageError } from '../io';
 import { toJson } from '../output/json';
@@ -18,30 +27,49 @@ const AS_KNOWN_AT = 'recorded time: only what the ledger had recorded by then (d
 export function registerReplay(program: Command, ctx: CommandContext): void {
   program
     .command('replay')
-    .description('each event of a subscription, organization or reseller with actor, on-behalf-of, both times, a sentence, and the state after it')
+    .description(
+      'each event of a subscription, organization or reseller with actor, on-behalf-of, both times, a sentence, and the state after it',
+    )
     .argument('<kind>', SUBJECT_KINDS.join(' | '))
     .argument('<id>', 'its id (or the whole stream id)')
     .option('--as-of <date>', AS_OF, instantOption('--as-of'))
     .option('--as-known-at <time>', AS_KNOWN_AT, instantOption('--as-known-at'))
     .option('--json', 'print the replay as JSON')
-    .option('--raw', 'print the events exactly as stored (their original schema version, personal fields as ciphertext), one JSON line each')
+    .option(
+      '--raw',
+      'print the events exactly as stored (their original schema version, personal fields as ciphertext), one JSON line each',
+    )
     .action(async (kind: string, id: string, options: AxesOptions) => {
       if (options.raw) {
-        const stored = await (await ctx.ledger.rawEventStore()).readStream(subjectStream(subject(kind, id)), options.asKnownAt ? { recordedUpTo: options.asKnownAt } : {});
-        for (const e of stored) ctx.io.out(`${toJson({ position: e.position, streamId: e.streamId, revision: e.revision, eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata })}\n`);
+        const stored = await (
+          await ctx.ledger.rawEventStore()
+        ).readStream(subjectStream(subject(kind, id)), options.asKnownAt ? { recordedUpTo: options.asKnownAt } : {});
+        for (const e of stored)
+          ctx.io.out(
+            `${toJson({ position: e.position, streamId: e.streamId, revision: e.revision, eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata })}\n`,
+          );
         return;
       }
       const result = await replay(await ctx.ledger.eventStore(), subject(kind, id), axes(options));
       answer(ctx, options.json, result, () => {
-        ctx.io.out(`${result.streamId}, as of ${result.asOf}, as known ${result.asKnownAt ? `at ${result.asKnownAt}` : 'now'}: ${result.steps.length} events in force\n\n`);
+        ctx.io.out(
+          `${result.streamId}, as of ${result.asOf}, as known ${result.asKnownAt ? `at ${result.asKnownAt}` : 'now'}: ${result.steps.length} events in force\n\n`,
+        );
         for (const step of result.steps) {
           ctx.io.out(`#${step.revision} ${step.type} — ${step.sentence}\n`);
-          ctx.io.out(`   by ${party(step.actor)}${step.onBehalfOf ? ` for ${party(step.onBehalfOf)}` : ''}; in force ${step.effectiveAt}, recorded ${step.recordedAt}\n`);
+          ctx.io.out(
+            `   by ${party(step.actor)}${step.onBehalfOf ? ` for ${party(step.onBehalfOf)}` : ''}; in force ${step.effectiveAt}, recorded ${step.recordedAt}\n`,
+          );
           ctx.io.out(`   then: ${toJson(step.stateAfter)}\n`);
         }
         if (result.notYetInForce.length > 0) {
           ctx.io.out(`\nRecorded but not yet in force on ${result.asOf}:\n`);
-          ctx.io.out(table(['REVISION', 'TYPE', 'IN FORCE FROM', 'RECORDED', 'WHAT'], result.notYetInForce.map((e) => [e.revision, e.type, e.effectiveAt, e.recordedAt, e.sentence])));
+          ctx.io.out(
+            table(
+              ['REVISION', 'TYPE', 'IN FORCE FROM', 'RECORDED', 'WHAT'],
+              result.notYetInForce.map((e) => [e.revision, e.type, e.effectiveAt, e.recordedAt, e.sentence]),
+            ),
+          );
         }
       });
     });
@@ -76,12 +104,24 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
       answer(ctx, options.json, result, () => {
         const owner = result.invoiceOwner;
         if (!owner) {
-          ctx.io.out(`subscription ${id} had no invoice owner on ${result.at}${result.asKnownAt ? ` as known at ${result.asKnownAt}` : ''} (not bought yet, or not recorded yet).\n`);
+          ctx.io.out(
+            `subscription ${id} had no invoice owner on ${result.at}${result.asKnownAt ? ` as known at ${result.asKnownAt}` : ''} (not bought yet, or not recorded yet).\n`,
+          );
           return;
         }
-        ctx.io.out(`On ${result.at} invoices of subscription ${id} went to ${owner.name} (${owner.kind} ${owner.id}, ${owner.email}), through the ${owner.channel} channel, since ${owner.since}.\n`);
-        if (result.madeSoBy) ctx.io.out(`Made so by ${result.madeSoBy.type} #${result.madeSoBy.revision} (event ${result.madeSoBy.eventId}), recorded ${result.madeSoBy.recordedAt} by ${party(result.madeSoBy.actor)}.\n`);
-        ctx.io.out(`\n${table(['REVISION', 'TYPE', 'IN FORCE FROM', 'RECORDED', 'BY', 'WHAT'], result.events.map((e) => [e.revision, e.type, e.effectiveAt, e.recordedAt, party(e.actor), e.sentence]))}`);
+        ctx.io.out(
+          `On ${result.at} invoices of subscription ${id} went to ${owner.name} (${owner.kind} ${owner.id}, ${owner.email}), through the ${owner.channel} channel, since ${owner.since}.\n`,
+        );
+        if (result.madeSoBy)
+          ctx.io.out(
+            `Made so by ${result.madeSoBy.type} #${result.madeSoBy.revision} (event ${result.madeSoBy.eventId}), recorded ${result.madeSoBy.recordedAt} by ${party(result.madeSoBy.actor)}.\n`,
+          );
+        ctx.io.out(
+          `\n${table(
+            ['REVISION', 'TYPE', 'IN FORCE FROM', 'RECORDED', 'BY', 'WHAT'],
+            result.events.map((e) => [e.revision, e.type, e.effectiveAt, e.recordedAt, party(e.actor), e.sentence]),
+          )}`,
+        );
       });
     });
 }

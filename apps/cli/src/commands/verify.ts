@@ -2,7 +2,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { Command } from 'commander';
 import { verifyLedger } from '@channel-ledger/application';
-import { checkpointOnly, Finding, headFromJson, importPublicKey, keyIdOf, LogVerification, SignedCheckpoint, StreamHead, StreamHeadJson } from '@channel-ledger/event-store';
+import {
+  checkpointOnly,
+  Finding,
+  headFromJson,
+  importPublicKey,
+  keyIdOf,
+  LogVerification,
+  SignedCheckpoint,
+  StreamHead,
+  StreamHeadJson,
+} from '@channel-ledger/event-store';
 import { answer, CommandContext } from '../context';
 import { verifyExport } from '../export/verify-export';
 import { EXIT, UsageError } from '../io';
@@ -61,7 +71,11 @@ async function verifyStore(ctx: CommandContext, options: VerifyOptions, publicKe
     bar.stop();
   }
   if (kept) for (const finding of kept.findings) result = withFinding(result, finding);
-  const notes = [key ? `Checkpoint signatures checked against key ${keyIdOf(key)}.` : 'No key on this machine: checkpoint signatures not checked (pass --public-key).'];
+  const notes = [
+    key
+      ? `Checkpoint signatures checked against key ${keyIdOf(key)}.`
+      : 'No key on this machine: checkpoint signatures not checked (pass --public-key).',
+  ];
   answer(ctx, options.json, result, () => printVerification(ctx.io.out, result, 'the ledger', notes));
   return result;
 }
@@ -80,17 +94,32 @@ async function keptCheckpoint(ctx: CommandContext, against: string): Promise<Kep
     if (!/^[0-9a-f]{8,64}$/.test(against)) throw new UsageError(`--against must be a checkpoint file or a digest (hex), got "${against}"`);
     const match = stored.find((c) => c.digest.startsWith(against));
     if (!match) {
-      throw new UsageError(`no checkpoint with digest ${against} in the store (it holds ${stored.length}); keep the checkpoint file, not only its digest`);
+      throw new UsageError(
+        `no checkpoint with digest ${against} in the store (it holds ${stored.length}); keep the checkpoint file, not only its digest`,
+      );
     }
     return { checkpoint: match, findings: [] };
   }
-  const parsed = JSON.parse(readFileSync(against, 'utf8')) as { checkpoint?: SignedCheckpoint; heads?: StreamHeadJson[] } & SignedCheckpoint;
+  const parsed = JSON.parse(readFileSync(against, 'utf8')) as {
+    checkpoint?: SignedCheckpoint;
+    heads?: StreamHeadJson[];
+  } & SignedCheckpoint;
   const checkpoint = checkpointOnly(parsed.checkpoint ?? parsed);
   const findings: Finding[] = [];
   const inStore = stored.find((c) => c.sequence === checkpoint.sequence);
   const at = { streamId: null, revision: null, eventId: null, position: null };
-  if (!inStore) findings.push({ kind: 'checkpoint', ...at, reason: `checkpoint #${checkpoint.sequence} you kept is no longer in the store: the checkpoints were cut` });
-  else if (inStore.digest !== checkpoint.digest) findings.push({ kind: 'checkpoint', ...at, reason: `the store's checkpoint #${checkpoint.sequence} is not the one you kept (digest ${inStore.digest} instead of ${checkpoint.digest})` });
+  if (!inStore)
+    findings.push({
+      kind: 'checkpoint',
+      ...at,
+      reason: `checkpoint #${checkpoint.sequence} you kept is no longer in the store: the checkpoints were cut`,
+    });
+  else if (inStore.digest !== checkpoint.digest)
+    findings.push({
+      kind: 'checkpoint',
+      ...at,
+      reason: `the store's checkpoint #${checkpoint.sequence} is not the one you kept (digest ${inStore.digest} instead of ${checkpoint.digest})`,
+    });
   const heads = parsed.heads?.map(headFromJson) ?? (inStore ? await checkpoints.heads(checkpoint.sequence) : []);
   return { checkpoint, heads, findings };
 }

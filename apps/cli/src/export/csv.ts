@@ -1,8 +1,18 @@
 import type { RecordedEvent } from '@channel-ledger/event-store';
 
 export const CSV_COLUMNS = [
-  'position', 'stream_id', 'revision', 'event_id', 'type', 'occurred_at', 'recorded_at',
-  'actor', 'on_behalf_of', 'data', 'previous_hash', 'hash',
+  'position',
+  'stream_id',
+  'revision',
+  'event_id',
+  'type',
+  'occurred_at',
+  'recorded_at',
+  'actor',
+  'on_behalf_of',
+  'data',
+  'previous_hash',
+  'hash',
 ] as const;
 
 /** RFC 4180: quoted when needed, quotes doubled. JSON cells never hold raw newlines. */
@@ -14,8 +24,19 @@ function cell(value: string): string {
 export function csvRow(event: RecordedEvent): string {
   const m = event.metadata;
   return [
-    event.position.toString(), event.streamId, event.revision.toString(), event.eventId, event.type, m.occurredAt, m.recordedAt,
-    `${m.actor.kind}:${m.actor.id}`, m.onBehalfOf ? `${m.onBehalfOf.kind}:${m.onBehalfOf.id}` : '', JSON.stringify(event.data),
-    m.previousHash ?? '', m.hash,
-  ].map(cell).join(',');
+    event.position.toString(),
+    event.streamId,
+    event.revision.toString(),
+    event.eventId,
+    event.type,
+    m.occurredAt,
+    m.recordedAt,
+    `${m.actor.kind}:${m.actor.id}`,
+    m.onBehalfOf ? `${m.onBehalfOf.kind}:${m.onBehalfOf.id}` : '',
+    JSON.stringify(event.data),
+    m.previousHash ?? '',
+    m.hash,
+  ]
+    .map(cell)
+    .join(',');
 }

@@ -1,4 +1,13 @@
-import { CheckpointSealer, EventStore, exportPublicKey, headToJson, keyIdOf, RecordedEvent, storedFormOf, UnsealableLogError } from '@channel-ledger/event-store';
+import {
+  CheckpointSealer,
+  EventStore,
+  exportPublicKey,
+  headToJson,
+  keyIdOf,
+  RecordedEvent,
+  storedFormOf,
+  UnsealableLogError,
+} from '@channel-ledger/event-store';
 import type { KeyObject } from 'node:crypto';
 import type { Ledger } from '../ledger';
 import { Progress } from '../output/progress';
@@ -50,7 +59,11 @@ export async function exportLedger(ledger: Ledger, sink: LineSink, options: Expo
   const checkpoints = await ledger.checkpoints();
   const checkpoint = await checkpoints.latest();
 
-  const streams = options.tenant ? await tenantStreams(store, options.tenant) : options.streams.length > 0 ? new Set(options.streams) : null;
+  const streams = options.tenant
+    ? await tenantStreams(store, options.tenant)
+    : options.streams.length > 0
+      ? new Set(options.streams)
+      : null;
   const scope: ExportScope = {
     streams: streams ? [...streams].sort() : null,
     tenant: options.tenant ? `${options.tenant.kind}:${options.tenant.id}` : null,
@@ -61,14 +74,19 @@ export async function exportLedger(ledger: Ledger, sink: LineSink, options: Expo
     await sink.write(CSV_COLUMNS.join(','));
   } else {
     const header: HeaderRecord = {
-      record: 'header', format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), scope,
-      publicKey: key ? exportPublicKey(key) : null, keyId: key ? keyIdOf(key) : null,
+      record: 'header',
+      format: EXPORT_FORMAT,
+      exportedAt: new Date().toISOString(),
+      scope,
+      publicKey: key ? exportPublicKey(key) : null,
+      keyId: key ? keyIdOf(key) : null,
     };
     await sink.write(JSON.stringify(header));
     if (checkpoint) {
       await sink.write(JSON.stringify({ record: 'checkpoint', ...checkpoint }));
       // Every head, not only the scope's: the verifier checks them against the signed Merkle root.
-      for (const head of await checkpoints.heads(checkpoint.sequence)) await sink.write(JSON.stringify({ record: 'head', ...headToJson(head) }));
+      for (const head of await checkpoints.heads(checkpoint.sequence))
+        await sink.write(JSON.stringify({ record: 'head', ...headToJson(head) }));
     }
   }
 
@@ -98,10 +116,21 @@ export async function exportLedger(ledger: Ledger, sink: LineSink, options: Expo
   }
   const ranged = options.recordedFrom !== null || options.recordedTo !== null;
   if (options.format === 'jsonl') {
-    const footer: FooterRecord = { record: 'footer', events, after: ranged && after !== null ? after.toString() : null, through: ranged && through !== null ? through.toString() : null };
+    const footer: FooterRecord = {
+      record: 'footer',
+      events,
+      after: ranged && after !== null ? after.toString() : null,
+      through: ranged && through !== null ? through.toString() : null,
+    };
     await sink.write(JSON.stringify(footer));
   }
-  return { events, after: after?.toString() ?? null, through: through?.toString() ?? null, checkpoint: checkpoint?.sequence ?? null, warnings };
+  return {
+    events,
+    after: after?.toString() ?? null,
+    through: through?.toString() ?? null,
+    checkpoint: checkpoint?.sequence ?? null,
+    warnings,
+  };
 }
 
 /**
@@ -112,8 +141,14 @@ export async function exportLedger(ledger: Ledger, sink: LineSink, options: Expo
 function eventRecord(read: RecordedEvent): EventRecord {
   const event = storedFormOf(read);
   return {
-    record: 'event', position: event.position.toString(), streamId: event.streamId, revision: event.revision.toString(),
-    eventId: event.eventId, type: event.type, data: event.data, metadata: event.metadata as unknown as EventRecord['metadata'],
+    record: 'event',
+    position: event.position.toString(),
+    streamId: event.streamId,
+    revision: event.revision.toString(),
+    eventId: event.eventId,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata as unknown as EventRecord['metadata'],
   };
 }
 

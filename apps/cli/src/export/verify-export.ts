@@ -3,8 +3,18 @@ import { createInterface } from 'node:readline';
 import type { KeyObject } from 'node:crypto';
 import { recomputeAmounts, upcastRecorded } from '@channel-ledger/application';
 import {
-  checkpointOnly, checkpointProblems, Finding, headFromJson, importPublicKey, keyIdOf, LogVerification, LogVerifier, merkleRoot,
-  RecordedEvent, SignedCheckpoint, StreamHead,
+  checkpointOnly,
+  checkpointProblems,
+  Finding,
+  headFromJson,
+  importPublicKey,
+  keyIdOf,
+  LogVerification,
+  LogVerifier,
+  merkleRoot,
+  RecordedEvent,
+  SignedCheckpoint,
+  StreamHead,
 } from '@channel-ledger/event-store';
 import { UsageError } from '../io';
 import { EventRecord, EXPORT_FORMAT, ExportRecord, FooterRecord, HeaderRecord } from './format';
@@ -24,7 +34,13 @@ export interface VerifyExportOptions {
 }
 
 const finding = (kind: Finding['kind'], reason: string, at: Partial<Finding> = {}): Finding => ({
-  kind, streamId: null, revision: null, eventId: null, position: null, reason, ...at,
+  kind,
+  streamId: null,
+  revision: null,
+  eventId: null,
+  position: null,
+  reason,
+  ...at,
 });
 
 /**
@@ -49,7 +65,12 @@ export async function verifyExport(file: string, options: VerifyExportOptions = 
     const scope = header?.scope;
     const v = new LogVerifier({
       expected: checkpoint ? { checkpoint, heads } : null,
-      includesStream: scope?.streams ? ((set) => (id: string) => set.has(id))(new Set(scope.streams)) : undefined,
+      includesStream: scope?.streams
+        ? (
+            (set) => (id: string) =>
+              set.has(id)
+          )(new Set(scope.streams))
+        : undefined,
       startsMidStream: Boolean(scope?.recordedFrom),
       checks: options.recompute === false ? [] : [recomputeAmounts],
     });
@@ -61,7 +82,8 @@ export async function verifyExport(file: string, options: VerifyExportOptions = 
           ? `signature checked against the key inside the export (${keyIdOf(key)}); compare that id with the ledger's (channel-ledger checkpoint key)`
           : 'no key to check the signature with';
       const problems = key ? checkpointProblems(checkpoint, key) : [];
-      if (merkleRoot(heads.values()) !== checkpoint.streamsRoot) problems.push(`the stream heads in the export do not match checkpoint #${checkpoint.sequence}'s signed root`);
+      if (merkleRoot(heads.values()) !== checkpoint.streamsRoot)
+        problems.push(`the stream heads in the export do not match checkpoint #${checkpoint.sequence}'s signed root`);
       for (const reason of problems) v.report(finding('checkpoint', reason));
     }
     for (const f of early) v.report(f);
@@ -111,13 +133,17 @@ export async function verifyExport(file: string, options: VerifyExportOptions = 
     verifier.report(finding('event-count', `the footer counts ${footer.events} events, the export holds ${events}`));
   }
   const ranged = Boolean(header?.scope.recordedFrom || header?.scope.recordedTo);
-  const range = ranged && footer ? { after: footer.after === null ? null : BigInt(footer.after), through: footer.through === null ? null : BigInt(footer.through) } : undefined;
+  const range =
+    ranged && footer
+      ? { after: footer.after === null ? null : BigInt(footer.after), through: footer.through === null ? null : BigInt(footer.through) }
+      : undefined;
   return { ...verifier.finish(range), file, scope: header?.scope ?? null, keyNote };
 }
 
 /** A CSV export or any other file is refused up front, not reported as a thousand broken lines. */
 function requireHeader(file: string, line: string): void {
-  if (line.startsWith('position,stream_id,')) throw new UsageError(`${file} is a CSV export, which is for spreadsheets: verify the JSONL export`);
+  if (line.startsWith('position,stream_id,'))
+    throw new UsageError(`${file} is a CSV export, which is for spreadsheets: verify the JSONL export`);
   let header: Partial<HeaderRecord> | null = null;
   try {
     header = JSON.parse(line) as Partial<HeaderRecord>;

@@ -31,7 +31,10 @@ export function progress(io: CliIo, label: string, total: bigint | null): Progre
   return {
     update(done, position) {
       const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-      bar.update(Number(position ?? BigInt(done)), { done: done.toLocaleString('en-US'), rate: Math.round(done / seconds).toLocaleString('en-US') });
+      bar.update(Number(position ?? BigInt(done)), {
+        done: done.toLocaleString('en-US'),
+        rate: Math.round(done / seconds).toLocaleString('en-US'),
+      });
     },
     stop: () => bar.stop(),
   };

@@ -3,9 +3,15 @@
  * with an ellipsis, except the last column, which is left whole (it is usually the sentence).
  */
 export function table(headers: readonly string[], rows: readonly (readonly unknown[])[], maxWidth = 40): string {
-  const text = rows.map((row) => row.map((cell, i) => clip(cell == null ? '' : String(cell), i === headers.length - 1 ? Infinity : maxWidth)));
+  const text = rows.map((row) =>
+    row.map((cell, i) => clip(cell == null ? '' : String(cell), i === headers.length - 1 ? Infinity : maxWidth)),
+  );
   const widths = headers.map((h, i) => Math.max(h.length, ...text.map((row) => row[i]?.length ?? 0)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n') + '\n';
 }
 

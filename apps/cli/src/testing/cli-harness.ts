@@ -38,7 +38,10 @@ export function cliLedger() {
     },
     /** Like seed, through the ledger's own store: events upcast on read, personal data encrypted (keys beside the file). */
     async seedEncrypted(tags: string[] = ['', 'two']): Promise<void> {
-      const store = await openLedgerEventStore({ eventStore: { kind: 'sqlite', path }, readStore: { kind: 'sqlite', path } }, new Secrets(TEST_SECRET));
+      const store = await openLedgerEventStore(
+        { eventStore: { kind: 'sqlite', path }, readStore: { kind: 'sqlite', path } },
+        new Secrets(TEST_SECRET),
+      );
       for (const tag of tags) await runSeedScenario(store.store, tag);
       await store.store.close();
     },

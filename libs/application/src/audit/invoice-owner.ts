@@ -27,7 +27,10 @@ export async function invoiceOwnerFromLog(
   axes: { at: string; asKnownAt: string | null },
 ): Promise<InvoiceOwnerFromLog> {
   const events = await store.readStream(`subscription-${subscriptionId}`, axes.asKnownAt === null ? {} : { recordedUpTo: axes.asKnownAt });
-  const history: TimedEvent<SubscriptionEvent>[] = events.map((e) => ({ event: { type: e.type, data: e.data } as unknown as SubscriptionEvent, occurredAt: e.metadata.occurredAt }));
+  const history: TimedEvent<SubscriptionEvent>[] = events.map((e) => ({
+    event: { type: e.type, data: e.data } as unknown as SubscriptionEvent,
+    occurredAt: e.metadata.occurredAt,
+  }));
   const owner = invoiceOwnerAsOf(history, axes.at);
   const lines = events
     .filter((e) => OWNERSHIP_EVENTS.has(e.type))

@@ -10,7 +10,13 @@ import { Finding, RecordedEvent } from '@channel-ledger/event-store';
 export function recomputeAmounts(event: RecordedEvent): Finding[] {
   if (event.type !== 'InvoiceIssued') return [];
   const data = event.data as unknown as InvoiceIssued['data'];
-  const at = { kind: 'amount' as const, streamId: event.streamId, revision: event.revision.toString(), eventId: event.eventId, position: event.position.toString() };
+  const at = {
+    kind: 'amount' as const,
+    streamId: event.streamId,
+    revision: event.revision.toString(),
+    eventId: event.eventId,
+    position: event.position.toString(),
+  };
   const invoice = `invoice ${data.invoiceNumber ?? data.invoiceId}`;
   const findings: Finding[] = [];
   const lines = Array.isArray(data.lines) ? data.lines : [];
@@ -27,7 +33,10 @@ export function recomputeAmounts(event: RecordedEvent): Finding[] {
     const total = invoiceTotal(lines, data.currency as CurrencyCode);
     if (total !== data.total) findings.push({ ...at, reason: `${invoice}: total is ${data.total}, its lines add up to ${total}` });
   } catch (error) {
-    findings.push({ ...at, reason: `${invoice}: the total cannot be recomputed (${error instanceof Error ? error.message : String(error)})` });
+    findings.push({
+      ...at,
+      reason: `${invoice}: the total cannot be recomputed (${error instanceof Error ? error.message : String(error)})`,
+    });
   }
   return findings;
 }

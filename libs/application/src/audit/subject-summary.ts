@@ -19,7 +19,9 @@ export function summaryAt(streamId: string, state: unknown, at: string): unknown
     currency: s.currency,
     period: terms ? { start: terms.periodStart, end: terms.periodEnd } : null,
     paidThrough: terms?.paidThrough ?? s.periods[s.periods.length - 1].periodEnd,
-    invoiceOwner: owner ? { kind: owner.owner.kind, id: owner.owner.id, name: owner.owner.name, channel: owner.channel, since: owner.from } : null,
+    invoiceOwner: owner
+      ? { kind: owner.owner.kind, id: owner.owner.id, name: owner.owner.name, channel: owner.channel, since: owner.from }
+      : null,
     invoices: s.invoices.length,
     assignedSeats: s.assignedSeats.length,
   };

@@ -12,7 +12,11 @@ describe('two time axes: a seat addition in force on 1 March, recorded on 15 Mar
   let store: EventStore;
   const subscription = { kind: 'subscription' as const, id: lateSeats.subscriptionId };
   const seatsOn = async (asOf: string, asKnownAt: string | null = null) =>
-    ((await stateAsOf(store, subscription, { asOf: parseInstant(asOf)!, asKnownAt: asKnownAt && parseInstant(asKnownAt) })).state as { seats: number }).seats;
+    (
+      (await stateAsOf(store, subscription, { asOf: parseInstant(asOf)!, asKnownAt: asKnownAt && parseInstant(asKnownAt) })).state as {
+        seats: number;
+      }
+    ).seats;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'time-axes-'));
@@ -53,9 +57,21 @@ describe('two time axes: a seat addition in force on 1 March, recorded on 15 Mar
 
   it('names the invoice owner on a date, since when and through which channel, and the event that made it so', async () => {
     const answer = await invoiceOwnerFromLog(store, lateSeats.subscriptionId, { at: parseInstant('2026-02-01')!, asKnownAt: null });
-    expect(answer.invoiceOwner).toMatchObject({ kind: 'reseller', id: lateSeats.resellerId, channel: 'reseller', since: lateSeats.purchasedAt });
+    expect(answer.invoiceOwner).toMatchObject({
+      kind: 'reseller',
+      id: lateSeats.resellerId,
+      channel: 'reseller',
+      since: lateSeats.purchasedAt,
+    });
     expect(answer.madeSoBy).toMatchObject({ type: 'SubscriptionPurchased' });
-    expect((await invoiceOwnerFromLog(store, lateSeats.subscriptionId, { at: parseInstant('2026-02-01')!, asKnownAt: parseInstant('2026-01-14') })).invoiceOwner).toBeNull();
+    expect(
+      (
+        await invoiceOwnerFromLog(store, lateSeats.subscriptionId, {
+          at: parseInstant('2026-02-01')!,
+          asKnownAt: parseInstant('2026-01-14'),
+        })
+      ).invoiceOwner,
+    ).toBeNull();
   });
 
   it('reads dates as the start of the UTC day and refuses a time without offset', () => {

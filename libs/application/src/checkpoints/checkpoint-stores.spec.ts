@@ -3,8 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CHECKPOINT_FORMAT, CheckpointConflictError, CheckpointSealer, CheckpointStore, eventIdFor, EventStore, merkleRoot, openSqliteCheckpointStore,
-  openSqliteEventStore, signCheckpoint, keyIdOf,
+  CHECKPOINT_FORMAT,
+  CheckpointConflictError,
+  CheckpointSealer,
+  CheckpointStore,
+  eventIdFor,
+  EventStore,
+  merkleRoot,
+  openSqliteCheckpointStore,
+  openSqliteEventStore,
+  signCheckpoint,
+  keyIdOf,
 } from '@channel-ledger/event-store';
 import { openSqliteReadStore, ReadStore } from '@channel-ledger/read-store';
 import { ReadStoreCheckpointStore } from './read-store-checkpoint-store';
@@ -12,7 +21,13 @@ import { ReadStoreCheckpointStore } from './read-store-checkpoint-store';
 const key = generateKeyPairSync('ed25519');
 
 describe.each([
-  ['a SQLite file of its own', async (dir: string) => ({ checkpoints: await openSqliteCheckpointStore(join(dir, 'checkpoints.sqlite')), readStore: null as ReadStore | null })],
+  [
+    'a SQLite file of its own',
+    async (dir: string) => ({
+      checkpoints: await openSqliteCheckpointStore(join(dir, 'checkpoints.sqlite')),
+      readStore: null as ReadStore | null,
+    }),
+  ],
   [
     'read-store collections (MongoDB in production)',
     async (dir: string) => {
@@ -28,7 +43,26 @@ describe.each([
   let n = 0;
   const append = (streamId: string) => {
     const commandId = `c-${++n}`;
-    return store.append(streamId, [{ eventId: eventIdFor(commandId, 0), type: 'Noted', data: { n }, metadata: { commandId, correlationId: commandId, causationId: commandId, actor: { kind: 'system', id: 's' }, onBehalfOf: null, occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1 } }], 'any');
+    return store.append(
+      streamId,
+      [
+        {
+          eventId: eventIdFor(commandId, 0),
+          type: 'Noted',
+          data: { n },
+          metadata: {
+            commandId,
+            correlationId: commandId,
+            causationId: commandId,
+            actor: { kind: 'system', id: 's' },
+            onBehalfOf: null,
+            occurredAt: '2026-01-01T00:00:00.000Z',
+            schemaVersion: 1,
+          },
+        },
+      ],
+      'any',
+    );
   };
 
   beforeEach(async () => {
@@ -55,9 +89,16 @@ describe.each([
     expect((await checkpoints.list()).map((c) => c.digest)).toEqual([one.digest, two.digest]);
     expect(await checkpoints.bySequence(1)).toEqual(one);
     expect(await checkpoints.latest()).toEqual(two);
-    expect((await checkpoints.heads(1)).map((h) => [h.streamId, h.revision])).toEqual([['reseller-a', 0n], ['reseller-b', 0n]]);
+    expect((await checkpoints.heads(1)).map((h) => [h.streamId, h.revision])).toEqual([
+      ['reseller-a', 0n],
+      ['reseller-b', 0n],
+    ]);
     const heads = await checkpoints.heads(2);
-    expect(heads.map((h) => [h.streamId, h.revision])).toEqual([['reseller-a', 1n], ['reseller-b', 0n], ['reseller-c', 0n]]);
+    expect(heads.map((h) => [h.streamId, h.revision])).toEqual([
+      ['reseller-a', 1n],
+      ['reseller-b', 0n],
+      ['reseller-c', 0n],
+    ]);
     expect(merkleRoot(heads)).toBe(two.streamsRoot);
     expect(await checkpoints.headOf('reseller-a')).toMatchObject({ revision: 1n, position: 3n });
     expect(await checkpoints.headOf('reseller-a', 1)).toMatchObject({ revision: 0n });
@@ -68,7 +109,17 @@ describe.each([
     await append('reseller-a');
     await new CheckpointSealer(store, checkpoints, key).seal();
     const stale = signCheckpoint(
-      { format: CHECKPOINT_FORMAT, sequence: 1, sealedAt: '2026-01-01T00:00:00.000Z', headPosition: '1', eventCount: '1', streamCount: 0, streamsRoot: merkleRoot([]), previousDigest: null, keyId: keyIdOf(key.publicKey) },
+      {
+        format: CHECKPOINT_FORMAT,
+        sequence: 1,
+        sealedAt: '2026-01-01T00:00:00.000Z',
+        headPosition: '1',
+        eventCount: '1',
+        streamCount: 0,
+        streamsRoot: merkleRoot([]),
+        previousDigest: null,
+        keyId: keyIdOf(key.publicKey),
+      },
       key,
     );
     await expect(checkpoints.append(stale, [])).rejects.toThrow(CheckpointConflictError);

@@ -9,7 +9,10 @@ import { ReadStoreCheckpointStore } from './read-store-checkpoint-store';
  * beside the events file; with EventStoreDB, collections of the read store (MongoDB in
  * production). `readStore` is only used in the second case and stays its caller's to close.
  */
-export async function openCheckpointStore(config: Pick<AppConfig, 'eventStore'>, readStore: () => Promise<ReadStore>): Promise<CheckpointStore> {
+export async function openCheckpointStore(
+  config: Pick<AppConfig, 'eventStore'>,
+  readStore: () => Promise<ReadStore>,
+): Promise<CheckpointStore> {
   if (config.eventStore.kind === 'sqlite') {
     const path = config.eventStore.path === ':memory:' ? ':memory:' : checkpointFileBeside(config.eventStore.path);
     return openSqliteCheckpointStore(path);

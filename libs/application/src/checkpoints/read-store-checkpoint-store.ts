@@ -1,5 +1,13 @@
 import {
-  byStreamId, CheckpointConflictError, checkpointOnly, CheckpointStore, headFromJson, headToJson, SignedCheckpoint, StreamHead, StreamHeadJson,
+  byStreamId,
+  CheckpointConflictError,
+  checkpointOnly,
+  CheckpointStore,
+  headFromJson,
+  headToJson,
+  SignedCheckpoint,
+  StreamHead,
+  StreamHeadJson,
 } from '@channel-ledger/event-store';
 import { BatchRejectedError, ReadDocument, ReadStore } from '@channel-ledger/read-store';
 
@@ -38,7 +46,11 @@ export class ReadStoreCheckpointStore implements CheckpointStore {
     const all: SignedCheckpoint[] = [];
     let cursor: string | null = null;
     do {
-      const page = await this.readStore.find(CHECKPOINTS_COLLECTION, { sort: [{ field: 'sequence', direction: 'asc' }], limit: 1000, cursor });
+      const page = await this.readStore.find(CHECKPOINTS_COLLECTION, {
+        sort: [{ field: 'sequence', direction: 'asc' }],
+        limit: 1000,
+        cursor,
+      });
       all.push(...page.documents.map((d) => parse(d)!));
       cursor = page.nextCursor;
     } while (cursor);
@@ -77,8 +89,16 @@ export class ReadStoreCheckpointStore implements CheckpointStore {
   async append(checkpoint: SignedCheckpoint, changedHeads: readonly StreamHead[]): Promise<void> {
     await this.declare();
     if (checkpoint.sequence !== ((await this.latest())?.sequence ?? 0) + 1) throw new CheckpointConflictError(checkpoint.sequence);
-    const document: CheckpointDocument = { id: checkpoint.digest, sequence: checkpoint.sequence, checkpoint: JSON.stringify(checkpointOnly(checkpoint)) };
-    const heads = changedHeads.map((head): HeadDocument => ({ id: `${checkpoint.sequence}:${head.streamId}`, sequence: checkpoint.sequence, ...headToJson(head) }));
+    const document: CheckpointDocument = {
+      id: checkpoint.digest,
+      sequence: checkpoint.sequence,
+      checkpoint: JSON.stringify(checkpointOnly(checkpoint)),
+    };
+    const heads = changedHeads.map((head): HeadDocument => ({
+      id: `${checkpoint.sequence}:${head.streamId}`,
+      sequence: checkpoint.sequence,
+      ...headToJson(head),
+    }));
     try {
       await this.readStore.commit({
         operations: [
@@ -98,7 +118,10 @@ export class ReadStoreCheckpointStore implements CheckpointStore {
   private declare(): Promise<void> {
     this.ready ??= (async () => {
       await this.readStore.ensureCollection({ name: CHECKPOINTS_COLLECTION, indexes: [{ fields: ['sequence'], unique: true }] });
-      await this.readStore.ensureCollection({ name: CHECKPOINT_HEADS_COLLECTION, indexes: [{ fields: ['streamId', 'sequence'] }, { fields: ['sequence'] }] });
+      await this.readStore.ensureCollection({
+        name: CHECKPOINT_HEADS_COLLECTION,
+        indexes: [{ fields: ['streamId', 'sequence'] }, { fields: ['sequence'] }],
+      });
     })();
     return this.ready;
   }

@@ -1,6 +1,13 @@
 import { KeyObject } from 'node:crypto';
 import {
-  CheckpointStore, checkpointProblems, EventStore, LogVerification, LogVerifier, merkleRoot, SignedCheckpoint, StreamHead,
+  CheckpointStore,
+  checkpointProblems,
+  EventStore,
+  LogVerification,
+  LogVerifier,
+  merkleRoot,
+  SignedCheckpoint,
+  StreamHead,
 } from '@channel-ledger/event-store';
 import { recomputeAmounts } from '../audit/recompute-amounts';
 
@@ -24,19 +31,26 @@ export interface VerifyLedgerOptions {
  * signed checkpoint (no stream shorter or different than it sealed, no tail cut). Streams the log
  * once, so memory follows the number of streams.
  */
-export async function verifyLedger(store: EventStore, checkpoints: CheckpointStore | null, options: VerifyLedgerOptions = {}): Promise<LogVerification> {
+export async function verifyLedger(
+  store: EventStore,
+  checkpoints: CheckpointStore | null,
+  options: VerifyLedgerOptions = {},
+): Promise<LogVerification> {
   const checkpoint = options.checkpoint !== undefined ? options.checkpoint : ((await checkpoints?.latest()) ?? null);
   // One map of heads, no array beside it: memory here is per stream, so it is counted.
   const heads = new Map<string, StreamHead>();
-  for (const head of checkpoint ? (options.heads ?? (checkpoints ? await checkpoints.heads(checkpoint.sequence) : [])) : []) heads.set(head.streamId, head);
+  for (const head of checkpoint ? (options.heads ?? (checkpoints ? await checkpoints.heads(checkpoint.sequence) : [])) : [])
+    heads.set(head.streamId, head);
   const verifier = new LogVerifier({
     expected: checkpoint ? { checkpoint, heads } : null,
     checks: options.recompute === false ? [] : [recomputeAmounts],
   });
   if (checkpoint) {
     const problems = options.publicKey ? checkpointProblems(checkpoint, options.publicKey) : [];
-    if (merkleRoot(heads.values()) !== checkpoint.streamsRoot) problems.push(`the stream heads of checkpoint #${checkpoint.sequence} do not match its signed root`);
-    for (const reason of problems) verifier.report({ kind: 'checkpoint', streamId: null, revision: null, eventId: null, position: null, reason });
+    if (merkleRoot(heads.values()) !== checkpoint.streamsRoot)
+      problems.push(`the stream heads of checkpoint #${checkpoint.sequence} do not match its signed root`);
+    for (const reason of problems)
+      verifier.report({ kind: 'checkpoint', streamId: null, revision: null, eventId: null, position: null, reason });
   }
   let after: bigint | null = null;
   let done = 0;

@@ -22,7 +22,12 @@ describe('configuration at start-up', () => {
   it('names every bad value at once, with what was given', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://esdb', MONGODB_URI: 'postgres://x', RUN_PROJECTIONS_IN_PROCESS: 'maybe' });
+      loadConfig({
+        PORT: 'eighty',
+        EVENTSTORE_CONNECTION_STRING: 'http://esdb',
+        MONGODB_URI: 'postgres://x',
+        RUN_PROJECTIONS_IN_PROCESS: 'maybe',
+      });
     } catch (e) {
       error = e;
     }

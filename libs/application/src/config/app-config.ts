@@ -2,14 +2,10 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { mongoDatabaseNameProblem } from '@channel-ledger/read-store';
 
 /** Where events live: the embedded SQLite file by default, EventStoreDB when its connection string is set. */
-export type EventStoreConfig =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'eventstoredb'; connectionString: string };
+export type EventStoreConfig = { kind: 'sqlite'; path: string } | { kind: 'eventstoredb'; connectionString: string };
 
 /** Where read models live: the embedded SQLite file by default, MongoDB when its URI is set. */
-export type ReadStoreConfig =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'mongodb'; uri: string; database: string };
+export type ReadStoreConfig = { kind: 'sqlite'; path: string } | { kind: 'mongodb'; uri: string; database: string };
 
 export interface AppConfig {
   port: number;
@@ -114,9 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const esdb = text('EVENTSTORE_CONNECTION_STRING');
   if (esdb !== undefined && !/^esdb(\+discover)?:\/\/\S+$/.test(esdb)) {
-    problems.push(
-      `EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113?tls=false or esdb+discover://... (got "${esdb}")`,
-    );
+    problems.push(`EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113?tls=false or esdb+discover://... (got "${esdb}")`);
   }
   const mongoUri = text('MONGODB_URI');
   if (mongoUri !== undefined && !/^mongodb(\+srv)?:\/\/\S+$/.test(mongoUri)) {
@@ -139,7 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const testClock = parseBoolean('CHANNEL_LEDGER_TEST_CLOCK', text('CHANNEL_LEDGER_TEST_CLOCK'), problems) ?? profile !== 'production';
   if (testClock && profile === 'production') problems.push('CHANNEL_LEDGER_TEST_CLOCK cannot be enabled in the production profile');
   const smtpUrl = text('SMTP_URL') ?? null;
-  if (smtpUrl !== null && !/^smtps?:\/\/\S+$/.test(smtpUrl)) problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${smtpUrl}")`);
+  if (smtpUrl !== null && !/^smtps?:\/\/\S+$/.test(smtpUrl))
+    problems.push(`SMTP_URL must start with smtp:// or smtps:// (got "${smtpUrl}")`);
   const mailboxDir = absolute(text('CHANNEL_LEDGER_MAILBOX') ?? join(sqliteFile === ':memory:' ? 'data' : dirname(sqlitePath), 'mailbox'));
   const from = text('MAIL_FROM') ?? 'channel-ledger <no-reply@channel-ledger.local>';
   const publicUrl = (text('CHANNEL_LEDGER_PUBLIC_URL') ?? `http://${host}:${port}`).replace(/\/+$/, '');
@@ -149,19 +144,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Development (and tests) allow ten times more, so suites that register dozens of resellers a minute pass.
   const development = profile !== 'production';
   const rateLimits = {
-    publicPerMinute: parsePositive('CHANNEL_LEDGER_RATE_LIMIT_PUBLIC', text('CHANNEL_LEDGER_RATE_LIMIT_PUBLIC') ?? (development ? '300' : '30'), problems),
-    signedInPerMinute: parsePositive('CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN', text('CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN') ?? (development ? '6000' : '600'), problems),
+    publicPerMinute: parsePositive(
+      'CHANNEL_LEDGER_RATE_LIMIT_PUBLIC',
+      text('CHANNEL_LEDGER_RATE_LIMIT_PUBLIC') ?? (development ? '300' : '30'),
+      problems,
+    ),
+    signedInPerMinute: parsePositive(
+      'CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN',
+      text('CHANNEL_LEDGER_RATE_LIMIT_SIGNED_IN') ?? (development ? '6000' : '600'),
+      problems,
+    ),
   };
 
   const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   const operations: OperationsConfig = {
     logLevel: LOG_LEVELS.includes(logLevel as LogLevel) ? (logLevel as LogLevel) : 'info',
-    readyMaxLagSeconds: parsePositive('CHANNEL_LEDGER_READY_MAX_LAG_SECONDS', text('CHANNEL_LEDGER_READY_MAX_LAG_SECONDS') ?? '60', problems),
+    readyMaxLagSeconds: parsePositive(
+      'CHANNEL_LEDGER_READY_MAX_LAG_SECONDS',
+      text('CHANNEL_LEDGER_READY_MAX_LAG_SECONDS') ?? '60',
+      problems,
+    ),
     shutdownTimeoutMs: parsePositive('CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS', text('CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS') ?? '20000', problems),
   };
 
-  const leaseTtlMs = parsePositive('CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS', text('CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS') ?? '15000', problems);
+  const leaseTtlMs = parsePositive(
+    'CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS',
+    text('CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS') ?? '15000',
+    problems,
+  );
   if (leaseTtlMs < 300) problems.push(`CHANNEL_LEDGER_PROJECTOR_LEASE_TTL_MS must be at least 300 (got "${leaseTtlMs}")`);
 
   if (problems.length > 0) throw new InvalidConfigurationError(problems);
@@ -221,7 +232,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function parseStaff(value: string | undefined, problems: string[]): StaffAccount[] {
   if (value === undefined) return [];
   const accounts: StaffAccount[] = [];
-  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const parts = entry.split(':');
     const [role] = parts;
     if (role === 'vendor-admin' && parts.length === 3 && /^[A-Za-z0-9_-]{1,64}$/.test(parts[1]) && EMAIL.test(parts[2])) {

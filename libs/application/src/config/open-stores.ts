@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EventStore, openEventStoreDbEventStore, openSqliteEventStore } from '@channel-ledger/event-store';
-import { LeaseStore, openMongoLeaseStore, openMongoReadStore, openSqliteLeaseStore, openSqliteReadStore, ReadStore } from '@channel-ledger/read-store';
+import {
+  LeaseStore,
+  openMongoLeaseStore,
+  openMongoReadStore,
+  openSqliteLeaseStore,
+  openSqliteReadStore,
+  ReadStore,
+} from '@channel-ledger/read-store';
 import { AppConfig } from './app-config';
 
 export async function openEventStore(config: Pick<AppConfig, 'eventStore'>): Promise<EventStore> {

@@ -27,12 +27,16 @@ describe('configuration: the MongoDB database name and the operations settings',
 
   it('defaults the log level, readiness lag bound and shutdown timeout, and names bad values', () => {
     expect(loadConfig({}).operations).toEqual({ logLevel: 'info', readyMaxLagSeconds: 60, shutdownTimeoutMs: 20_000 });
-    expect(loadConfig({ LOG_LEVEL: 'DEBUG', CHANNEL_LEDGER_READY_MAX_LAG_SECONDS: '5', CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS: '1000' }).operations).toEqual({
+    expect(
+      loadConfig({ LOG_LEVEL: 'DEBUG', CHANNEL_LEDGER_READY_MAX_LAG_SECONDS: '5', CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS: '1000' }).operations,
+    ).toEqual({
       logLevel: 'debug',
       readyMaxLagSeconds: 5,
       shutdownTimeoutMs: 1000,
     });
-    expect(problemsOf({ LOG_LEVEL: 'loud', CHANNEL_LEDGER_READY_MAX_LAG_SECONDS: '0', CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS: 'soon' })).toEqual([
+    expect(
+      problemsOf({ LOG_LEVEL: 'loud', CHANNEL_LEDGER_READY_MAX_LAG_SECONDS: '0', CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS: 'soon' }),
+    ).toEqual([
       expect.stringMatching(/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent/),
       expect.stringMatching(/CHANNEL_LEDGER_READY_MAX_LAG_SECONDS must be a positive whole number/),
       expect.stringMatching(/CHANNEL_LEDGER_SHUTDOWN_TIMEOUT_MS must be a positive whole number/),

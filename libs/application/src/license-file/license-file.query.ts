@@ -31,7 +31,9 @@ export async function readableLicense(ctx: LedgerContext, viewer: Actor, license
 export async function licenseFileFor(ctx: LedgerContext, secrets: Secrets, viewer: Actor, licenseId: string): Promise<LicenseFile> {
   const state = await readableLicense(ctx, viewer, licenseId);
   if (state.status === 'revoked') {
-    throw new RuleViolationError(violation('license-revoked', `This license was revoked at ${state.revokedAt}; it can no longer be downloaded.`));
+    throw new RuleViolationError(
+      violation('license-revoked', `This license was revoked at ${state.revokedAt}; it can no longer be downloaded.`),
+    );
   }
   const license = signedLicenseOf(state)!;
   return {

@@ -56,8 +56,16 @@ describe('license files', () => {
     expect(signedLicenseOf({ status: 'none' })).toBeNull();
     expect(
       signedLicenseOf({
-        status: 'issued', licenseId: 'lic-1', rightId: 'r', vendorId: 'vendor-1', licenseTemplateId: 'tpl-pro',
-        resellerId: 'acme', organizationId: null, nfr: true, issuedAt: license.issuedAt, deliveredTo: [],
+        status: 'issued',
+        licenseId: 'lic-1',
+        rightId: 'r',
+        vendorId: 'vendor-1',
+        licenseTemplateId: 'tpl-pro',
+        resellerId: 'acme',
+        organizationId: null,
+        nfr: true,
+        issuedAt: license.issuedAt,
+        deliveredTo: [],
       }),
     ).toEqual({ ...license, organizationId: null, nfr: true });
   });

@@ -83,7 +83,10 @@ export function verifyLicenseFile(text: string, publicKeyPem: string): LicenseFi
 }
 
 function parseEnvelope(text: string): LicenseFileEnvelope | string {
-  const lines = text.trim().split(/\r?\n/).map((line) => line.trim());
+  const lines = text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.trim());
   if (lines[0] !== LICENSE_FILE_BEGIN || lines[lines.length - 1] !== LICENSE_FILE_END) {
     return 'not a channel-ledger license file (missing BEGIN/END lines)';
   }

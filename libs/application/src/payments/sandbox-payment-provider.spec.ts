@@ -26,7 +26,9 @@ describe('the sandbox payment provider', () => {
   it('declines a method labelled "decline", one configured by id, or one told at run time', async () => {
     const sandbox = SandboxPaymentProvider.fromEnvironment({ CHANNEL_LEDGER_SANDBOX_DECLINING_PAYMENT_METHODS: ' pm-bad , pm-worse' });
     expect(await sandbox.charge(request({ idempotencyKey: 'a' }, { label: 'Visa 0002 (Decline)' }))).toEqual({
-      status: 'declined', code: 'card-declined', reason: 'The card Visa 0002 (Decline) was declined (sandbox).',
+      status: 'declined',
+      code: 'card-declined',
+      reason: 'The card Visa 0002 (Decline) was declined (sandbox).',
     });
     expect((await sandbox.charge(request({ idempotencyKey: 'b' }, { id: 'pm-worse', label: null }))).status).toBe('declined');
     sandbox.decline('pm-1');
@@ -48,6 +50,8 @@ describe('the payment provider a profile gets', () => {
   it('is the sandbox in development and none (charging fails loudly) in production', async () => {
     const { paymentProviderFor } = await import('./payment-provider-for');
     expect(paymentProviderFor({ profile: 'development' })).toBeInstanceOf(SandboxPaymentProvider);
-    await expect(paymentProviderFor({ profile: 'production' }).charge(request())).rejects.toThrow(/No payment provider is configured, so 960.00 USD cannot be charged/);
+    await expect(paymentProviderFor({ profile: 'production' }).charge(request())).rejects.toThrow(
+      /No payment provider is configured, so 960.00 USD cannot be charged/,
+    );
   });
 });

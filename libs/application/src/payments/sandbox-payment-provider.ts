@@ -39,7 +39,10 @@ export class SandboxPaymentProvider implements PaymentProvider {
   }
 
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env): SandboxPaymentProvider {
-    const ids = (env[SANDBOX_DECLINING_METHODS_SETTING] ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+    const ids = (env[SANDBOX_DECLINING_METHODS_SETTING] ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
     return new SandboxPaymentProvider({ decliningPaymentMethodIds: ids });
   }
 

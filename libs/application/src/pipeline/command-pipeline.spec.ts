@@ -90,7 +90,17 @@ describe('CommandPipeline on the SQLite event store', () => {
         readStream: (id: string, options) => store.readStream(id, options),
         append: async (id, events, expected) => {
           // Someone else always writes first.
-          await store.append(id, [{ ...events[0], eventId: `${events[0].eventId}-${Math.random()}`, metadata: { ...events[0].metadata, commandId: `other-${Math.random()}` } }], 'any');
+          await store.append(
+            id,
+            [
+              {
+                ...events[0],
+                eventId: `${events[0].eventId}-${Math.random()}`,
+                metadata: { ...events[0].metadata, commandId: `other-${Math.random()}` },
+              },
+            ],
+            'any',
+          );
           return store.append(id, events, expected);
         },
       } as EventStore,
@@ -111,7 +121,8 @@ describe('CommandPipeline: what a command reads, snapshots and the recorded even
         read += events.length;
         return events;
       },
-      append: (id: string, events: Parameters<EventStore['append']>[1], expected: Parameters<EventStore['append']>[2]) => inner.append(id, events, expected),
+      append: (id: string, events: Parameters<EventStore['append']>[1], expected: Parameters<EventStore['append']>[2]) =>
+        inner.append(id, events, expected),
     });
   const run = (commandId: string, seats: number, on: CommandPipeline = pipeline, decider = seatCounter) =>
     on.execute({ streamId: 'subscription-long', decider, command: { type: 'AddSeats', seats }, envelope: envelope(commandId) });
@@ -151,7 +162,12 @@ describe('CommandPipeline: what a command reads, snapshots and the recorded even
     expect((await run('c-5', 1, pipeline, unlimited)).state).toEqual({ seats: 6 });
     // A snapshot of another fold version is not used either.
     const versioned = { ...unlimited, snapshotVersion: 2 };
-    pipeline.snapshots.put('subscription-long', versioned, { revision: head.revision, hash: head.metadata.hash, version: 1, state: { seats: 999 } });
+    pipeline.snapshots.put('subscription-long', versioned, {
+      revision: head.revision,
+      hash: head.metadata.hash,
+      version: 1,
+      state: { seats: 999 },
+    });
     expect((await run('c-6', 1, pipeline, versioned)).state).toEqual({ seats: 7 });
   });
 
@@ -194,13 +210,19 @@ describe('CommandPipeline on a store whose reads take time', () => {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
         return events;
       },
-      append: (id: string, events: Parameters<EventStore['append']>[1], expected: Parameters<EventStore['append']>[2]) => store.append(id, events, expected),
+      append: (id: string, events: Parameters<EventStore['append']>[1], expected: Parameters<EventStore['append']>[2]) =>
+        store.append(id, events, expected),
     });
     const pipeline = new CommandPipeline(slow, { maxAttempts: 50 });
     const unlimited: typeof seatCounter = { ...seatCounter, decide: (command) => [{ type: 'SeatsAdded', data: { seats: command.seats } }] };
     const outcomes = await Promise.allSettled(
       Array.from({ length: 12 }, (_, i) =>
-        pipeline.execute({ streamId: 'subscription-busy', decider: unlimited, command: { type: 'AddSeats', seats: 1 }, envelope: envelope(`busy-${i}`) }),
+        pipeline.execute({
+          streamId: 'subscription-busy',
+          decider: unlimited,
+          command: { type: 'AddSeats', seats: 1 },
+          envelope: envelope(`busy-${i}`),
+        }),
       ),
     );
     expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);

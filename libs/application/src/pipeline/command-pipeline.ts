@@ -73,7 +73,10 @@ export class CommandPipeline {
    */
   readonly snapshots: SnapshotStore;
 
-  constructor(private readonly store: EventStore, options: CommandPipelineOptions = {}) {
+  constructor(
+    private readonly store: EventStore,
+    options: CommandPipelineOptions = {},
+  ) {
     this.maxAttempts = options.maxAttempts ?? 10;
     this.integrity = options.integrity ?? new ChainGuard();
     this.snapshots = options.snapshots ?? new InMemorySnapshotStore();
@@ -105,7 +108,12 @@ export class CommandPipeline {
       const domainEvents = events.map((e) => toDomain<E>(e));
       const state = domainEvents.reduce((s, e) => spec.decider.evolve(s, e), loaded.state);
       const last = linkOf(events[events.length - 1]);
-      this.snapshots.put(spec.streamId, spec.decider, { revision: last.revision, hash: last.hash, version: versionOf(spec.decider), state });
+      this.snapshots.put(spec.streamId, spec.decider, {
+        revision: last.revision,
+        hash: last.hash,
+        version: versionOf(spec.decider),
+        state,
+      });
       return { appended: true, events, domainEvents, state };
     }
     throw new ConcurrencyConflictError(spec.streamId, this.maxAttempts);
@@ -123,7 +131,8 @@ export class CommandPipeline {
     await this.integrity.check(streamId, tail, {
       from,
       basis: link ?? null,
-      readRevision: async (revision) => (await this.store.readStream(streamId, { fromRevision: revision, toRevision: revision })).find((e) => e.revision === revision),
+      readRevision: async (revision) =>
+        (await this.store.readStream(streamId, { fromRevision: revision, toRevision: revision })).find((e) => e.revision === revision),
     });
 
     let state: S;
@@ -141,7 +150,8 @@ export class CommandPipeline {
     }
     for (let i = start; i < tail.length; i++) state = decider.evolve(state, toDomain<E>(tail[i]));
     const head = tail.length > 0 ? linkOf(tail[tail.length - 1]) : null;
-    if (head && start < tail.length) this.snapshots.put(streamId, decider, { revision: head.revision, hash: head.hash, version: versionOf(decider), state });
+    if (head && start < tail.length)
+      this.snapshots.put(streamId, decider, { revision: head.revision, hash: head.hash, version: versionOf(decider), state });
     return { state, head };
   }
 
@@ -196,7 +206,13 @@ export class CommandPipeline {
           eventId: event.eventId,
           type: event.type,
           data: event.data,
-          metadata: { ...event.metadata, eventId: event.eventId, recordedAt: stamp.recordedAt, previousHash: stamp.previousHash, hash: stamp.hash },
+          metadata: {
+            ...event.metadata,
+            eventId: event.eventId,
+            recordedAt: stamp.recordedAt,
+            previousHash: stamp.previousHash,
+            hash: stamp.hash,
+          },
         };
       });
       this.integrity.noteAppendedLink(spec.streamId, previous, linkOf(events[events.length - 1]));

@@ -11,7 +11,10 @@ export class RuleViolationError extends Error {
 /** Optimistic concurrency kept failing: someone else keeps writing the same stream. */
 export class ConcurrencyConflictError extends Error {
   override readonly name = 'ConcurrencyConflictError';
-  constructor(readonly streamId: string, readonly attempts: number) {
+  constructor(
+    readonly streamId: string,
+    readonly attempts: number,
+  ) {
     super(`stream ${streamId} changed concurrently ${attempts} times in a row; try again`);
   }
 }

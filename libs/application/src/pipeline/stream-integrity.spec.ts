@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decider, DomainEvent } from '@channel-ledger/domain';
-import { CheckpointSealer, CheckpointStore, EventStore, openSqliteCheckpointStore, openSqliteEventStore } from '@channel-ledger/event-store';
+import {
+  CheckpointSealer,
+  CheckpointStore,
+  EventStore,
+  openSqliteCheckpointStore,
+  openSqliteEventStore,
+} from '@channel-ledger/event-store';
 import { insider } from '@channel-ledger/event-store/testing/insider';
 import { CommandPipeline } from './command-pipeline';
 import { BrokenStream, StreamIntegrityError } from './stream-integrity';
@@ -28,11 +34,21 @@ describe('the pipeline refuses to append to a stream whose history is broken', (
       streamId,
       decider: counter,
       command: { seats },
-      envelope: { commandId: `c-${++n}`, correlationId: 'x', causationId: 'x', actor: { kind: 'reseller', id: 'r' }, onBehalfOf: null, occurredAt: '2026-03-01T00:00:00.000Z' },
+      envelope: {
+        commandId: `c-${++n}`,
+        correlationId: 'x',
+        causationId: 'x',
+        actor: { kind: 'reseller', id: 'r' },
+        onBehalfOf: null,
+        occurredAt: '2026-03-01T00:00:00.000Z',
+      },
     });
   const refusal = async (streamId: string) => {
     const before = (await store.readStream(streamId)).length;
-    const error = await add(streamId).then(() => null, (e: unknown) => e);
+    const error = await add(streamId).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StreamIntegrityError);
     expect((await store.readStream(streamId)).length).toBe(before);
     return (error as StreamIntegrityError).violation;
@@ -69,7 +85,10 @@ describe('the pipeline refuses to append to a stream whose history is broken', (
     pipeline = new CommandPipeline(store);
     pipeline.integrity.onBroken((broken) => alerts.push(broken));
     const violation = await refusal('subscription-b');
-    expect(violation).toMatchObject({ code: 'stream-integrity-broken', details: { streamId: 'subscription-b', revision: '1', kind: 'altered' } });
+    expect(violation).toMatchObject({
+      code: 'stream-integrity-broken',
+      details: { streamId: 'subscription-b', revision: '1', kind: 'altered' },
+    });
     expect(alerts).toEqual([expect.objectContaining({ streamId: 'subscription-b', kind: 'altered' })]);
     expect(pipeline.integrity.brokenStreams()).toHaveLength(1);
     await add('subscription-a');

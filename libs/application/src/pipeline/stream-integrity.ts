@@ -98,8 +98,9 @@ export class ChainGuard {
    */
   async check(streamId: string, history: readonly RecordedEvent[], options: PartialHistory = {}): Promise<void> {
     const from = options.from ?? 0n;
-    const basis = options.basis !== undefined ? options.basis ?? undefined : this.verified.get(streamId);
-    const found = this.chainBreak(streamId, history, from, basis) ?? (await this.sealedBreak(streamId, history, from, options.readRevision));
+    const basis = options.basis !== undefined ? (options.basis ?? undefined) : this.verified.get(streamId);
+    const found =
+      this.chainBreak(streamId, history, from, basis) ?? (await this.sealedBreak(streamId, history, from, options.readRevision));
     if (found) {
       this.verified.delete(streamId);
       this.broken.set(streamId, found);
@@ -116,7 +117,8 @@ export class ChainGuard {
    * left for the next command on the stream to refuse; the append itself already happened.
    */
   noteAppended(streamId: string, history: readonly RecordedEvent[]): void {
-    if (history.length > 0 && this.chainBreak(streamId, history, 0n, this.verified.get(streamId)) === null) this.remember(streamId, linkOf(history[history.length - 1]));
+    if (history.length > 0 && this.chainBreak(streamId, history, 0n, this.verified.get(streamId)) === null)
+      this.remember(streamId, linkOf(history[history.length - 1]));
   }
 
   /**
@@ -126,18 +128,32 @@ export class ChainGuard {
    */
   noteAppendedLink(streamId: string, previous: ChainLink | null, last: ChainLink): void {
     const remembered = this.verified.get(streamId) ?? null;
-    const follows = previous === null ? remembered === null : remembered !== null && remembered.revision === previous.revision && remembered.hash === previous.hash;
+    const follows =
+      previous === null
+        ? remembered === null
+        : remembered !== null && remembered.revision === previous.revision && remembered.hash === previous.hash;
     if (follows) this.remember(streamId, last);
   }
 
-  private chainBreak(streamId: string, history: readonly RecordedEvent[], from: bigint, remembered: ChainLink | undefined): BrokenStream | null {
+  private chainBreak(
+    streamId: string,
+    history: readonly RecordedEvent[],
+    from: bigint,
+    remembered: ChainLink | undefined,
+  ): BrokenStream | null {
     let start = 0;
     let link: ChainLink | null = null;
     if (remembered) {
-      if (remembered.revision < from) throw new Error(`stream ${streamId}: read from revision ${from}, after its last verified link (${remembered.revision})`);
+      if (remembered.revision < from)
+        throw new Error(`stream ${streamId}: read from revision ${from}, after its last verified link (${remembered.revision})`);
       const at = history[Number(remembered.revision - from)];
       if (!at || at.revision !== remembered.revision) {
-        return { streamId, revision: remembered.revision.toString(), kind: 'truncated', reason: `revision ${remembered.revision}, verified earlier, is no longer there` };
+        return {
+          streamId,
+          revision: remembered.revision.toString(),
+          kind: 'truncated',
+          reason: `revision ${remembered.revision}, verified earlier, is no longer there`,
+        };
       }
       if (at.metadata.hash !== remembered.hash) {
         return { streamId, revision: remembered.revision.toString(), kind: 'rewritten', reason: 'its hash changed since it was verified' };
@@ -169,12 +185,14 @@ export class ChainGuard {
       return { streamId, revision, kind: 'stream-deleted', reason: `the last checkpoint sealed it at revision ${revision} but it is gone` };
     }
     const at =
-      sealed.revision >= from
-        ? history[Number(sealed.revision - from)]
-        : readRevision
-          ? await readRevision(sealed.revision)
-          : undefined;
-    if (!at) return { streamId, revision, kind: 'truncated', reason: `the last checkpoint sealed revision ${revision} but the stream ends before it` };
+      sealed.revision >= from ? history[Number(sealed.revision - from)] : readRevision ? await readRevision(sealed.revision) : undefined;
+    if (!at)
+      return {
+        streamId,
+        revision,
+        kind: 'truncated',
+        reason: `the last checkpoint sealed revision ${revision} but the stream ends before it`,
+      };
     if (at.metadata.hash !== sealed.hash) {
       return { streamId, revision, kind: 'rewritten', reason: 'it differs from what the last checkpoint sealed: the stream was rewritten' };
     }

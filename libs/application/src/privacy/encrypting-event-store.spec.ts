@@ -6,14 +6,23 @@ import { InMemorySubjectKeyStore } from './subject-key-store';
 
 const subjects = new DataSubjects('test-key');
 const event = (eventId: string, type: string, data: NewEvent['data'], actorId = 'acme'): NewEvent => ({
-  eventId, type, data,
+  eventId,
+  type,
+  data,
   metadata: {
-    commandId: `c-${eventId}`, correlationId: 'c', causationId: 'c', actor: { kind: actorId.includes('@') ? 'customer' : 'reseller', id: actorId },
-    onBehalfOf: null, occurredAt: '2026-01-01T00:00:00.000Z', schemaVersion: 1,
+    commandId: `c-${eventId}`,
+    correlationId: 'c',
+    causationId: 'c',
+    actor: { kind: actorId.includes('@') ? 'customer' : 'reseller', id: actorId },
+    onBehalfOf: null,
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    schemaVersion: 1,
   },
 });
 const created = event('00000000-0000-4000-8000-000000000001', 'CustomerOrganizationCreated', {
-  organizationId: 'o-1', name: 'Globex', customerContact: { name: 'Ivy Tan', email: 'Ivy@Globex.example' },
+  organizationId: 'o-1',
+  name: 'Globex',
+  customerContact: { name: 'Ivy Tan', email: 'Ivy@Globex.example' },
   managingReseller: { resellerId: 'acme', companyName: 'Acme', email: 'sales@acme.example' },
 });
 
@@ -52,7 +61,18 @@ describe('EncryptingEventStore', () => {
   });
 
   it('encrypts an actor that is a person', async () => {
-    await store.append('organization-o-1', [event('00000000-0000-4000-8000-000000000002', 'OwnershipTransferAccepted', { newOwnerEmail: 'ivy@globex.example' }, 'ivy@globex.example')], 0n);
+    await store.append(
+      'organization-o-1',
+      [
+        event(
+          '00000000-0000-4000-8000-000000000002',
+          'OwnershipTransferAccepted',
+          { newOwnerEmail: 'ivy@globex.example' },
+          'ivy@globex.example',
+        ),
+      ],
+      0n,
+    );
     const stored = (await raw.readStream('organization-o-1'))[1];
     expect(stored.metadata.actor.id).toMatch(/^pii:v1:/);
     expect((await store.readStream('organization-o-1'))[1].metadata.actor).toEqual({ kind: 'customer', id: 'ivy@globex.example' });
@@ -62,13 +82,19 @@ describe('EncryptingEventStore', () => {
     await keys.forget(subjects.subjectIdOf('ivy@globex.example'));
     const [read] = await store.readStream('organization-o-1');
     expect(read.data).toMatchObject({
-      name: 'Globex', customerContact: { name: ERASED, email: ERASED }, managingReseller: { email: 'sales@acme.example' },
+      name: 'Globex',
+      customerContact: { name: ERASED, email: ERASED },
+      managingReseller: { email: 'sales@acme.example' },
     });
     expect(verifyStreamChain([read])).toEqual({ ok: true });
   });
 
   it('passes events written before encryption through unchanged', async () => {
-    await raw.append('reseller-acme', [event('00000000-0000-4000-8000-000000000003', 'ResellerEmailVerified', { email: 'old@acme.example' })], 'no-stream');
+    await raw.append(
+      'reseller-acme',
+      [event('00000000-0000-4000-8000-000000000003', 'ResellerEmailVerified', { email: 'old@acme.example' })],
+      'no-stream',
+    );
     const [read] = await store.readStream('reseller-acme');
     expect(read.data).toEqual({ email: 'old@acme.example' });
   });

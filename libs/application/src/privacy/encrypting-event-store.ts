@@ -1,8 +1,20 @@
 import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
 import { ERASED, personalFieldsOf } from '@channel-ledger/domain';
 import {
-  Actor, AllSubscription, AppendResult, EventStore, ExpectedRevision, JsonObject, JsonValue, NewEvent, ReadAllOptions, ReadAllPage,
-  ReadStreamOptions, RecordedEvent, rememberStoredForm, SubscribeOptions,
+  Actor,
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  JsonObject,
+  JsonValue,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  RecordedEvent,
+  rememberStoredForm,
+  SubscribeOptions,
 } from '@channel-ledger/event-store';
 import { mapSubscription } from '../schemas/subscription-mapping';
 import { DataSubjects } from './data-subjects';
@@ -79,7 +91,9 @@ export class EncryptingEventStore implements EventStore {
       setPath(data, f.path, await seal(value, subject, `data.${f.path}`));
     }
     // Then every other address, wherever it is.
-    const sealed = (await mapStrings(data, 'data', async (value, field) => (EMAIL.test(value) ? seal(value, value, field) : value))) as JsonObject;
+    const sealed = (await mapStrings(data, 'data', async (value, field) =>
+      EMAIL.test(value) ? seal(value, value, field) : value,
+    )) as JsonObject;
     const actor = async (a: Actor | null, field: string): Promise<Actor | null> =>
       a && EMAIL.test(a.id) ? { ...a, id: await seal(a.id, a.id, field) } : a;
     return {
@@ -108,7 +122,11 @@ export class EncryptingEventStore implements EventStore {
       }
       const data = (await mapStrings(event.data, 'data', (v) => (isEncrypted(v) ? open(v) : v))) as JsonObject;
       const actor = async (a: Actor | null): Promise<Actor | null> => (a && isEncrypted(a.id) ? { ...a, id: await open(a.id) } : a);
-      const metadata = { ...event.metadata, actor: (await actor(event.metadata.actor))!, onBehalfOf: await actor(event.metadata.onBehalfOf) };
+      const metadata = {
+        ...event.metadata,
+        actor: (await actor(event.metadata.actor))!,
+        onBehalfOf: await actor(event.metadata.onBehalfOf),
+      };
       out.push(rememberStoredForm({ ...event, data, metadata }, event));
     }
     return out;
@@ -144,7 +162,11 @@ export function decryptValue(value: string, key: Buffer | null): string {
 }
 
 function containsEncrypted(event: RecordedEvent): boolean {
-  return isEncrypted(event.metadata.actor?.id) || isEncrypted(event.metadata.onBehalfOf?.id) || JSON.stringify(event.data).includes(`"${ENCRYPTED_PREFIX}`);
+  return (
+    isEncrypted(event.metadata.actor?.id) ||
+    isEncrypted(event.metadata.onBehalfOf?.id) ||
+    JSON.stringify(event.data).includes(`"${ENCRYPTED_PREFIX}`)
+  );
 }
 
 async function mapStrings(value: JsonValue, path: string, map: (s: string, path: string) => string | Promise<string>): Promise<JsonValue> {
@@ -159,7 +181,9 @@ async function mapStrings(value: JsonValue, path: string, map: (s: string, path:
 }
 
 function getPath(data: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), data);
+  return path
+    .split('.')
+    .reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), data);
 }
 
 function setPath(data: JsonObject, path: string, value: string): void {

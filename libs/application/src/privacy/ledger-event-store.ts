@@ -6,7 +6,13 @@ import { UpcastingEventStore } from '../schemas/upcasting-event-store';
 import { Secrets } from '../secrets/secrets';
 import { DataSubjects } from './data-subjects';
 import { EncryptingEventStore } from './encrypting-event-store';
-import { InMemorySubjectKeyStore, ReadStoreSubjectKeyStore, SqliteSubjectKeyStore, SubjectKeyStore, subjectKeyFileBeside } from './subject-key-store';
+import {
+  InMemorySubjectKeyStore,
+  ReadStoreSubjectKeyStore,
+  SqliteSubjectKeyStore,
+  SubjectKeyStore,
+  subjectKeyFileBeside,
+} from './subject-key-store';
 
 /**
  * The event store as the ledger uses it: current-shape events (upcast on read) with personal

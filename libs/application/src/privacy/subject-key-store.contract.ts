@@ -1,7 +1,10 @@
 import { SubjectKeyStore } from './subject-key-store';
 
 /** What every SubjectKeyStore adapter must do (run by subject-key-store.spec.ts, and by a MongoDB run when configured). */
-export function subjectKeyStoreContract(name: string, open: () => Promise<{ store: SubjectKeyStore; reopen?: () => Promise<SubjectKeyStore>; done: () => Promise<void> }>): void {
+export function subjectKeyStoreContract(
+  name: string,
+  open: () => Promise<{ store: SubjectKeyStore; reopen?: () => Promise<SubjectKeyStore>; done: () => Promise<void> }>,
+): void {
   describe(`SubjectKeyStore contract: ${name}`, () => {
     it('has no key for a subject it never saw', async () => {
       const { store, done } = await open();

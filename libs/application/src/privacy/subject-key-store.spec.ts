@@ -11,7 +11,14 @@ subjectKeyStoreContract('SQLite file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'subject-keys-'));
   const path = join(dir, 'subject-keys.sqlite');
   const store = new SqliteSubjectKeyStore(path);
-  return { store, reopen: async () => new SqliteSubjectKeyStore(path), done: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    store,
+    reopen: async () => new SqliteSubjectKeyStore(path),
+    done: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });
 
 subjectKeyStoreContract('read store (SQLite adapter; MongoDB on the production stack)', async () => {
@@ -22,7 +29,10 @@ subjectKeyStoreContract('read store (SQLite adapter; MongoDB on the production s
   return {
     store,
     reopen: async () => new ReadStoreSubjectKeyStore(await openSqliteReadStore({ path }), true),
-    done: async () => { await readStore.close(); rmSync(dir, { recursive: true, force: true }); },
+    done: async () => {
+      await readStore.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 });
 
@@ -35,7 +45,13 @@ describe('SqliteSubjectKeyStore: a forgotten key is gone from the disk', () => {
     const key = Buffer.from(await store.keyFor('s-1'));
     await store.forget('s-1');
     await store.close();
-    const bytes = [path, `${path}-wal`].flatMap((f) => { try { return [readFileSync(f)]; } catch { return []; } });
+    const bytes = [path, `${path}-wal`].flatMap((f) => {
+      try {
+        return [readFileSync(f)];
+      } catch {
+        return [];
+      }
+    });
     expect(bytes.some((b) => b.includes(key))).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -45,7 +61,10 @@ describe('ReadStoreSubjectKeyStore: two processes creating one person’s key at
   it('agree on one key (the unique index refuses the second)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'subject-keys-race-'));
     const path = join(dir, 'read.sqlite');
-    const [a, b] = [new ReadStoreSubjectKeyStore(await openSqliteReadStore({ path }), true), new ReadStoreSubjectKeyStore(await openSqliteReadStore({ path }), true)];
+    const [a, b] = [
+      new ReadStoreSubjectKeyStore(await openSqliteReadStore({ path }), true),
+      new ReadStoreSubjectKeyStore(await openSqliteReadStore({ path }), true),
+    ];
     const [ka, kb] = await Promise.all([a.keyFor('s-1'), b.keyFor('s-1')]);
     expect(ka.equals(kb)).toBe(true);
     await a.close();

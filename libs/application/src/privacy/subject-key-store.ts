@@ -96,7 +96,10 @@ type KeyDocument = ReadDocument & { subject: string; key: string };
 export class ReadStoreSubjectKeyStore implements SubjectKeyStore {
   private ready: Promise<void> | null = null;
   /** `owned`: the key store opened this read store for itself and closes it. */
-  constructor(private readonly readStore: ReadStore, private readonly owned = false) {}
+  constructor(
+    private readonly readStore: ReadStore,
+    private readonly owned = false,
+  ) {}
 
   async keyOf(subjectId: string): Promise<Buffer | null> {
     const doc = await this.documentOf(subjectId);

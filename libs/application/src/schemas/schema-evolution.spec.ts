@@ -10,7 +10,10 @@ import type { FixtureLine } from '../testing/fixtures/generate-schema-fixtures';
 import { UpcastingEventStore } from './upcasting-event-store';
 
 const fixture = (name: string): FixtureLine[] =>
-  readFileSync(join(__dirname, '../testing/fixtures', name), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as FixtureLine);
+  readFileSync(join(__dirname, '../testing/fixtures', name), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as FixtureLine);
 
 /** A store holding the fixture exactly as written (each event appended at its recorded time). */
 async function storeOf(lines: FixtureLine[]): Promise<EventStore> {
@@ -30,7 +33,14 @@ async function project(store: EventStore): Promise<{ digests: Record<string, str
   await runner.waitUntilCaughtUp();
   const names = readModelProjections.flatMap((p) => p.collections.map((c) => c.name));
   const digests = Object.fromEntries(await Promise.all(names.map(async (c) => [c, await readStore.digest(c)] as const)));
-  return { digests, readStore, stop: async () => { await runner.stop(); await readStore.close(); } };
+  return {
+    digests,
+    readStore,
+    stop: async () => {
+      await runner.stop();
+      await readStore.close();
+    },
+  };
 }
 
 describe('schema evolution: a log written in older shapes', () => {
@@ -59,13 +69,23 @@ describe('schema evolution: a log written in older shapes', () => {
 
   it('reads every event in today’s shape, identical to the same history written today', async () => {
     const view = async (s: EventStore) =>
-      (await s.readAll({ limit: 1000 })).events.map((e) => ({ streamId: e.streamId, revision: e.revision, type: e.type, data: e.data, schemaVersion: e.metadata.schemaVersion }));
+      (await s.readAll({ limit: 1000 })).events.map((e) => ({
+        streamId: e.streamId,
+        revision: e.revision,
+        type: e.type,
+        data: e.data,
+        schemaVersion: e.metadata.schemaVersion,
+      }));
     expect(await view(legacy)).toEqual(await view(current));
   });
 
   it('folds to the same states', async () => {
-    expect(await loadState(legacy, resellerStream('acme-resale'), resellerDecider)).toEqual(await loadState(current, resellerStream('acme-resale'), resellerDecider));
-    expect(await loadState(legacy, organizationStream('globex'), organizationDecider)).toEqual(await loadState(current, organizationStream('globex'), organizationDecider));
+    expect(await loadState(legacy, resellerStream('acme-resale'), resellerDecider)).toEqual(
+      await loadState(current, resellerStream('acme-resale'), resellerDecider),
+    );
+    expect(await loadState(legacy, organizationStream('globex'), organizationDecider)).toEqual(
+      await loadState(current, organizationStream('globex'), organizationDecider),
+    );
   });
 
   it('projects to the same read models, collection by collection', async () => {

@@ -1,7 +1,10 @@
 import { AllSubscription, RecordedEvent } from '@channel-ledger/event-store';
 
 /** A subscription whose events pass through `map` (in order, one at a time). */
-export function mapSubscription(inner: AllSubscription, map: (event: RecordedEvent) => RecordedEvent | Promise<RecordedEvent>): AllSubscription {
+export function mapSubscription(
+  inner: AllSubscription,
+  map: (event: RecordedEvent) => RecordedEvent | Promise<RecordedEvent>,
+): AllSubscription {
   return {
     close: () => inner.close(),
     async *[Symbol.asyncIterator]() {

@@ -1,7 +1,17 @@
 import { currentSchemaVersion, upcast } from '@channel-ledger/domain';
 import {
-  AllSubscription, AppendResult, EventStore, ExpectedRevision, JsonObject, NewEvent, ReadAllOptions, ReadAllPage, ReadStreamOptions,
-  RecordedEvent, rememberStoredForm, SubscribeOptions,
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  JsonObject,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllPage,
+  ReadStreamOptions,
+  RecordedEvent,
+  rememberStoredForm,
+  SubscribeOptions,
 } from '@channel-ledger/event-store';
 import { mapSubscription } from './subscription-mapping';
 

@@ -41,19 +41,37 @@ export async function runLateSeatsScenario(store: EventStore, setRecordedTime: (
       envelope: envelope(reseller, day0),
       command: { type, resellerId: s.resellerId, now: day0, actor: reseller, ...extra } as never,
     });
-  await resellerCommand('RegisterReseller', { companyName: 'Late Resale', email: 'sales@late.example', partnerKind: 'reseller', verificationTokenHash: 'b'.repeat(64) });
+  await resellerCommand('RegisterReseller', {
+    companyName: 'Late Resale',
+    email: 'sales@late.example',
+    partnerKind: 'reseller',
+    verificationTokenHash: 'b'.repeat(64),
+  });
   await resellerCommand('VerifyResellerEmail', { verificationTokenHash: 'b'.repeat(64) });
   await resellerCommand('AddPaymentMethod', { paymentMethodId: 'card-late', kind: 'card', label: 'Visa 4242' });
   await publishPlan(ctx, envelope(vendor, day0), {
-    vendorId: 'late-vendor', planId: 'late-plan', product: 'GitLens', tier: 'pro', currency: 'USD', prices: { annual: '96.00', monthly: '10.00' },
+    vendorId: 'late-vendor',
+    planId: 'late-plan',
+    product: 'GitLens',
+    tier: 'pro',
+    currency: 'USD',
+    prices: { annual: '96.00', monthly: '10.00' },
   });
   setRecordedTime(s.purchaseRecordedAt);
   await createCustomerOrganization(ctx, envelope(reseller, s.purchasedAt), {
-    organizationId: s.organizationId, vendorId: 'late-vendor', name: 'Late Org', customerContactEmail: 'it@late-org.example',
+    organizationId: s.organizationId,
+    vendorId: 'late-vendor',
+    name: 'Late Org',
+    customerContactEmail: 'it@late-org.example',
   });
   await purchaseSubscription(ctx, envelope(reseller, s.purchasedAt), {
-    subscriptionId: s.subscriptionId, invoiceId: 'inv-late-1', organizationId: s.organizationId, planId: 'late-plan',
-    billingPeriod: 'annual', seats: 10, customerContactEmail: 'it@late-org.example',
+    subscriptionId: s.subscriptionId,
+    invoiceId: 'inv-late-1',
+    organizationId: s.organizationId,
+    planId: 'late-plan',
+    billingPeriod: 'annual',
+    seats: 10,
+    customerContactEmail: 'it@late-org.example',
   });
   setRecordedTime(s.seatsRecordedAt);
   await addSeats(ctx, envelope(reseller, s.seatsEffectiveAt), { subscriptionId: s.subscriptionId, invoiceId: 'inv-late-2', seats: 5 });

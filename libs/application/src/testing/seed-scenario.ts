@@ -79,7 +79,11 @@ export async function runSeedScenario(store: EventStore, tag = ''): Promise<void
     verificationTokenHash: 'a'.repeat(64),
   });
   await resellerCommand('VerifyResellerEmail', { verificationTokenHash: 'a'.repeat(64) }, '2026-01-10T08:05:00.000Z');
-  await resellerCommand('AddPaymentMethod', { paymentMethodId: `card-1${tag}`, kind: 'card', label: 'Visa 4242' }, '2026-01-10T08:06:00.000Z');
+  await resellerCommand(
+    'AddPaymentMethod',
+    { paymentMethodId: `card-1${tag}`, kind: 'card', label: 'Visa 4242' },
+    '2026-01-10T08:06:00.000Z',
+  );
 
   await publishPlan(ctx, envelope(vendor, day0, 'publish'), {
     vendorId: seed.vendorId,
@@ -114,8 +118,15 @@ export async function runSeedScenario(store: EventStore, tag = ''): Promise<void
     transferId: seed.transferId,
     byEmail: seed.customerEmail,
   });
-  await addSeats(ctx, envelope(reseller, seed.seatsAddedAt, 'seats'), { subscriptionId: seed.subscriptionId, invoiceId: `inv-2${tag}`, seats: 5 });
-  await assignSeat(ctx, envelope(reseller, seed.seatsAddedAt, 'assign'), { subscriptionId: seed.subscriptionId, email: 'dev@globex.example' });
+  await addSeats(ctx, envelope(reseller, seed.seatsAddedAt, 'seats'), {
+    subscriptionId: seed.subscriptionId,
+    invoiceId: `inv-2${tag}`,
+    seats: 5,
+  });
+  await assignSeat(ctx, envelope(reseller, seed.seatsAddedAt, 'assign'), {
+    subscriptionId: seed.subscriptionId,
+    email: 'dev@globex.example',
+  });
   await grantIssuanceRight(ctx, envelope(vendor, seed.seatsAddedAt, 'grant'), {
     rightId: seed.rightId,
     vendorId: seed.vendorId,

@@ -59,7 +59,13 @@ export async function signInLinkEmail(ctx: LedgerContext, credential: string, no
   if (!parsed) throw invalidLink();
   const state = await loadState(ctx.store, signInLinkStream(parsed.linkId), signInLinkDecider);
   const dryRun = signInLinkDecider.decide(
-    { type: 'UseSignInLink', linkId: parsed.linkId, tokenHash: tokenHash(parsed.token), now, actor: { kind: 'anonymous', id: 'anonymous' } },
+    {
+      type: 'UseSignInLink',
+      linkId: parsed.linkId,
+      tokenHash: tokenHash(parsed.token),
+      now,
+      actor: { kind: 'anonymous', id: 'anonymous' },
+    },
     state,
   );
   if (isViolation(dryRun)) throw new RuleViolationError(dryRun);

@@ -48,7 +48,11 @@ export async function grantIssuanceRight(ctx: LedgerContext, envelope: CommandEn
   });
 }
 
-export function blockIssuanceRight(ctx: LedgerContext, envelope: CommandEnvelope, input: { rightId: string; vendorId: string; reason: string }) {
+export function blockIssuanceRight(
+  ctx: LedgerContext,
+  envelope: CommandEnvelope,
+  input: { rightId: string; vendorId: string; reason: string },
+) {
   return ctx.pipeline.execute({
     streamId: issuanceRightStream(input.rightId),
     decider: issuanceRightDecider,

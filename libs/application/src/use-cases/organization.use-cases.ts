@@ -48,11 +48,7 @@ export interface CreateCustomerOrganizationInput {
   customerAssociationEnabled?: boolean;
 }
 
-export async function createCustomerOrganization(
-  ctx: LedgerContext,
-  envelope: CommandEnvelope,
-  input: CreateCustomerOrganizationInput,
-) {
+export async function createCustomerOrganization(ctx: LedgerContext, envelope: CommandEnvelope, input: CreateCustomerOrganizationInput) {
   return execute(ctx, envelope, {
     type: 'CreateCustomerOrganization',
     ...basics(envelope, input.organizationId),
@@ -232,11 +228,7 @@ export async function requestContactChange(ctx: LedgerContext, envelope: Command
 }
 
 /** Support's decision on a reseller's request; only support may make it (the decider checks). */
-export function approveContactChange(
-  ctx: LedgerContext,
-  envelope: CommandEnvelope,
-  input: { organizationId: string; requestId: string },
-) {
+export function approveContactChange(ctx: LedgerContext, envelope: CommandEnvelope, input: { organizationId: string; requestId: string }) {
   return execute(ctx, envelope, {
     type: 'ApproveContactChange',
     ...basics(envelope, input.organizationId),

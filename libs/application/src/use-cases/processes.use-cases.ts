@@ -90,7 +90,11 @@ export async function remindRenewal(
 }
 
 /** Rule 12: a right past its expiry is closed; licenses issued under it keep their own dates. */
-export async function closeExpiredIssuanceRight(ctx: LedgerContext, envelope: CommandEnvelope, input: { rightId: string }): Promise<StepOutcome> {
+export async function closeExpiredIssuanceRight(
+  ctx: LedgerContext,
+  envelope: CommandEnvelope,
+  input: { rightId: string },
+): Promise<StepOutcome> {
   return ctx.pipeline.execute({
     streamId: issuanceRightStream(input.rightId),
     decider: issuanceRightExpiryDecider,
@@ -151,7 +155,11 @@ export async function renewAtTermEnd(
     charge = declined(priced);
   } else if (!method) {
     const owner = invoiceOwnerAt(s, termEnd)!.owner;
-    charge = { status: 'declined', code: 'no-payment-method', reason: `${owner.name} has no default payment method to charge the renewal to.` };
+    charge = {
+      status: 'declined',
+      code: 'no-payment-method',
+      reason: `${owner.name} has no default payment method to charge the renewal to.`,
+    };
   } else if (method.facts.kind === 'invoice') {
     const refused = requireAcceptedPayment(method.facts, (plan as PlanPrice).tier);
     charge = refused ? declined(refused) : { status: 'net-terms' };
@@ -165,9 +173,10 @@ export async function renewAtTermEnd(
       payer: { kind: owner.kind, id: owner.id },
       description: `Renewal of ${s.organizationName} (${s.subscriptionId}), ${priced.bounds.periodStart.slice(0, 10)} to ${priced.bounds.periodEnd.slice(0, 10)}`,
     });
-    charge = answer.status === 'approved'
-      ? { status: 'approved', chargeId: answer.chargeId, amount: priced.total, currency: s.currency }
-      : { status: 'declined', code: answer.code, reason: answer.reason };
+    charge =
+      answer.status === 'approved'
+        ? { status: 'approved', chargeId: answer.chargeId, amount: priced.total, currency: s.currency }
+        : { status: 'declined', code: answer.code, reason: answer.reason };
   }
 
   const outcome = await ctx.pipeline.execute({

@@ -27,7 +27,14 @@ export async function registerReseller(ctx: LedgerContext, secrets: Secrets, env
     decider: resellerDecider,
     // Registering is anonymous; the reseller it creates is who acted.
     envelope: { ...envelope, actor: self, actingAs: self },
-    command: { type: 'RegisterReseller', resellerId, ...input, verificationTokenHash: tokenHash(token), now: envelope.occurredAt, actor: self },
+    command: {
+      type: 'RegisterReseller',
+      resellerId,
+      ...input,
+      verificationTokenHash: tokenHash(token),
+      now: envelope.occurredAt,
+      actor: self,
+    },
   });
   return { resellerId, state: outcome.state };
 }
@@ -73,7 +80,11 @@ export interface PaymentMethodOutcome {
   events: RecordedEvent[];
 }
 
-export async function addPaymentMethod(ctx: LedgerContext, envelope: CommandEnvelope, input: AddPaymentMethodInput): Promise<PaymentMethodOutcome> {
+export async function addPaymentMethod(
+  ctx: LedgerContext,
+  envelope: CommandEnvelope,
+  input: AddPaymentMethodInput,
+): Promise<PaymentMethodOutcome> {
   const base = { resellerId: input.resellerId, now: envelope.occurredAt, actor: actingParty(envelope) };
   const added = await ctx.pipeline.execute({
     streamId: resellerStream(input.resellerId),
@@ -94,7 +105,11 @@ export async function addPaymentMethod(ctx: LedgerContext, envelope: CommandEnve
 }
 
 /** Renewals and seats added later are charged to the default when nothing else is named. */
-export function setDefaultPaymentMethod(ctx: LedgerContext, envelope: CommandEnvelope, input: { resellerId: string; paymentMethodId: string }) {
+export function setDefaultPaymentMethod(
+  ctx: LedgerContext,
+  envelope: CommandEnvelope,
+  input: { resellerId: string; paymentMethodId: string },
+) {
   return ctx.pipeline.execute({
     streamId: resellerStream(input.resellerId),
     decider: resellerDecider,

@@ -141,12 +141,24 @@ export async function addSeats(
 
 export async function assignSeat(ctx: LedgerContext, envelope: CommandEnvelope, input: { subscriptionId: string; email: string }) {
   const { actor, reseller, scoped } = await openDoor(ctx, envelope, input.subscriptionId);
-  return onSubscription(ctx, scoped, input.subscriptionId, { type: 'AssignSeat', ...input, now: envelope.occurredAt, actor, context: { reseller } });
+  return onSubscription(ctx, scoped, input.subscriptionId, {
+    type: 'AssignSeat',
+    ...input,
+    now: envelope.occurredAt,
+    actor,
+    context: { reseller },
+  });
 }
 
 export async function unassignSeat(ctx: LedgerContext, envelope: CommandEnvelope, input: { subscriptionId: string; email: string }) {
   const { actor, reseller, scoped } = await openDoor(ctx, envelope, input.subscriptionId);
-  return onSubscription(ctx, scoped, input.subscriptionId, { type: 'UnassignSeat', ...input, now: envelope.occurredAt, actor, context: { reseller } });
+  return onSubscription(ctx, scoped, input.subscriptionId, {
+    type: 'UnassignSeat',
+    ...input,
+    now: envelope.occurredAt,
+    actor,
+    context: { reseller },
+  });
 }
 
 /** An upgrade to another plan of the same vendor, billing period and currency, at today's catalog price. */
@@ -211,9 +223,19 @@ export async function renewSubscription(
 }
 
 /** Stops renewal; the paid time runs out as bought (nothing refunded). */
-export async function cancelSubscription(ctx: LedgerContext, envelope: CommandEnvelope, input: { subscriptionId: string; reason?: string }) {
+export async function cancelSubscription(
+  ctx: LedgerContext,
+  envelope: CommandEnvelope,
+  input: { subscriptionId: string; reason?: string },
+) {
   const { actor, reseller, scoped } = await openDoor(ctx, envelope, input.subscriptionId);
-  return onSubscription(ctx, scoped, input.subscriptionId, { type: 'CancelSubscription', ...input, now: envelope.occurredAt, actor, context: { reseller } });
+  return onSubscription(ctx, scoped, input.subscriptionId, {
+    type: 'CancelSubscription',
+    ...input,
+    now: envelope.occurredAt,
+    actor,
+    context: { reseller },
+  });
 }
 
 /**

@@ -87,7 +87,11 @@ describe('use cases: commands whose context comes from other streams', () => {
   it('never issues more licenses than the right allows, even when issued concurrently (rule 12)', async () => {
     const attempts = await Promise.allSettled(
       ['a', 'b', 'c', 'd'].map((n) =>
-        issueLicense(ctx, at('2026-06-21T00:00:00.000Z', `lic-${n}`), { licenseId: `license-${n}`, rightId: seed.rightId, organizationId: null }),
+        issueLicense(ctx, at('2026-06-21T00:00:00.000Z', `lic-${n}`), {
+          licenseId: `license-${n}`,
+          rightId: seed.rightId,
+          organizationId: null,
+        }),
       ),
     );
     // The seed already used 1 of 3: two more fit.

@@ -11,7 +11,16 @@ export type ApiKeyRevoked = DomainEvent<'ApiKeyRevoked', { keyId: string; revoke
 export type ApiKeyEvent = ApiKeyCreated | ApiKeyRevoked;
 
 export type ApiKeyCommand =
-  | { type: 'CreateApiKey'; keyId: string; name: string; membership: Membership; readOnly: boolean; secretHash: string; now: Instant; actor: Actor }
+  | {
+      type: 'CreateApiKey';
+      keyId: string;
+      name: string;
+      membership: Membership;
+      readOnly: boolean;
+      secretHash: string;
+      now: Instant;
+      actor: Actor;
+    }
   | { type: 'RevokeApiKey'; keyId: string; tenant: Membership; now: Instant; actor: Actor };
 
 interface KnownKey {
@@ -33,7 +42,9 @@ function decide(command: ApiKeyCommand, state: ApiKeyState) {
     case 'CreateApiKey': {
       if (state.status !== 'none') return violation('api-key-already-exists', 'An API key with this id already exists.');
       const { keyId, name, membership, readOnly, secretHash, actor, now } = command;
-      return [{ type: 'ApiKeyCreated', data: { keyId, name, membership, readOnly, secretHash, createdBy: actor, createdAt: now } } as ApiKeyEvent];
+      return [
+        { type: 'ApiKeyCreated', data: { keyId, name, membership, readOnly, secretHash, createdBy: actor, createdAt: now } } as ApiKeyEvent,
+      ];
     }
     case 'RevokeApiKey': {
       // Another tenant's key is answered exactly like a missing one.

@@ -10,15 +10,35 @@ export interface Membership {
 
 export type SessionStarted = DomainEvent<
   'SessionStarted',
-  { sessionId: string; email: Email; membership: Membership; linkId: string; refreshTokenHash: string; startedAt: Instant; expiresAt: Instant }
+  {
+    sessionId: string;
+    email: Email;
+    membership: Membership;
+    linkId: string;
+    refreshTokenHash: string;
+    startedAt: Instant;
+    expiresAt: Instant;
+  }
 >;
 export type SessionRefreshed = DomainEvent<'SessionRefreshed', { sessionId: string; refreshTokenHash: string; refreshedAt: Instant }>;
 /** `reason`: signed-out, or refresh-token-reused (a stolen refresh token ends the session). */
-export type SessionEnded = DomainEvent<'SessionEnded', { sessionId: string; reason: 'signed-out' | 'refresh-token-reused'; endedAt: Instant }>;
+export type SessionEnded = DomainEvent<
+  'SessionEnded',
+  { sessionId: string; reason: 'signed-out' | 'refresh-token-reused'; endedAt: Instant }
+>;
 export type SessionEvent = SessionStarted | SessionRefreshed | SessionEnded;
 
 export type SessionCommand =
-  | { type: 'StartSession'; sessionId: string; email: Email; membership: Membership; linkId: string; refreshTokenHash: string; now: Instant; actor: Actor }
+  | {
+      type: 'StartSession';
+      sessionId: string;
+      email: Email;
+      membership: Membership;
+      linkId: string;
+      refreshTokenHash: string;
+      now: Instant;
+      actor: Actor;
+    }
   | { type: 'RefreshSession'; sessionId: string; presentedHash: string; nextRefreshTokenHash: string; now: Instant; actor: Actor }
   | { type: 'EndSession'; sessionId: string; now: Instant; actor: Actor };
 
@@ -31,9 +51,7 @@ interface OpenSession {
 }
 
 export type SessionState =
-  | { readonly status: 'none' }
-  | (OpenSession & { readonly status: 'active' })
-  | (OpenSession & { readonly status: 'ended' });
+  { readonly status: 'none' } | (OpenSession & { readonly status: 'active' }) | (OpenSession & { readonly status: 'ended' });
 
 /** A refresh token lives at most this long; access tokens far less (configuration). */
 export const SESSION_LIFETIME_DAYS = 30;
@@ -44,7 +62,9 @@ function decide(command: SessionCommand, state: SessionState): readonly SessionE
       if (state.status !== 'none') return violation('session-already-started', 'This session already exists.');
       const expiresAt = new Date(Date.parse(command.now) + SESSION_LIFETIME_DAYS * 86_400_000).toISOString();
       const { sessionId, email, membership, linkId, refreshTokenHash } = command;
-      return [{ type: 'SessionStarted', data: { sessionId, email, membership, linkId, refreshTokenHash, startedAt: command.now, expiresAt } }];
+      return [
+        { type: 'SessionStarted', data: { sessionId, email, membership, linkId, refreshTokenHash, startedAt: command.now, expiresAt } },
+      ];
     }
     case 'RefreshSession': {
       if (state.status !== 'active' || isAtOrAfter(command.now, state.expiresAt)) return sessionInvalid();
@@ -52,7 +72,12 @@ function decide(command: SessionCommand, state: SessionState): readonly SessionE
       if (command.presentedHash !== state.refreshTokenHash) {
         return [{ type: 'SessionEnded', data: { sessionId: state.sessionId, reason: 'refresh-token-reused', endedAt: command.now } }];
       }
-      return [{ type: 'SessionRefreshed', data: { sessionId: state.sessionId, refreshTokenHash: command.nextRefreshTokenHash, refreshedAt: command.now } }];
+      return [
+        {
+          type: 'SessionRefreshed',
+          data: { sessionId: state.sessionId, refreshTokenHash: command.nextRefreshTokenHash, refreshedAt: command.now },
+        },
+      ];
     }
     case 'EndSession':
       if (state.status !== 'active') return [];

@@ -12,7 +12,10 @@ export type StaffAccountGranted = DomainEvent<
   'StaffAccountGranted',
   { email: Email; role: StaffRole; vendorId: string | null; grantedBy: Actor; grantedAt: Instant }
 >;
-export type StaffAccountRevoked = DomainEvent<'StaffAccountRevoked', { email: Email; role: StaffRole; vendorId: string | null; revokedBy: Actor; revokedAt: Instant }>;
+export type StaffAccountRevoked = DomainEvent<
+  'StaffAccountRevoked',
+  { email: Email; role: StaffRole; vendorId: string | null; revokedBy: Actor; revokedAt: Instant }
+>;
 export type StaffAccountEvent = StaffAccountGranted | StaffAccountRevoked;
 
 export interface StaffAccountCommand {
@@ -35,13 +38,18 @@ function mayGrant(actor: Actor, role: StaffRole, vendorId: string | null): boole
 
 function decide(command: StaffAccountCommand, state: StaffAccountState) {
   if (!mayGrant(command.actor, command.role, command.vendorId)) {
-    return violation('not-permitted', `You cannot grant or revoke ${command.role} accounts${command.vendorId ? ` of vendor ${command.vendorId}` : ''}.`);
+    return violation(
+      'not-permitted',
+      `You cannot grant or revoke ${command.role} accounts${command.vendorId ? ` of vendor ${command.vendorId}` : ''}.`,
+    );
   }
   const { role, vendorId, now } = command;
   const email = normalizeEmail(command.email);
   if (command.type === 'GrantStaffAccount') {
     if (state.status === 'granted') return [];
-    return [{ type: 'StaffAccountGranted', data: { email, role, vendorId, grantedBy: command.actor, grantedAt: now } } as StaffAccountEvent];
+    return [
+      { type: 'StaffAccountGranted', data: { email, role, vendorId, grantedBy: command.actor, grantedAt: now } } as StaffAccountEvent,
+    ];
   }
   if (state.status !== 'granted') return violation('staff-account-not-found', 'No such staff account.');
   return [{ type: 'StaffAccountRevoked', data: { email, role, vendorId, revokedBy: command.actor, revokedAt: now } } as StaffAccountEvent];

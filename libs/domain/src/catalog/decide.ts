@@ -14,7 +14,9 @@ function requireVendorAdmin(command: CatalogCommand, state: CatalogState): RuleV
     return violation('not-a-vendor-admin', 'Only a vendor administrator can publish plans and change prices.');
   }
   if (command.context.actorVendorId !== command.vendorId) {
-    return violation('not-this-vendors-admin', "You administer another vendor; you cannot change this vendor's catalog.", { vendorId: command.vendorId });
+    return violation('not-this-vendors-admin', "You administer another vendor; you cannot change this vendor's catalog.", {
+      vendorId: command.vendorId,
+    });
   }
   if (state.status === 'open' && state.vendorId !== command.vendorId) {
     return violation('wrong-catalog', `This catalog belongs to vendor ${state.vendorId}, not ${command.vendorId}.`);
@@ -40,15 +42,24 @@ function publishPlan(command: PublishPlan, state: CatalogState): Decision<Catalo
     if (bad) return bad;
   }
   if (findPlan(state, command.planId)) {
-    return violation('plan-already-published', `A plan "${command.planId}" already exists; change its price instead.`, { planId: command.planId });
+    return violation('plan-already-published', `A plan "${command.planId}" already exists; change its price instead.`, {
+      planId: command.planId,
+    });
   }
-  return [{
-    type: 'PlanPublished',
-    data: {
-      vendorId: command.vendorId, planId: command.planId, product: command.product.trim(), tier: command.tier,
-      currency: command.currency, prices: { ...command.prices }, publishedAt: canonicalInstant(command.now),
+  return [
+    {
+      type: 'PlanPublished',
+      data: {
+        vendorId: command.vendorId,
+        planId: command.planId,
+        product: command.product.trim(),
+        tier: command.tier,
+        currency: command.currency,
+        prices: { ...command.prices },
+        publishedAt: canonicalInstant(command.now),
+      },
     },
-  }];
+  ];
 }
 
 function changePlanPrice(command: ChangePlanPrice, state: CatalogState): Decision<CatalogEvent> {
@@ -64,13 +75,20 @@ function changePlanPrice(command: ChangePlanPrice, state: CatalogState): Decisio
   if (previousPrice === command.newPrice) {
     return violation('price-unchanged', `The ${command.billingPeriod} price is already ${command.newPrice} ${plan.currency}.`);
   }
-  return [{
-    type: 'PlanPriceChanged',
-    data: {
-      vendorId: command.vendorId, planId: plan.planId, billingPeriod: command.billingPeriod,
-      currency: plan.currency, previousPrice, newPrice: command.newPrice, changedAt: canonicalInstant(command.now),
+  return [
+    {
+      type: 'PlanPriceChanged',
+      data: {
+        vendorId: command.vendorId,
+        planId: plan.planId,
+        billingPeriod: command.billingPeriod,
+        currency: plan.currency,
+        previousPrice,
+        newPrice: command.newPrice,
+        changedAt: canonicalInstant(command.now),
+      },
     },
-  }];
+  ];
 }
 
 function retirePlan(command: RetirePlan, state: CatalogState): Decision<CatalogEvent> {

@@ -24,10 +24,18 @@ export function planPrice(state: CatalogState, planId: string, billingPeriod: Bi
   }
   const unitPrice = plan.prices[billingPeriod];
   if (unitPrice === undefined) {
-    return violation('billing-period-not-offered', `${plan.product} ${plan.tier} is not sold with ${billingPeriod} billing.`, { planId, billingPeriod });
+    return violation('billing-period-not-offered', `${plan.product} ${plan.tier} is not sold with ${billingPeriod} billing.`, {
+      planId,
+      billingPeriod,
+    });
   }
   return {
-    vendorId: plan.vendorId, planId, product: plan.product, tier: plan.tier,
-    currency: plan.currency, billingPeriod, unitPrice,
+    vendorId: plan.vendorId,
+    planId,
+    product: plan.product,
+    tier: plan.tier,
+    currency: plan.currency,
+    billingPeriod,
+    unitPrice,
   };
 }

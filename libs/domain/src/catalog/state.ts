@@ -2,8 +2,7 @@ import { Plan } from './plan';
 import { CatalogEvent } from './events';
 
 export type CatalogState =
-  | { readonly status: 'empty' }
-  | { readonly status: 'open'; readonly vendorId: string; readonly plans: Readonly<Record<string, Plan>> };
+  { readonly status: 'empty' } | { readonly status: 'open'; readonly vendorId: string; readonly plans: Readonly<Record<string, Plan>> };
 
 export const initialCatalogState: CatalogState = { status: 'empty' };
 
@@ -13,8 +12,15 @@ export function evolveCatalog(state: CatalogState, event: CatalogEvent): Catalog
       const d = event.data;
       const plans = state.status === 'open' ? state.plans : {};
       const plan: Plan = {
-        planId: d.planId, vendorId: d.vendorId, product: d.product, tier: d.tier, currency: d.currency,
-        prices: d.prices, status: 'available', publishedAt: d.publishedAt, retiredAt: null,
+        planId: d.planId,
+        vendorId: d.vendorId,
+        product: d.product,
+        tier: d.tier,
+        currency: d.currency,
+        prices: d.prices,
+        status: 'available',
+        publishedAt: d.publishedAt,
+        retiredAt: null,
       };
       return { status: 'open', vendorId: d.vendorId, plans: { ...plans, [d.planId]: plan } };
     }

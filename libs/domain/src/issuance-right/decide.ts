@@ -29,7 +29,9 @@ function requireAdminOf(actor: Actor, vendorId: string, action: string): RuleVio
     return violation('not-permitted', `Only a vendor admin can ${action} license issuance rights.`);
   }
   if (actor.id !== vendorId) {
-    return violation('not-this-vendors-admin', `You administer another vendor; you cannot ${action} issuance rights of ${vendorId}.`, { vendorId });
+    return violation('not-this-vendors-admin', `You administer another vendor; you cannot ${action} issuance rights of ${vendorId}.`, {
+      vendorId,
+    });
   }
   return null;
 }
@@ -117,18 +119,26 @@ function extend(command: ExtendIssuanceRight, state: IssuanceRightState): Decisi
     }
     // Rights only grow: fewer licenses would take back what the reseller was promised; blocking is how a right ends.
     if (command.maxLicenses <= state.maxLicenses) {
-      return violation('issuance-right-not-extended', `The right already allows ${state.maxLicenses} licenses; an extension must allow more.`, {
-        maxLicenses: state.maxLicenses,
-      });
+      return violation(
+        'issuance-right-not-extended',
+        `The right already allows ${state.maxLicenses} licenses; an extension must allow more.`,
+        {
+          maxLicenses: state.maxLicenses,
+        },
+      );
     }
   }
   let expiresAt = state.expiresAt;
   if (command.expiresAt !== null) {
     if (invalidInstant(command.expiresAt)) return violation('invalid-expiry', 'The expiry must be a date and time (ISO 8601).');
     if (isAtOrAfter(state.expiresAt, command.expiresAt)) {
-      return violation('issuance-right-not-extended', `The right already runs until ${state.expiresAt}; an extension must move the expiry later.`, {
-        expiresAt: state.expiresAt,
-      });
+      return violation(
+        'issuance-right-not-extended',
+        `The right already runs until ${state.expiresAt}; an extension must move the expiry later.`,
+        {
+          expiresAt: state.expiresAt,
+        },
+      );
     }
     if (isAtOrAfter(command.now, command.expiresAt)) {
       return violation('issuance-right-expiry-in-past', 'A license issuance right must expire in the future.');

@@ -98,19 +98,27 @@ describe('issuance right', () => {
     });
 
     it('records an NFR grant as such', () => {
-      given([]).when(grant({ nfr: true })).then([{ ...granted, data: { ...granted.data, nfr: true } } as IssuanceRightEvent]);
+      given([])
+        .when(grant({ nfr: true }))
+        .then([{ ...granted, data: { ...granted.data, nfr: true } } as IssuanceRightEvent]);
     });
 
     it('only a vendor admin may grant', () => {
-      given([]).when(grant({ actor: acmeActor })).thenRefuses('not-permitted');
+      given([])
+        .when(grant({ actor: acmeActor }))
+        .thenRefuses('not-permitted');
     });
 
     it("a vendor admin acts within its own vendor: it cannot grant another vendor's rights", () => {
-      given([]).when(grant({ actor: otherVendorAdmin })).thenRefuses('not-this-vendors-admin');
+      given([])
+        .when(grant({ actor: otherVendorAdmin }))
+        .thenRefuses('not-this-vendors-admin');
     });
 
     it('refuses an expiry that is not a date', () => {
-      given([]).when(grant({ expiresAt: 'next year' })).thenRefuses('invalid-expiry');
+      given([])
+        .when(grant({ expiresAt: 'next year' }))
+        .thenRefuses('invalid-expiry');
     });
 
     it('refuses an id already granted', () => {
@@ -118,16 +126,24 @@ describe('issuance right', () => {
     });
 
     it('refuses an unknown reseller', () => {
-      given([]).when(grant({ context: { reseller: null } })).thenRefuses('reseller-not-found');
+      given([])
+        .when(grant({ context: { reseller: null } }))
+        .thenRefuses('reseller-not-found');
     });
 
     it('refuses zero or fractional quotas', () => {
-      given([]).when(grant({ maxLicenses: 0 })).thenRefuses('invalid-max-licenses');
-      given([]).when(grant({ maxLicenses: 1.5 })).thenRefuses('invalid-max-licenses');
+      given([])
+        .when(grant({ maxLicenses: 0 }))
+        .thenRefuses('invalid-max-licenses');
+      given([])
+        .when(grant({ maxLicenses: 1.5 }))
+        .thenRefuses('invalid-max-licenses');
     });
 
     it('refuses an expiry that has already passed', () => {
-      given([]).when(grant({ expiresAt: '2026-03-01T00:00:00.000Z' })).thenRefuses('issuance-right-expiry-in-past');
+      given([])
+        .when(grant({ expiresAt: '2026-03-01T00:00:00.000Z' }))
+        .thenRefuses('issuance-right-expiry-in-past');
     });
   });
 
@@ -141,19 +157,30 @@ describe('issuance right', () => {
     });
 
     it('another vendor cannot see the right', () => {
-      given([granted]).when(block({ vendorId: 'vendor-2', actor: otherVendorAdmin })).thenRefuses('issuance-right-not-found');
+      given([granted])
+        .when(block({ vendorId: 'vendor-2', actor: otherVendorAdmin }))
+        .thenRefuses('issuance-right-not-found');
     });
 
     it("a vendor admin cannot act under another vendor's name", () => {
-      given([granted]).when(block({ actor: otherVendorAdmin })).thenRefuses('not-this-vendors-admin');
+      given([granted])
+        .when(block({ actor: otherVendorAdmin }))
+        .thenRefuses('not-this-vendors-admin');
     });
 
     it('only a vendor admin may block', () => {
-      given([granted]).when(block({ actor: acmeActor })).thenRefuses('not-permitted');
+      given([granted])
+        .when(block({ actor: acmeActor }))
+        .thenRefuses('not-permitted');
     });
 
     it('rule 12: a right is never deleted: there is no such command, and a blocked right keeps its history', () => {
-      const commandTypes: IssuanceRightCommand['type'][] = ['GrantIssuanceRight', 'BlockIssuanceRight', 'ExtendIssuanceRight', 'ConsumeIssuanceRight'];
+      const commandTypes: IssuanceRightCommand['type'][] = [
+        'GrantIssuanceRight',
+        'BlockIssuanceRight',
+        'ExtendIssuanceRight',
+        'ConsumeIssuanceRight',
+      ];
       expect(commandTypes.some((t) => /delete|remove/i.test(t))).toBe(false);
       const facts = issuanceRightFacts(fold(issuanceRightDecider, [granted, consumed('lic-1', 1), blocked]));
       expect(facts).toMatchObject({ blocked: true, used: 1, licenseIds: ['lic-1'] });
@@ -176,45 +203,78 @@ describe('issuance right', () => {
     });
 
     it('rule 12: the vendor admin moves the expiry later', () => {
-      given([granted]).when(extend({ expiresAt: '2027-06-30T00:00:00Z' })).then([extended({ expiresAt: '2027-06-30T00:00:00.000Z' })]);
+      given([granted])
+        .when(extend({ expiresAt: '2027-06-30T00:00:00Z' }))
+        .then([extended({ expiresAt: '2027-06-30T00:00:00.000Z' })]);
     });
 
     it('rule 12: the vendor admin raises the quota, and the reseller can issue more', () => {
-      given([granted]).when(extend({ maxLicenses: 5 })).then([extended({ maxLicenses: 5 })]);
+      given([granted])
+        .when(extend({ maxLicenses: 5 }))
+        .then([extended({ maxLicenses: 5 })]);
       given([granted, consumed('lic-1', 1), consumed('lic-2', 2), extended({ maxLicenses: 3 })])
         .when(consume('lic-3'))
-        .then([{ type: 'IssuanceRightConsumed', data: { rightId: 'right-1', licenseId: 'lic-3', used: 3, remaining: 0, consumedAt: '2026-03-10T00:00:00.000Z' } }]);
+        .then([
+          {
+            type: 'IssuanceRightConsumed',
+            data: { rightId: 'right-1', licenseId: 'lic-3', used: 3, remaining: 0, consumedAt: '2026-03-10T00:00:00.000Z' },
+          },
+        ]);
     });
 
     it('rule 12: an expired right extended into the future can be used again', () => {
       const later = '2027-01-15T00:00:00.000Z';
-      given([granted]).when(consume('lic-1', { now: later })).thenRefuses('issuance-right-expired');
+      given([granted])
+        .when(consume('lic-1', { now: later }))
+        .thenRefuses('issuance-right-expired');
       given([granted, extended({ expiresAt: '2027-12-31T00:00:00.000Z' })])
         .when(consume('lic-1', { now: later }))
-        .then([{ type: 'IssuanceRightConsumed', data: { rightId: 'right-1', licenseId: 'lic-1', used: 1, remaining: 1, consumedAt: later } }]);
+        .then([
+          { type: 'IssuanceRightConsumed', data: { rightId: 'right-1', licenseId: 'lic-1', used: 1, remaining: 1, consumedAt: later } },
+        ]);
     });
 
     it('only grows a right: a smaller quota or an earlier expiry is refused', () => {
-      given([granted]).when(extend({ maxLicenses: 2 })).thenRefuses('issuance-right-not-extended');
-      given([granted]).when(extend({ expiresAt: '2026-12-30T00:00:00.000Z' })).thenRefuses('issuance-right-not-extended');
+      given([granted])
+        .when(extend({ maxLicenses: 2 }))
+        .thenRefuses('issuance-right-not-extended');
+      given([granted])
+        .when(extend({ expiresAt: '2026-12-30T00:00:00.000Z' }))
+        .thenRefuses('issuance-right-not-extended');
     });
 
     it('refuses an extension that names nothing, a bad quota or a past expiry', () => {
       given([granted]).when(extend()).thenRefuses('invalid-extension');
-      given([granted]).when(extend({ maxLicenses: 3.5 })).thenRefuses('invalid-max-licenses');
-      given([granted]).when(extend({ expiresAt: 'soon' })).thenRefuses('invalid-expiry');
-      given([granted]).when(extend({ expiresAt: '2027-01-01T00:00:00.000Z', now: '2027-02-01T00:00:00.000Z' })).thenRefuses('issuance-right-expiry-in-past');
+      given([granted])
+        .when(extend({ maxLicenses: 3.5 }))
+        .thenRefuses('invalid-max-licenses');
+      given([granted])
+        .when(extend({ expiresAt: 'soon' }))
+        .thenRefuses('invalid-expiry');
+      given([granted])
+        .when(extend({ expiresAt: '2027-01-01T00:00:00.000Z', now: '2027-02-01T00:00:00.000Z' }))
+        .thenRefuses('issuance-right-expiry-in-past');
     });
 
     it('a blocked right stays blocked', () => {
-      given([granted, blocked]).when(extend({ maxLicenses: 5 })).thenRefuses('issuance-right-blocked');
+      given([granted, blocked])
+        .when(extend({ maxLicenses: 5 }))
+        .thenRefuses('issuance-right-blocked');
     });
 
     it('only the vendor of the right extends it', () => {
-      given([granted]).when(extend({ maxLicenses: 5, actor: acmeActor })).thenRefuses('not-permitted');
-      given([granted]).when(extend({ maxLicenses: 5, actor: otherVendorAdmin })).thenRefuses('not-this-vendors-admin');
-      given([granted]).when(extend({ maxLicenses: 5, actor: otherVendorAdmin, vendorId: 'vendor-2' })).thenRefuses('issuance-right-not-found');
-      given([]).when(extend({ maxLicenses: 5 })).thenRefuses('issuance-right-not-found');
+      given([granted])
+        .when(extend({ maxLicenses: 5, actor: acmeActor }))
+        .thenRefuses('not-permitted');
+      given([granted])
+        .when(extend({ maxLicenses: 5, actor: otherVendorAdmin }))
+        .thenRefuses('not-this-vendors-admin');
+      given([granted])
+        .when(extend({ maxLicenses: 5, actor: otherVendorAdmin, vendorId: 'vendor-2' }))
+        .thenRefuses('issuance-right-not-found');
+      given([])
+        .when(extend({ maxLicenses: 5 }))
+        .thenRefuses('issuance-right-not-found');
     });
 
     it('rule 12: an extended right keeps its history and counts', () => {
@@ -225,7 +285,9 @@ describe('issuance right', () => {
 
   describe('ConsumeIssuanceRight', () => {
     it('rule 12: counts a license and reports what is left', () => {
-      given([granted]).when(consume('lic-1')).then([consumed('lic-1', 1)]);
+      given([granted])
+        .when(consume('lic-1'))
+        .then([consumed('lic-1', 1)]);
     });
 
     it('rule 12: refuses the N+1th license', () => {
@@ -235,7 +297,9 @@ describe('issuance right', () => {
     });
 
     it('rule 12: refuses once expired', () => {
-      given([granted]).when(consume('lic-1', { now: '2026-12-31T00:00:00.000Z' })).thenRefuses('issuance-right-expired');
+      given([granted])
+        .when(consume('lic-1', { now: '2026-12-31T00:00:00.000Z' }))
+        .thenRefuses('issuance-right-expired');
     });
 
     it('rule 12: refuses once blocked', () => {
@@ -249,11 +313,14 @@ describe('issuance right', () => {
     });
 
     it('a retried consumption for the same license counts nothing', () => {
-      given([granted, consumed('lic-1', 1)]).when(consume('lic-1')).then([]);
+      given([granted, consumed('lic-1', 1)])
+        .when(consume('lic-1'))
+        .then([]);
     });
 
     it('rule 1: an unverified reseller cannot issue under a right', () => {
-      given([granted]).when(consume('lic-1', { context: { reseller: { ...acme, emailVerified: false } } }))
+      given([granted])
+        .when(consume('lic-1', { context: { reseller: { ...acme, emailVerified: false } } }))
         .thenRefuses('reseller-email-not-verified');
     });
 

@@ -51,7 +51,10 @@ export function issuanceRefusal(
   }
   if (facts.licenseIds.includes(licenseId)) return null;
   if (facts.blocked) {
-    return violation('issuance-right-blocked', 'The vendor has blocked this license issuance right; no more licenses can be issued under it.');
+    return violation(
+      'issuance-right-blocked',
+      'The vendor has blocked this license issuance right; no more licenses can be issued under it.',
+    );
   }
   if (isAtOrAfter(now, facts.expiresAt)) {
     return violation('issuance-right-expired', `This license issuance right expired at ${facts.expiresAt}.`, {
@@ -59,11 +62,9 @@ export function issuanceRefusal(
     });
   }
   if (facts.remaining <= 0) {
-    return violation(
-      'issuance-right-used-up',
-      `All ${facts.maxLicenses} licenses of this issuance right have been issued.`,
-      { maxLicenses: facts.maxLicenses },
-    );
+    return violation('issuance-right-used-up', `All ${facts.maxLicenses} licenses of this issuance right have been issued.`, {
+      maxLicenses: facts.maxLicenses,
+    });
   }
   return null;
 }

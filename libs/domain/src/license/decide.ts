@@ -77,10 +77,7 @@ function deliver(command: DeliverLicense, state: LicenseState): Decision<License
   const toEmail = normalizeEmail(command.toEmail);
   const ownAddress = command.context.reseller?.email === toEmail;
   if (command.context.recipientIsReseller || ownAddress) {
-    return violation(
-      'license-not-to-reseller',
-      'A license is delivered to the customer\'s contact, never to a reseller\'s address.',
-    );
+    return violation('license-not-to-reseller', "A license is delivered to the customer's contact, never to a reseller's address.");
   }
   return [
     {
@@ -92,9 +89,7 @@ function deliver(command: DeliverLicense, state: LicenseState): Decision<License
 
 function revoke(command: RevokeLicense, state: LicenseState): Decision<LicenseEvent> {
   const isVendorAdmin =
-    command.actor.kind === 'vendor-admin' &&
-    state.status !== 'none' &&
-    command.context.adminOfVendorId === state.vendorId;
+    command.actor.kind === 'vendor-admin' && state.status !== 'none' && command.context.adminOfVendorId === state.vendorId;
   if (!isVendorAdmin) {
     const allowed = requireIssuerOrSupport(command.actor, command.context.reseller, state);
     if (allowed) return allowed;

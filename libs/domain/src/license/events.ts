@@ -22,9 +22,6 @@ export type LicenseDelivered = DomainEvent<
   { licenseId: string; toEmail: Email; deliveredBy: Actor; deliveredAt: Instant }
 >;
 
-export type LicenseRevoked = DomainEvent<
-  'LicenseRevoked',
-  { licenseId: string; reason: string; revokedBy: Actor; revokedAt: Instant }
->;
+export type LicenseRevoked = DomainEvent<'LicenseRevoked', { licenseId: string; reason: string; revokedBy: Actor; revokedAt: Instant }>;
 
 export type LicenseEvent = LicenseIssued | LicenseDelivered | LicenseRevoked;

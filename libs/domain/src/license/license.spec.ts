@@ -100,16 +100,20 @@ describe('license', () => {
   });
 
   describe('IssueLicense', () => {
-    it('rule 14: issues a license linked to the reseller\'s customer', () => {
+    it("rule 14: issues a license linked to the reseller's customer", () => {
       given([]).when(issue()).then([issued()]);
     });
 
     it('rule 14: issues a license linked to no customer', () => {
-      given([]).when(issue({ organizationId: null }, { organization: null })).then([issued({ organizationId: null })]);
+      given([])
+        .when(issue({ organizationId: null }, { organization: null }))
+        .then([issued({ organizationId: null })]);
     });
 
     it('rule 14: a license issued under an NFR grant is flagged NFR', () => {
-      given([]).when(issue({}, { right: right({ nfr: true }) })).then([issued({ nfr: true })]);
+      given([])
+        .when(issue({}, { right: right({ nfr: true }) }))
+        .then([issued({ nfr: true })]);
     });
 
     it('rule 13: another reseller may issue to a public customer of the same vendor', () => {
@@ -140,16 +144,22 @@ describe('license', () => {
         .thenRefuses('organization-not-found');
     });
 
-    it('rule 13: a customer belongs to one vendor: its own reseller cannot issue another vendor\'s license to it', () => {
-      given([]).when(issue({}, { right: right({ vendorId: 'vendor-2' }) })).thenRefuses('organization-of-another-vendor');
+    it("rule 13: a customer belongs to one vendor: its own reseller cannot issue another vendor's license to it", () => {
+      given([])
+        .when(issue({}, { right: right({ vendorId: 'vendor-2' }) }))
+        .thenRefuses('organization-of-another-vendor');
     });
 
     it('refuses a customer that does not exist', () => {
-      given([]).when(issue({}, { organization: null })).thenRefuses('organization-not-found');
+      given([])
+        .when(issue({}, { organization: null }))
+        .thenRefuses('organization-not-found');
     });
 
     it('rule 12: refuses when the right is used up', () => {
-      given([]).when(issue({}, { right: right({ used: 10, remaining: 0 }) })).thenRefuses('issuance-right-used-up');
+      given([])
+        .when(issue({}, { right: right({ used: 10, remaining: 0 }) }))
+        .thenRefuses('issuance-right-used-up');
     });
 
     it('rule 12: a license the right already counted is issued even if that used the last slot', () => {
@@ -159,44 +169,62 @@ describe('license', () => {
     });
 
     it('rule 12: refuses when the right expired or is blocked', () => {
-      given([]).when(issue({}, { right: right({ expiresAt: now }) })).thenRefuses('issuance-right-expired');
-      given([]).when(issue({}, { right: right({ blocked: true }) })).thenRefuses('issuance-right-blocked');
+      given([])
+        .when(issue({}, { right: right({ expiresAt: now }) }))
+        .thenRefuses('issuance-right-expired');
+      given([])
+        .when(issue({}, { right: right({ blocked: true }) }))
+        .thenRefuses('issuance-right-blocked');
     });
 
     it('rule 12: refuses a right held by another reseller, or a different right than named', () => {
-      given([]).when(issue({}, { right: right({ resellerId: 'globex' }) })).thenRefuses('issuance-right-not-found');
-      given([]).when(issue({ rightId: 'right-2' })).thenRefuses('issuance-right-not-found');
-      given([]).when(issue({}, { right: null })).thenRefuses('issuance-right-not-found');
+      given([])
+        .when(issue({}, { right: right({ resellerId: 'globex' }) }))
+        .thenRefuses('issuance-right-not-found');
+      given([])
+        .when(issue({ rightId: 'right-2' }))
+        .thenRefuses('issuance-right-not-found');
+      given([])
+        .when(issue({}, { right: null }))
+        .thenRefuses('issuance-right-not-found');
     });
 
     it('rule 1: an unverified reseller cannot issue', () => {
-      given([]).when(issue({}, { reseller: { ...acme, emailVerified: false } })).thenRefuses('reseller-email-not-verified');
+      given([])
+        .when(issue({}, { reseller: { ...acme, emailVerified: false } }))
+        .thenRefuses('reseller-email-not-verified');
     });
 
     it('is idempotent for the same issuance and refuses a different one under the same id', () => {
       given([issued()]).when(issue()).then([]);
-      given([issued()]).when(issue({ organizationId: null }, { organization: null })).thenRefuses('license-already-issued');
+      given([issued()])
+        .when(issue({ organizationId: null }, { organization: null }))
+        .thenRefuses('license-already-issued');
     });
   });
 
   describe('DeliverLicense', () => {
-    it('delivers the license to the customer\'s address', () => {
-      given([issued()]).when(deliver()).then([
-        {
-          type: 'LicenseDelivered',
-          data: { licenseId: 'lic-1', toEmail: 'bill@initech.example', deliveredBy: acmeActor, deliveredAt: '2026-03-11T00:00:00.000Z' },
-        },
-      ]);
+    it("delivers the license to the customer's address", () => {
+      given([issued()])
+        .when(deliver())
+        .then([
+          {
+            type: 'LicenseDelivered',
+            data: { licenseId: 'lic-1', toEmail: 'bill@initech.example', deliveredBy: acmeActor, deliveredAt: '2026-03-11T00:00:00.000Z' },
+          },
+        ]);
     });
 
-    it('rule 10: a license is never delivered to a reseller\'s address', () => {
+    it("rule 10: a license is never delivered to a reseller's address", () => {
       given([issued()])
         .when(deliver({ toEmail: 'p@globex.example', context: { reseller: acme, recipientIsReseller: true } }))
         .thenRefuses('license-not-to-reseller', /never to a reseller/);
     });
 
-    it('rule 10: not even to the issuing reseller\'s own address', () => {
-      given([issued()]).when(deliver({ toEmail: 'SALES@acme.example' })).thenRefuses('license-not-to-reseller');
+    it("rule 10: not even to the issuing reseller's own address", () => {
+      given([issued()])
+        .when(deliver({ toEmail: 'SALES@acme.example' }))
+        .thenRefuses('license-not-to-reseller');
     });
 
     it('support may deliver too, under the same rule', () => {
@@ -210,7 +238,8 @@ describe('license', () => {
     });
 
     it('another reseller is told the license does not exist', () => {
-      given([issued()]).when(deliver({ actor: globexActor, context: { reseller: globex, recipientIsReseller: false } }))
+      given([issued()])
+        .when(deliver({ actor: globexActor, context: { reseller: globex, recipientIsReseller: false } }))
         .thenRefuses('license-not-found');
     });
 
@@ -224,20 +253,21 @@ describe('license', () => {
       given([issued()]).when(revoke()).then([revoked]);
     });
 
-    it('the vendor\'s admin revokes', () => {
-      given([issued()]).when(revoke({ actor: vendorAdmin, context: { reseller: null, adminOfVendorId: 'vendor-1' } })).then([
-        { ...revoked, data: { ...revoked.data, revokedBy: vendorAdmin } } as LicenseEvent,
-      ]);
+    it("the vendor's admin revokes", () => {
+      given([issued()])
+        .when(revoke({ actor: vendorAdmin, context: { reseller: null, adminOfVendorId: 'vendor-1' } }))
+        .then([{ ...revoked, data: { ...revoked.data, revokedBy: vendorAdmin } } as LicenseEvent]);
     });
 
-    it('another vendor\'s admin cannot', () => {
+    it("another vendor's admin cannot", () => {
       given([issued()])
         .when(revoke({ actor: vendorAdmin, context: { reseller: null, adminOfVendorId: 'vendor-2' } }))
         .thenRefuses('license-not-found');
     });
 
     it('another reseller cannot', () => {
-      given([issued()]).when(revoke({ actor: globexActor, context: { reseller: globex, adminOfVendorId: null } }))
+      given([issued()])
+        .when(revoke({ actor: globexActor, context: { reseller: globex, adminOfVendorId: null } }))
         .thenRefuses('license-not-found');
     });
 

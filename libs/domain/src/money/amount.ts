@@ -58,11 +58,11 @@ export function validatePrice(amount: unknown, currency: string, field = 'price'
     return violation('invalid-amount', `The ${field} must be greater than zero.`, { field, amount });
   }
   if (value.decimalPlaces() > minorUnitsOf(currency)) {
-    return violation(
-      'invalid-amount',
-      `The ${field} ${amount} has more decimals than ${currency} allows (${minorUnitsOf(currency)}).`,
-      { field, amount, currency },
-    );
+    return violation('invalid-amount', `The ${field} ${amount} has more decimals than ${currency} allows (${minorUnitsOf(currency)}).`, {
+      field,
+      amount,
+      currency,
+    });
   }
   return null;
 }

@@ -113,8 +113,12 @@ describe('billing periods (UTC calendar, anchored on the purchase)', () => {
 describe('proration by whole UTC days (hand-computed)', () => {
   it('USD, monthly across the end of February: half of a 28-day period', () => {
     const line = prorate({
-      currency: 'USD', unitPrice: '10.00', seats: 3,
-      periodStart: utc('2026-01-31'), periodEnd: utc('2026-02-28'), effectiveDate: '2026-02-14T16:30:00Z',
+      currency: 'USD',
+      unitPrice: '10.00',
+      seats: 3,
+      periodStart: utc('2026-01-31'),
+      periodEnd: utc('2026-02-28'),
+      effectiveDate: '2026-02-14T16:30:00Z',
     });
     // 10.00 × 3 × 14 / 28 = 15.00
     expect(line).toMatchObject({ remainingDays: 14, daysInPeriod: 28, amount: '15.00', effectiveDate: '2026-02-14T16:30:00.000Z' });
@@ -122,8 +126,12 @@ describe('proration by whole UTC days (hand-computed)', () => {
 
   it('USD, monthly in a leap February: 19 of 29 days', () => {
     const line = prorate({
-      currency: 'USD', unitPrice: '12.00', seats: 1,
-      periodStart: utc('2024-01-31'), periodEnd: utc('2024-02-29'), effectiveDate: utc('2024-02-10'),
+      currency: 'USD',
+      unitPrice: '12.00',
+      seats: 1,
+      periodStart: utc('2024-01-31'),
+      periodEnd: utc('2024-02-29'),
+      effectiveDate: utc('2024-02-10'),
     });
     // 12 × 19 / 29 = 7.862068… → 7.86
     expect(line).toMatchObject({ remainingDays: 19, daysInPeriod: 29, amount: '7.86' });
@@ -131,15 +139,25 @@ describe('proration by whole UTC days (hand-computed)', () => {
 
   it('USD, annual over a leap day: 366-day period', () => {
     const line = prorate({
-      currency: 'USD', unitPrice: '480.00', seats: 5,
-      periodStart: utc('2023-06-01'), periodEnd: utc('2024-06-01'), effectiveDate: utc('2024-03-01'),
+      currency: 'USD',
+      unitPrice: '480.00',
+      seats: 5,
+      periodStart: utc('2023-06-01'),
+      periodEnd: utc('2024-06-01'),
+      effectiveDate: utc('2024-03-01'),
     });
     // 480 × 5 × 92 / 366 = 603.278688… → 603.28
     expect(line).toMatchObject({ remainingDays: 92, daysInPeriod: 366, amount: '603.28' });
   });
 
   it('JPY has no minor unit and ties go to the even yen', () => {
-    const base = { currency: 'JPY', seats: 1, periodStart: utc('2026-02-01'), periodEnd: utc('2026-03-01'), effectiveDate: utc('2026-02-15') };
+    const base = {
+      currency: 'JPY',
+      seats: 1,
+      periodStart: utc('2026-02-01'),
+      periodEnd: utc('2026-03-01'),
+      effectiveDate: utc('2026-02-15'),
+    };
     // 1001 × 14 / 28 = 500.5 → 500 ; 1003 × 14 / 28 = 501.5 → 502
     expect(prorate({ ...base, unitPrice: '1001' }).amount).toBe('500');
     expect(prorate({ ...base, unitPrice: '1003' }).amount).toBe('502');
@@ -147,8 +165,12 @@ describe('proration by whole UTC days (hand-computed)', () => {
 
   it('JPY annual: 12000 × 2 seats × 100 / 365', () => {
     const line = prorate({
-      currency: 'JPY', unitPrice: '12000', seats: 2,
-      periodStart: utc('2025-01-01'), periodEnd: utc('2026-01-01'), effectiveDate: utc('2025-09-23'),
+      currency: 'JPY',
+      unitPrice: '12000',
+      seats: 2,
+      periodStart: utc('2025-01-01'),
+      periodEnd: utc('2026-01-01'),
+      effectiveDate: utc('2025-09-23'),
     });
     // 24000 × 100 / 365 = 6575.34… → 6575
     expect(line).toMatchObject({ remainingDays: 100, daysInPeriod: 365, amount: '6575' });
@@ -156,8 +178,12 @@ describe('proration by whole UTC days (hand-computed)', () => {
 
   it('KWD keeps three decimals', () => {
     const line = prorate({
-      currency: 'KWD', unitPrice: '12.345', seats: 2,
-      periodStart: utc('2025-01-01'), periodEnd: utc('2026-01-01'), effectiveDate: utc('2025-09-23'),
+      currency: 'KWD',
+      unitPrice: '12.345',
+      seats: 2,
+      periodStart: utc('2025-01-01'),
+      periodEnd: utc('2026-01-01'),
+      effectiveDate: utc('2025-09-23'),
     });
     // 24.690 × 100 / 365 = 6.7643… → 6.764
     expect(line).toMatchObject({ amount: '6.764' });
@@ -165,31 +191,57 @@ describe('proration by whole UTC days (hand-computed)', () => {
 
   it('KWD monthly from Jan 31 across Feb 28 to Mar 31', () => {
     const line = prorate({
-      currency: 'KWD', unitPrice: '3.100', seats: 1,
-      periodStart: utc('2026-02-28'), periodEnd: utc('2026-03-31'), effectiveDate: utc('2026-03-30'),
+      currency: 'KWD',
+      unitPrice: '3.100',
+      seats: 1,
+      periodStart: utc('2026-02-28'),
+      periodEnd: utc('2026-03-31'),
+      effectiveDate: utc('2026-03-30'),
     });
     // 3.100 × 1 / 31 = 0.1
     expect(line).toMatchObject({ remainingDays: 1, daysInPeriod: 31, amount: '0.100' });
   });
 
   it('a credit line is the mirror image of the charge', () => {
-    const bounds = { currency: 'USD', seats: 3, periodStart: utc('2026-01-31'), periodEnd: utc('2026-02-28'), effectiveDate: utc('2026-02-21') };
+    const bounds = {
+      currency: 'USD',
+      seats: 3,
+      periodStart: utc('2026-01-31'),
+      periodEnd: utc('2026-02-28'),
+      effectiveDate: utc('2026-02-21'),
+    };
     expect(prorate({ ...bounds, unitPrice: '-9.99' }).amount).toBe('-7.49');
     expect(prorate({ ...bounds, unitPrice: '9.99' }).amount).toBe('7.49');
   });
 
   it('a full-period line charges every day', () => {
-    expect(fullPeriodLine({ currency: 'USD', unitPrice: '19.00', seats: 4, periodStart: utc('2026-01-31'), periodEnd: utc('2026-02-28') }))
-      .toMatchObject({ remainingDays: 28, daysInPeriod: 28, amount: '76.00' });
+    expect(
+      fullPeriodLine({ currency: 'USD', unitPrice: '19.00', seats: 4, periodStart: utc('2026-01-31'), periodEnd: utc('2026-02-28') }),
+    ).toMatchObject({ remainingDays: 28, daysInPeriod: 28, amount: '76.00' });
   });
 
   it('refuses an effective date outside the period', () => {
-    expect(() => prorate({ currency: 'USD', unitPrice: '1.00', seats: 1, periodStart: utc('2026-01-01'), periodEnd: utc('2026-02-01'), effectiveDate: utc('2026-02-02') }))
-      .toThrow(RangeError);
+    expect(() =>
+      prorate({
+        currency: 'USD',
+        unitPrice: '1.00',
+        seats: 1,
+        periodStart: utc('2026-01-01'),
+        periodEnd: utc('2026-02-01'),
+        effectiveDate: utc('2026-02-02'),
+      }),
+    ).toThrow(RangeError);
   });
 
   it('lets an auditor recompute and check a stored line', () => {
-    const line = prorate({ currency: 'KWD', unitPrice: '12.345', seats: 2, periodStart: utc('2025-01-01'), periodEnd: utc('2026-01-01'), effectiveDate: utc('2025-09-23') });
+    const line = prorate({
+      currency: 'KWD',
+      unitPrice: '12.345',
+      seats: 2,
+      periodStart: utc('2025-01-01'),
+      periodEnd: utc('2026-01-01'),
+      effectiveDate: utc('2025-09-23'),
+    });
     const stored = JSON.parse(JSON.stringify(line));
     expect(recomputeLine(stored)).toBe(line.amount);
     expect(auditLine(stored)).toEqual([]);
@@ -200,12 +252,18 @@ describe('proration by whole UTC days (hand-computed)', () => {
 
 describe('proration properties', () => {
   interface PeriodCase {
-    currency: string; unitPrice: string; seats: number;
-    anchor: Date; period: 'monthly' | 'annual'; index: number; fraction: number;
+    currency: string;
+    unitPrice: string;
+    seats: number;
+    anchor: Date;
+    period: 'monthly' | 'annual';
+    index: number;
+    fraction: number;
   }
   const priceIn = (currency: string) =>
-    fc.integer({ min: 1, max: 10_000_000 }).map((minor) =>
-      new Decimal(minor).dividedBy(10 ** minorUnitsOf(currency)).toFixed(minorUnitsOf(currency)));
+    fc
+      .integer({ min: 1, max: 10_000_000 })
+      .map((minor) => new Decimal(minor).dividedBy(10 ** minorUnitsOf(currency)).toFixed(minorUnitsOf(currency)));
   const periodCaseIn = (currency: string): fc.Arbitrary<PeriodCase> =>
     fc.record({
       currency: fc.constant(currency),
@@ -244,13 +302,19 @@ describe('proration properties', () => {
 
   it('sums its lines to the invoice total exactly', () => {
     const invoiceCase = anyCurrency.chain((currency) =>
-      fc.record({ currency: fc.constant(currency), cases: fc.array(periodCaseIn(currency), { minLength: 1, maxLength: 8 }) }));
+      fc.record({ currency: fc.constant(currency), cases: fc.array(periodCaseIn(currency), { minLength: 1, maxLength: 8 }) }),
+    );
     fc.assert(
       fc.property(invoiceCase, ({ currency, cases }) => {
         const lines: InvoiceLine[] = cases.map((c) => ({ ...lineFor(c), kind: 'added-seats', description: '' }));
         const exact = lines.reduce((sum, line) => sum.plus(line.amount), new Decimal(0));
         expect(invoiceTotal(lines, currency)).toBe(exact.toFixed(minorUnitsOf(currency)));
-        expect(sumAmounts(lines.map((l) => l.amount), currency)).toBe(invoiceTotal(lines, currency));
+        expect(
+          sumAmounts(
+            lines.map((l) => l.amount),
+            currency,
+          ),
+        ).toBe(invoiceTotal(lines, currency));
       }),
     );
   });

@@ -56,14 +56,9 @@ export function fullPeriodLine(inputs: Omit<ProrationInputs, 'effectiveDate'>): 
 }
 
 /** The auditor's formula: the amount from the stored numbers alone. */
-export function recomputeLine(
-  line: Pick<ProratedLine, 'currency' | 'unitPrice' | 'seats' | 'remainingDays' | 'daysInPeriod'>,
-): string {
+export function recomputeLine(line: Pick<ProratedLine, 'currency' | 'unitPrice' | 'seats' | 'remainingDays' | 'daysInPeriod'>): string {
   if (line.daysInPeriod <= 0) throw new RangeError('a billing period has at least one day');
-  const exact = new MoneyDecimal(line.unitPrice)
-    .times(line.seats)
-    .times(line.remainingDays)
-    .dividedBy(line.daysInPeriod);
+  const exact = new MoneyDecimal(line.unitPrice).times(line.seats).times(line.remainingDays).dividedBy(line.daysInPeriod);
   return toCurrencyAmount(exact, line.currency);
 }
 

@@ -24,11 +24,7 @@ export function organizationNotFound(): RuleViolation {
  * a public customer's non-managing reseller, an unrelated customer) is told the organization
  * does not exist, so its existence is never confirmed.
  */
-export function resolveActing(
-  state: OrganizationState,
-  actor: Actor,
-  reseller: ResellerFacts | null,
-): Acting | RuleViolation {
+export function resolveActing(state: OrganizationState, actor: Actor, reseller: ResellerFacts | null): Acting | RuleViolation {
   if (actor.kind === 'reseller') {
     const unverified = requireActingReseller(actor, reseller);
     if (unverified) return unverified;
@@ -38,11 +34,7 @@ export function resolveActing(
   return isViolation(role) ? role : { organization: state, role };
 }
 
-function roleOf(
-  organization: ActiveOrganization,
-  actor: Actor,
-  reseller: ResellerFacts | null,
-): OrganizationRole | RuleViolation {
+function roleOf(organization: ActiveOrganization, actor: Actor, reseller: ResellerFacts | null): OrganizationRole | RuleViolation {
   switch (actor.kind) {
     case 'reseller':
       return reseller && reseller.resellerId === organization.managingReseller.resellerId

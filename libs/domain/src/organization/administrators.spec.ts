@@ -46,37 +46,51 @@ describe('InviteAdministrator', () => {
   });
 
   it('rule 15: the customer owner may invite too', () => {
-    given(ownedByCustomer).when(invite(asCustomer('bill@initech.example'))).then([
-      { ...miltonInvited, data: { ...miltonInvited.data, invitedBy: customer('bill@initech.example') } },
-    ]);
+    given(ownedByCustomer)
+      .when(invite(asCustomer('bill@initech.example')))
+      .then([{ ...miltonInvited, data: { ...miltonInvited.data, invitedBy: customer('bill@initech.example') } }]);
   });
 
   it('a customer administrator cannot invite others', () => {
-    given(ownedByCustomer).when(invite(asCustomer('peter@initech.example'))).thenRefuses('not-organization-owner');
+    given(ownedByCustomer)
+      .when(invite(asCustomer('peter@initech.example')))
+      .thenRefuses('not-organization-owner');
   });
 
   it('rule 2: the customer contact has no say before accepting ownership', () => {
-    given([created()]).when(invite(asCustomer('bill@initech.example'))).thenRefuses('organization-not-found');
+    given([created()])
+      .when(invite(asCustomer('bill@initech.example')))
+      .thenRefuses('organization-not-found');
   });
 
   it('refuses inviting the same address twice while pending', () => {
-    given([created(), miltonInvited]).when(invite({ invitationId: 'inv-3' })).thenRefuses('administrator-already-invited');
+    given([created(), miltonInvited])
+      .when(invite({ invitationId: 'inv-3' }))
+      .thenRefuses('administrator-already-invited');
   });
 
   it('refuses inviting an existing administrator', () => {
-    given(ownedByCustomer).when(invite({ email: 'peter@initech.example' })).thenRefuses('already-administrator');
+    given(ownedByCustomer)
+      .when(invite({ email: 'peter@initech.example' }))
+      .thenRefuses('already-administrator');
   });
 
   it('refuses reusing an invitation id', () => {
-    given([created(), miltonInvited]).when(invite({ email: 'other@initech.example' })).thenRefuses('invitation-already-exists');
+    given([created(), miltonInvited])
+      .when(invite({ email: 'other@initech.example' }))
+      .thenRefuses('invitation-already-exists');
   });
 
   it('rule 1: an unverified reseller cannot invite', () => {
-    given([created()]).when(invite({ context: { reseller: unverifiedAcme } })).thenRefuses('reseller-email-not-verified');
+    given([created()])
+      .when(invite({ context: { reseller: unverifiedAcme } }))
+      .thenRefuses('reseller-email-not-verified');
   });
 
   it('rule 13: another reseller cannot invite to a public customer', () => {
-    given([created({ isPublic: true })]).when(invite(asGlobex)).thenRefuses('organization-not-found');
+    given([created({ isPublic: true })])
+      .when(invite(asGlobex))
+      .thenRefuses('organization-not-found');
   });
 });
 
@@ -92,7 +106,9 @@ describe('AcceptAdministratorInvitation', () => {
   });
 
   it('rule 15: the reseller cannot accept for the invitee', () => {
-    given([created(), miltonInvited]).when(acceptInvitation({ actor: acmeActor })).thenRefuses('invitation-not-for-this-email');
+    given([created(), miltonInvited])
+      .when(acceptInvitation({ actor: acmeActor }))
+      .thenRefuses('invitation-not-for-this-email');
   });
 
   it('is idempotent once accepted', () => {
@@ -113,19 +129,21 @@ describe('AcceptAdministratorInvitation', () => {
       ...asCustomer('milton@initech.example'),
     });
     given([created(), miltonInvited]).when(changeContact()).thenRefuses('organization-not-found');
-    given([created(), miltonInvited, miltonAccepted]).when(changeContact()).then([
-      {
-        type: 'ContactChanged',
-        data: {
-          organizationId: 'org-1',
-          role: 'technical',
-          contact: { name: 'Milton', email: 'milton@initech.example' },
-          previousContact: null,
-          changedBy: customer('milton@initech.example'),
-          requestId: null,
-          changedAt: at(6),
+    given([created(), miltonInvited, miltonAccepted])
+      .when(changeContact())
+      .then([
+        {
+          type: 'ContactChanged',
+          data: {
+            organizationId: 'org-1',
+            role: 'technical',
+            contact: { name: 'Milton', email: 'milton@initech.example' },
+            previousContact: null,
+            changedBy: customer('milton@initech.example'),
+            requestId: null,
+            changedAt: at(6),
+          },
         },
-      },
-    ]);
+      ]);
   });
 });

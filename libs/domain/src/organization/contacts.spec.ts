@@ -1,6 +1,20 @@
 import { ApproveContactChange, ChangeContact, ContactChangeInvoiceEvidence, RejectContactChange, RequestContactChange } from './commands';
 import { OrganizationEvent } from './events';
-import { acme, acmeActor, asAcme, asCustomer, asGlobex, at, created, customer, given, globex, ownedByCustomer, support, unverifiedAcme } from './organization.fixtures';
+import {
+  acme,
+  acmeActor,
+  asAcme,
+  asCustomer,
+  asGlobex,
+  at,
+  created,
+  customer,
+  given,
+  globex,
+  ownedByCustomer,
+  support,
+  unverifiedAcme,
+} from './organization.fixtures';
 
 const invoice: ContactChangeInvoiceEvidence = {
   invoiceId: 'inv-2026-001',
@@ -74,58 +88,76 @@ const approvedChange: OrganizationEvent = {
 };
 const rejected: OrganizationEvent = {
   type: 'ContactChangeRejected',
-  data: { organizationId: 'org-1', requestId: 'ccr-1', reason: 'The invoice does not match the subscription.', rejectedBy: support, rejectedAt: at(5) },
+  data: {
+    organizationId: 'org-1',
+    requestId: 'ccr-1',
+    reason: 'The invoice does not match the subscription.',
+    rejectedBy: support,
+    rejectedAt: at(5),
+  },
 };
 
 describe('ChangeContact', () => {
   it('rule 8: the read-only customer owner may still manage its own contacts', () => {
-    given(ownedByCustomer).when(changeContact()).then([
-      {
-        type: 'ContactChanged',
-        data: {
-          organizationId: 'org-1',
-          role: 'primary',
-          contact: { name: 'Michael Bolton', email: 'michael@initech.example' },
-          previousContact: { name: 'Bill Lumbergh', email: 'bill@initech.example' },
-          changedBy: customer('bill@initech.example'),
-          requestId: null,
-          changedAt: at(4),
+    given(ownedByCustomer)
+      .when(changeContact())
+      .then([
+        {
+          type: 'ContactChanged',
+          data: {
+            organizationId: 'org-1',
+            role: 'primary',
+            contact: { name: 'Michael Bolton', email: 'michael@initech.example' },
+            previousContact: { name: 'Bill Lumbergh', email: 'bill@initech.example' },
+            changedBy: customer('bill@initech.example'),
+            requestId: null,
+            changedAt: at(4),
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('a customer administrator may manage contacts too', () => {
-    given(ownedByCustomer).when(changeContact({ role: 'billing', ...asCustomer('peter@initech.example') })).then([
-      {
-        type: 'ContactChanged',
-        data: {
-          organizationId: 'org-1',
-          role: 'billing',
-          contact: { name: 'Michael Bolton', email: 'michael@initech.example' },
-          previousContact: null,
-          changedBy: customer('peter@initech.example'),
-          requestId: null,
-          changedAt: at(4),
+    given(ownedByCustomer)
+      .when(changeContact({ role: 'billing', ...asCustomer('peter@initech.example') }))
+      .then([
+        {
+          type: 'ContactChanged',
+          data: {
+            organizationId: 'org-1',
+            role: 'billing',
+            contact: { name: 'Michael Bolton', email: 'michael@initech.example' },
+            previousContact: null,
+            changedBy: customer('peter@initech.example'),
+            requestId: null,
+            changedAt: at(4),
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('records nothing when the contact is unchanged', () => {
-    given(ownedByCustomer).when(changeContact({ contact: { name: 'Bill Lumbergh', email: 'BILL@initech.example' } })).then([]);
+    given(ownedByCustomer)
+      .when(changeContact({ contact: { name: 'Bill Lumbergh', email: 'BILL@initech.example' } }))
+      .then([]);
   });
 
   it('rule 9: the reseller cannot change an end-user contact directly', () => {
-    given(ownedByCustomer).when(changeContact(asAcme)).thenRefuses('contact-change-needs-invoice', /invoice/);
+    given(ownedByCustomer)
+      .when(changeContact(asAcme))
+      .thenRefuses('contact-change-needs-invoice', /invoice/);
   });
 
   it('support changes contacts only by approving a request', () => {
-    given(ownedByCustomer).when(changeContact({ actor: support, context: { reseller: null } })).thenRefuses('not-permitted');
+    given(ownedByCustomer)
+      .when(changeContact({ actor: support, context: { reseller: null } }))
+      .thenRefuses('not-permitted');
   });
 
   it('an unrelated customer is told the organization does not exist', () => {
-    given(ownedByCustomer).when(changeContact(asCustomer('mallory@evil.example'))).thenRefuses('organization-not-found');
+    given(ownedByCustomer)
+      .when(changeContact(asCustomer('mallory@evil.example')))
+      .thenRefuses('organization-not-found');
   });
 });
 
@@ -171,22 +203,32 @@ describe('RequestContactChange', () => {
   });
 
   it('refuses a request id already used', () => {
-    given([...ownedByCustomer, requested]).when(request()).thenRefuses('contact-change-request-exists');
+    given([...ownedByCustomer, requested])
+      .when(request())
+      .thenRefuses('contact-change-request-exists');
   });
 });
 
 describe('ApproveContactChange', () => {
   it('rule 9: support approves and the contact changes, citing the request', () => {
-    given([...ownedByCustomer, requested]).when(approve()).then([approvedChange]);
+    given([...ownedByCustomer, requested])
+      .when(approve())
+      .then([approvedChange]);
   });
 
   it('only support may approve', () => {
-    given([...ownedByCustomer, requested]).when(approve({ actor: acmeActor })).thenRefuses('contact-change-needs-support-approval');
+    given([...ownedByCustomer, requested])
+      .when(approve({ actor: acmeActor }))
+      .thenRefuses('contact-change-needs-support-approval');
   });
 
   it('is idempotent once approved and refuses once rejected', () => {
-    given([...ownedByCustomer, requested, approvedChange]).when(approve()).then([]);
-    given([...ownedByCustomer, requested, rejected]).when(approve()).thenRefuses('contact-change-already-decided');
+    given([...ownedByCustomer, requested, approvedChange])
+      .when(approve())
+      .then([]);
+    given([...ownedByCustomer, requested, rejected])
+      .when(approve())
+      .thenRefuses('contact-change-already-decided');
   });
 
   it('refuses an unknown request', () => {
@@ -196,16 +238,24 @@ describe('ApproveContactChange', () => {
 
 describe('RejectContactChange', () => {
   it('support rejects with a reason', () => {
-    given([...ownedByCustomer, requested]).when(reject()).then([rejected]);
+    given([...ownedByCustomer, requested])
+      .when(reject())
+      .then([rejected]);
   });
 
   it('only support may reject', () => {
-    given([...ownedByCustomer, requested]).when(reject({ actor: customer('bill@initech.example') })).thenRefuses('contact-change-needs-support-approval');
+    given([...ownedByCustomer, requested])
+      .when(reject({ actor: customer('bill@initech.example') }))
+      .thenRefuses('contact-change-needs-support-approval');
   });
 
   it('is idempotent once rejected and refuses once approved', () => {
-    given([...ownedByCustomer, requested, rejected]).when(reject()).then([]);
-    given([...ownedByCustomer, requested, approvedChange]).when(reject()).thenRefuses('contact-change-already-decided');
+    given([...ownedByCustomer, requested, rejected])
+      .when(reject())
+      .then([]);
+    given([...ownedByCustomer, requested, approvedChange])
+      .when(reject())
+      .thenRefuses('contact-change-already-decided');
   });
 
   it('refuses an unknown request', () => {

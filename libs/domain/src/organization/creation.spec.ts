@@ -30,15 +30,20 @@ describe('CreateCustomerOrganization', () => {
   });
 
   it('rule 1: an unverified reseller cannot create a customer organization', () => {
-    given([]).when(create({ context: { reseller: unverifiedAcme } })).thenRefuses('reseller-email-not-verified');
+    given([])
+      .when(create({ context: { reseller: unverifiedAcme } }))
+      .thenRefuses('reseller-email-not-verified');
   });
 
   it('rule 1: an unknown reseller cannot create one either', () => {
-    given([]).when(create({ context: { reseller: null } })).thenRefuses('reseller-not-found');
+    given([])
+      .when(create({ context: { reseller: null } }))
+      .thenRefuses('reseller-not-found');
   });
 
   it('refuses a customer creating an organization', () => {
-    given([]).when(create({ actor: { kind: 'customer', id: 'bill@initech.example' }, context: { reseller: null } }))
+    given([])
+      .when(create({ actor: { kind: 'customer', id: 'bill@initech.example' }, context: { reseller: null } }))
       .thenRefuses('reseller-not-found');
   });
 
@@ -46,8 +51,10 @@ describe('CreateCustomerOrganization', () => {
     given([created()]).when(create()).thenRefuses('organization-already-exists');
   });
 
-  it('rule 2: the contact email must be the customer\'s, not the reseller\'s', () => {
-    given([]).when(create({ customerContactEmail: 'SALES@acme.example' })).thenRefuses('customer-contact-is-reseller');
+  it("rule 2: the contact email must be the customer's, not the reseller's", () => {
+    given([])
+      .when(create({ customerContactEmail: 'SALES@acme.example' }))
+      .thenRefuses('customer-contact-is-reseller');
   });
 
   it('rule 2: the reseller owns the new organization until the customer accepts', () => {

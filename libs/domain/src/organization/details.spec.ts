@@ -24,17 +24,19 @@ const changeSettings = (over: Partial<ChangeOrganizationSettings> = {}): ChangeO
 
 describe('ChangeCompanyDetails', () => {
   it('the managing reseller changes the company details', () => {
-    given(ownedByCustomer).when(changeDetails()).then([
-      {
-        type: 'CompanyDetailsChanged',
-        data: {
-          organizationId: 'org-1',
-          name: 'Initech Global',
-          companyDetails: { legalName: 'Initech Global LLC', country: 'US', taxId: 'US-123' },
-          changedAt: at(5),
+    given(ownedByCustomer)
+      .when(changeDetails())
+      .then([
+        {
+          type: 'CompanyDetailsChanged',
+          data: {
+            organizationId: 'org-1',
+            name: 'Initech Global',
+            companyDetails: { legalName: 'Initech Global LLC', country: 'US', taxId: 'US-123' },
+            changedAt: at(5),
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('records nothing when nothing changes', () => {
@@ -50,22 +52,30 @@ describe('ChangeCompanyDetails', () => {
   });
 
   it('rule 8: a customer administrator is read-only too', () => {
-    given(ownedByCustomer).when(changeDetails(asCustomer('peter@initech.example'))).thenRefuses('customer-is-read-only');
+    given(ownedByCustomer)
+      .when(changeDetails(asCustomer('peter@initech.example')))
+      .thenRefuses('customer-is-read-only');
   });
 
   it('rule 13: an unrelated customer is told the organization does not exist', () => {
-    given(ownedByCustomer).when(changeDetails(asCustomer('mallory@evil.example'))).thenRefuses('organization-not-found');
+    given(ownedByCustomer)
+      .when(changeDetails(asCustomer('mallory@evil.example')))
+      .thenRefuses('organization-not-found');
   });
 
   it('rule 13: another reseller of the vendor cannot change a public customer', () => {
-    given([created({ isPublic: true })]).when(changeDetails(asGlobex)).thenRefuses('organization-not-found');
+    given([created({ isPublic: true })])
+      .when(changeDetails(asGlobex))
+      .thenRefuses('organization-not-found');
   });
 
   it('rule 1: an unverified reseller can change nothing', () => {
-    given([created()]).when(changeDetails({ context: { reseller: unverifiedAcme } })).thenRefuses('reseller-email-not-verified');
+    given([created()])
+      .when(changeDetails({ context: { reseller: unverifiedAcme } }))
+      .thenRefuses('reseller-email-not-verified');
   });
 
-  it('support does not edit a reseller\'s customer', () => {
+  it("support does not edit a reseller's customer", () => {
     given([created()]).when(changeDetails(asSupport)).thenRefuses('not-permitted');
   });
 
@@ -76,25 +86,31 @@ describe('ChangeCompanyDetails', () => {
 
 describe('ChangeOrganizationSettings', () => {
   it('the managing reseller makes the customer public, keeping the other setting', () => {
-    given([created()]).when(changeSettings()).then([
-      {
-        type: 'OrganizationSettingsChanged',
-        data: { organizationId: 'org-1', isPublic: true, customerAssociationEnabled: false, changedAt: at(5) },
-      },
-    ]);
+    given([created()])
+      .when(changeSettings())
+      .then([
+        {
+          type: 'OrganizationSettingsChanged',
+          data: { organizationId: 'org-1', isPublic: true, customerAssociationEnabled: false, changedAt: at(5) },
+        },
+      ]);
   });
 
   it('enables customer association', () => {
-    given([created()]).when(changeSettings({ isPublic: undefined, customerAssociationEnabled: true })).then([
-      {
-        type: 'OrganizationSettingsChanged',
-        data: { organizationId: 'org-1', isPublic: false, customerAssociationEnabled: true, changedAt: at(5) },
-      },
-    ]);
+    given([created()])
+      .when(changeSettings({ isPublic: undefined, customerAssociationEnabled: true }))
+      .then([
+        {
+          type: 'OrganizationSettingsChanged',
+          data: { organizationId: 'org-1', isPublic: false, customerAssociationEnabled: true, changedAt: at(5) },
+        },
+      ]);
   });
 
   it('records nothing when nothing changes', () => {
-    given([created({ isPublic: true })]).when(changeSettings()).then([]);
+    given([created({ isPublic: true })])
+      .when(changeSettings())
+      .then([]);
   });
 
   it('rule 8: the customer cannot change the public flag', () => {
@@ -103,8 +119,10 @@ describe('ChangeOrganizationSettings', () => {
       .thenRefuses('customer-is-read-only', /Acme Resellers Ltd/);
   });
 
-  it('rule 13: another reseller cannot change a public customer\'s settings', () => {
-    given([created({ isPublic: true })]).when(changeSettings({ isPublic: false, ...asGlobex })).thenRefuses('organization-not-found');
+  it("rule 13: another reseller cannot change a public customer's settings", () => {
+    given([created({ isPublic: true })])
+      .when(changeSettings({ isPublic: false, ...asGlobex }))
+      .thenRefuses('organization-not-found');
   });
 });
 
@@ -124,7 +142,7 @@ describe('rule 13: visibility queries', () => {
     expect(canIssueLicensesTo(publicOrg, 'globex', 'vendor-2')).toBe(false);
   });
 
-  it('rule 13: even the managing reseller issues only licenses of the customer\'s vendor', () => {
+  it("rule 13: even the managing reseller issues only licenses of the customer's vendor", () => {
     expect(canIssueLicensesTo(privateOrg, 'acme', 'vendor-1')).toBe(true);
     expect(canIssueLicensesTo(privateOrg, 'acme', 'vendor-2')).toBe(false);
   });

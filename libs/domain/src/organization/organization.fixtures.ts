@@ -7,8 +7,7 @@ import { organizationDecider } from './decider';
 export const given = specFor(organizationDecider);
 
 export const day0 = '2026-03-02T09:00:00.000Z';
-export const at = (days: number, hours = 0): string =>
-  new Date(Date.parse(day0) + (days * 24 + hours) * 3_600_000).toISOString();
+export const at = (days: number, hours = 0): string => new Date(Date.parse(day0) + (days * 24 + hours) * 3_600_000).toISOString();
 
 export const acme: ResellerFacts = {
   resellerId: 'acme',

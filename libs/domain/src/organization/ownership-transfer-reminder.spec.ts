@@ -12,7 +12,12 @@ import { fold } from '../shared/decider';
 
 const given = specFor(ownershipTransferReminderDecider);
 const remind = (now: string, over: Partial<RemindOwnershipTransfer> = {}): RemindOwnershipTransfer => ({
-  type: 'RemindOwnershipTransfer', organizationId: 'org-1', transferId: 't-1', now, actor: { ...system, id: 'reminders' }, ...over,
+  type: 'RemindOwnershipTransfer',
+  organizationId: 'org-1',
+  transferId: 't-1',
+  now,
+  actor: { ...system, id: 'reminders' },
+  ...over,
 });
 const offered: OrganizationEvent[] = [created(), transferInitiated()];
 const reminded: OrganizationStreamEvent = {
@@ -26,22 +31,36 @@ describe('RemindOwnershipTransfer (the offer lapses in 24 h)', () => {
   });
 
   it('records the reminder to the invited contact, with the moment the offer lapses', () => {
-    given(offered).when(remind(at(6))).then([reminded]);
+    given(offered)
+      .when(remind(at(6)))
+      .then([reminded]);
   });
 
   it('is recorded once, however often it is sent', () => {
-    given([...offered, reminded]).when(remind(at(6, 1))).then([]);
+    given([...offered, reminded])
+      .when(remind(at(6, 1)))
+      .then([]);
   });
 
   it('records nothing once the offer was accepted, cancelled, has lapsed, or for another offer', () => {
-    given([...offered, transferAccepted]).when(remind(at(6))).then([]);
-    given(offered).when(remind(at(7))).then([]);
-    given(offered).when(remind(at(6), { transferId: 't-0' })).then([]);
-    given([]).when(remind(at(6))).then([]);
+    given([...offered, transferAccepted])
+      .when(remind(at(6)))
+      .then([]);
+    given(offered)
+      .when(remind(at(7)))
+      .then([]);
+    given(offered)
+      .when(remind(at(6), { transferId: 't-0' }))
+      .then([]);
+    given([])
+      .when(remind(at(6)))
+      .then([]);
   });
 
   it('is the ledger talking: nobody else sends it', () => {
-    given(offered).when(remind(at(6), { actor: { kind: 'reseller', id: 'acme' } })).thenRefuses('actor-not-allowed');
+    given(offered)
+      .when(remind(at(6), { actor: { kind: 'reseller', id: 'acme' } }))
+      .thenRefuses('actor-not-allowed');
   });
 
   it('leaves the offer as it was: the customer can still accept, the reseller still cancel, the sweep still expire it', () => {
@@ -52,7 +71,12 @@ describe('RemindOwnershipTransfer (the offer lapses in 24 h)', () => {
       state,
     );
     expect(cancel).toEqual([expect.objectContaining({ type: 'OwnershipTransferCancelled' })]);
-    const sweep = organizationDecider.decide({ type: 'ExpireOwnershipTransfer', organizationId: 'org-1', transferId: 't-1', now: at(7), actor: system }, state);
-    expect(sweep).toEqual([expect.objectContaining({ type: 'OwnershipTransferExpired', data: expect.objectContaining({ expiresAt: at(7), recordedAt: at(7) }) })]);
+    const sweep = organizationDecider.decide(
+      { type: 'ExpireOwnershipTransfer', organizationId: 'org-1', transferId: 't-1', now: at(7), actor: system },
+      state,
+    );
+    expect(sweep).toEqual([
+      expect.objectContaining({ type: 'OwnershipTransferExpired', data: expect.objectContaining({ expiresAt: at(7), recordedAt: at(7) }) }),
+    ]);
   });
 });

@@ -59,7 +59,9 @@ const expiredT1: OrganizationEvent = {
 
 describe('InitiateOwnershipTransfer', () => {
   it('rule 3: opens a transfer that expires 7 days later', () => {
-    given([created()]).when(initiate()).then([transferInitiated('t-1', at(0))]);
+    given([created()])
+      .when(initiate())
+      .then([transferInitiated('t-1', at(0))]);
   });
 
   it('rule 3: at most one open transfer', () => {
@@ -81,20 +83,27 @@ describe('InitiateOwnershipTransfer', () => {
   });
 
   it('refuses once the customer owns the organization', () => {
-    given([created(), transferInitiated(), transferAccepted]).when(initiate({ transferId: 't-2', now: at(3) }))
+    given([created(), transferInitiated(), transferAccepted])
+      .when(initiate({ transferId: 't-2', now: at(3) }))
       .thenRefuses('ownership-already-transferred');
   });
 
-  it('rule 2: ownership goes to the customer, never to the reseller\'s own address', () => {
-    given([created()]).when(initiate({ toEmail: 'sales@acme.example' })).thenRefuses('customer-contact-is-reseller');
+  it("rule 2: ownership goes to the customer, never to the reseller's own address", () => {
+    given([created()])
+      .when(initiate({ toEmail: 'sales@acme.example' }))
+      .thenRefuses('customer-contact-is-reseller');
   });
 
   it('rule 1: an unverified reseller cannot initiate a transfer', () => {
-    given([created()]).when(initiate({ context: { reseller: unverifiedAcme } })).thenRefuses('reseller-email-not-verified');
+    given([created()])
+      .when(initiate({ context: { reseller: unverifiedAcme } }))
+      .thenRefuses('reseller-email-not-verified');
   });
 
   it('rule 13: another reseller is told the organization does not exist, even if it is public', () => {
-    given([created({ isPublic: true })]).when(initiate(asGlobex)).thenRefuses('organization-not-found');
+    given([created({ isPublic: true })])
+      .when(initiate(asGlobex))
+      .thenRefuses('organization-not-found');
   });
 
   it('rule 8: the customer owner cannot re-transfer; it is told to contact the reseller', () => {
@@ -120,9 +129,9 @@ describe('AcceptOwnership', () => {
 
   it('accepts one millisecond before the 7 days are up', () => {
     const justInTime = new Date(Date.parse(at(7)) - 1).toISOString();
-    given([created(), transferInitiated()]).when(accept({ now: justInTime })).then([
-      { ...transferAccepted, data: { ...transferAccepted.data, acceptedAt: justInTime } },
-    ]);
+    given([created(), transferInitiated()])
+      .when(accept({ now: justInTime }))
+      .then([{ ...transferAccepted, data: { ...transferAccepted.data, acceptedAt: justInTime } }]);
   });
 
   it('rule 3: acceptance of an offer whose lapse was recorded is refused as expired, not as unknown', () => {
@@ -143,12 +152,16 @@ describe('AcceptOwnership', () => {
       .thenRefuses('transfer-not-for-this-email');
   });
 
-  it('rule 2: the reseller cannot accept on the customer\'s behalf', () => {
-    given([created(), transferInitiated()]).when(accept({ actor: acmeActor })).thenRefuses('transfer-not-for-this-email');
+  it("rule 2: the reseller cannot accept on the customer's behalf", () => {
+    given([created(), transferInitiated()])
+      .when(accept({ actor: acmeActor }))
+      .thenRefuses('transfer-not-for-this-email');
   });
 
   it('refuses an unknown or settled transfer', () => {
-    given([created(), transferInitiated()]).when(accept({ transferId: 't-9' })).thenRefuses('no-pending-transfer');
+    given([created(), transferInitiated()])
+      .when(accept({ transferId: 't-9' }))
+      .thenRefuses('no-pending-transfer');
     // A lapsed offer is refused as expired (see rule 3 above); a cancelled one is simply gone.
     given([]).when(accept()).thenRefuses('no-pending-transfer');
   });
@@ -156,21 +169,33 @@ describe('AcceptOwnership', () => {
 
 describe('ExpireOwnershipTransfer', () => {
   it('rule 3: records the expiry once 7 days have passed', () => {
-    given([created(), transferInitiated()]).when(sweep(at(9))).then([expiredT1]);
+    given([created(), transferInitiated()])
+      .when(sweep(at(9)))
+      .then([expiredT1]);
   });
 
   it('records nothing before the expiry', () => {
-    given([created(), transferInitiated()]).when(sweep(at(6))).then([]);
+    given([created(), transferInitiated()])
+      .when(sweep(at(6)))
+      .then([]);
   });
 
   it('is idempotent: nothing more once recorded, nothing when no transfer is pending', () => {
-    given([created(), transferInitiated(), expiredT1]).when(sweep(at(10))).then([]);
-    given([created()]).when(sweep(at(10))).then([]);
-    given([]).when(sweep(at(10))).then([]);
+    given([created(), transferInitiated(), expiredT1])
+      .when(sweep(at(10)))
+      .then([]);
+    given([created()])
+      .when(sweep(at(10)))
+      .then([]);
+    given([])
+      .when(sweep(at(10)))
+      .then([]);
   });
 
   it('ignores a sweep aimed at another transfer', () => {
-    given([created(), transferInitiated()]).when(sweep(at(9), { transferId: 't-0' })).then([]);
+    given([created(), transferInitiated()])
+      .when(sweep(at(9), { transferId: 't-0' }))
+      .then([]);
   });
 
   it('rule 3: the open-transfer query treats a lapsed transfer as closed', () => {
@@ -182,12 +207,20 @@ describe('ExpireOwnershipTransfer', () => {
 
 describe('CancelOwnershipTransfer', () => {
   it('the reseller cancels an open transfer', () => {
-    given([created(), transferInitiated()]).when(cancel()).then([
-      {
-        type: 'OwnershipTransferCancelled',
-        data: { organizationId: 'org-1', transferId: 't-1', toEmail: 'bill@initech.example', cancelledByResellerId: 'acme', cancelledAt: at(1) },
-      },
-    ]);
+    given([created(), transferInitiated()])
+      .when(cancel())
+      .then([
+        {
+          type: 'OwnershipTransferCancelled',
+          data: {
+            organizationId: 'org-1',
+            transferId: 't-1',
+            toEmail: 'bill@initech.example',
+            cancelledByResellerId: 'acme',
+            cancelledAt: at(1),
+          },
+        },
+      ]);
   });
 
   it('refuses when there is no such open transfer', () => {
@@ -195,7 +228,9 @@ describe('CancelOwnershipTransfer', () => {
   });
 
   it('refuses a transfer that already expired', () => {
-    given([created(), transferInitiated()]).when(cancel({ now: at(8) })).thenRefuses('transfer-expired');
+    given([created(), transferInitiated()])
+      .when(cancel({ now: at(8) }))
+      .thenRefuses('transfer-expired');
   });
 
   it('rule 13: another reseller cannot cancel it', () => {

@@ -5,8 +5,7 @@ import type { OrganizationStreamEvent } from './reminders/ownership-transfer-rem
 
 /** Rule 2: the reseller owns the organization until the customer accepts ownership. */
 export type OrganizationOwner =
-  | { readonly kind: 'reseller'; readonly resellerId: string }
-  | { readonly kind: 'customer'; readonly email: Email };
+  { readonly kind: 'reseller'; readonly resellerId: string } | { readonly kind: 'customer'; readonly email: Email };
 
 /** Expired/cancelled/accepted transfers leave no trace here; the history keeps them. */
 export type OwnershipTransferState =
@@ -127,9 +126,7 @@ function evolveActive(state: ActiveOrganization, event: OrganizationStreamEvent)
     case 'AdministratorInvitationAccepted':
       return {
         ...state,
-        invitations: state.invitations.map((i) =>
-          i.invitationId === event.data.invitationId ? { ...i, status: 'accepted' } : i,
-        ),
+        invitations: state.invitations.map((i) => (i.invitationId === event.data.invitationId ? { ...i, status: 'accepted' } : i)),
       };
     case 'ContactChangeRequested': {
       const { requestId, role, contact, requestedByResellerId, invoice } = event.data;
@@ -144,9 +141,8 @@ function evolveActive(state: ActiveOrganization, event: OrganizationStreamEvent)
     case 'ContactChangeRejected':
       return { ...state, contactChangeRequests: settle(state.contactChangeRequests, event.data.requestId, 'rejected') };
     case 'ContactChanged': {
-      const requests = event.data.requestId === null
-        ? state.contactChangeRequests
-        : settle(state.contactChangeRequests, event.data.requestId, 'approved');
+      const requests =
+        event.data.requestId === null ? state.contactChangeRequests : settle(state.contactChangeRequests, event.data.requestId, 'approved');
       return {
         ...state,
         contacts: { ...state.contacts, [event.data.role]: event.data.contact },

@@ -32,7 +32,12 @@ export const dataSubjectDecider: Decider<ForgetDataSubject, DataSubjectEvent, Da
   decide(command) {
     const reason = command.reason.trim();
     if (reason.length === 0) return violation('reason-required', 'Say why this person is forgotten: the reason is kept in the log.');
-    return [{ type: 'DataSubjectForgotten', data: { subjectId: command.subjectId, reason, forgottenBy: command.actor, forgottenAt: command.now } }];
+    return [
+      {
+        type: 'DataSubjectForgotten',
+        data: { subjectId: command.subjectId, reason, forgottenBy: command.actor, forgottenAt: command.now },
+      },
+    ];
   },
   evolve(state, event) {
     return event.type === 'DataSubjectForgotten' ? { forgottenAt: state.forgottenAt ?? event.data.forgottenAt } : state;

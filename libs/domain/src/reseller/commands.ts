@@ -50,9 +50,4 @@ export interface RemovePaymentMethod extends ResellerCommandBase {
 }
 
 export type ResellerCommand =
-  | RegisterReseller
-  | VerifyResellerEmail
-  | ReissueResellerVerification
-  | AddPaymentMethod
-  | SetDefaultPaymentMethod
-  | RemovePaymentMethod;
+  RegisterReseller | VerifyResellerEmail | ReissueResellerVerification | AddPaymentMethod | SetDefaultPaymentMethod | RemovePaymentMethod;

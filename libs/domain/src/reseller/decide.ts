@@ -41,7 +41,7 @@ function register(command: RegisterReseller, state: ResellerState): Decision<Res
   if (command.partnerKind === 'alliance') {
     return violation(
       'alliance-partner-cannot-resell',
-      'An alliance partner is not a reseller and cannot buy on a customer\'s behalf; register as a reseller or marketplace partner instead.',
+      "An alliance partner is not a reseller and cannot buy on a customer's behalf; register as a reseller or marketplace partner instead.",
     );
   }
   if (state.status !== 'unregistered') {
@@ -71,11 +71,9 @@ function verify(command: VerifyResellerEmail, state: ResellerState): Decision<Re
     return violation('verification-token-invalid', 'This verification link is not valid for this reseller.');
   }
   if (isAtOrAfter(command.now, state.verificationExpiresAt)) {
-    return violation(
-      'verification-token-expired',
-      `This verification link expired at ${state.verificationExpiresAt}; ask for a new one.`,
-      { expiresAt: state.verificationExpiresAt },
-    );
+    return violation('verification-token-expired', `This verification link expired at ${state.verificationExpiresAt}; ask for a new one.`, {
+      expiresAt: state.verificationExpiresAt,
+    });
   }
   return [
     {

@@ -27,10 +27,7 @@ export type ResellerVerificationReissued = DomainEvent<
   }
 >;
 
-export type ResellerEmailVerified = DomainEvent<
-  'ResellerEmailVerified',
-  { resellerId: string; email: Email; verifiedAt: Instant }
->;
+export type ResellerEmailVerified = DomainEvent<'ResellerEmailVerified', { resellerId: string; email: Email; verifiedAt: Instant }>;
 
 export type PaymentMethodAdded = DomainEvent<
   'PaymentMethodAdded',

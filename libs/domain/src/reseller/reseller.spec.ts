@@ -110,7 +110,9 @@ describe('reseller', () => {
     });
 
     it('refuses an alliance partner: it is not a reseller', () => {
-      given([]).when(register({ partnerKind: 'alliance' })).thenRefuses('alliance-partner-cannot-resell', /alliance partner/i);
+      given([])
+        .when(register({ partnerKind: 'alliance' }))
+        .thenRefuses('alliance-partner-cannot-resell', /alliance partner/i);
     });
 
     it('refuses to register the same reseller twice', () => {
@@ -120,7 +122,7 @@ describe('reseller', () => {
     it('never stores the token itself, only its hash', () => {
       const decision = given([]).when(register({ verificationTokenHash: 'sha256:abc' })).decision;
       expect(JSON.stringify(decision)).toContain('sha256:abc');
-      expect(Object.keys(isViolation(decision) ? {} : decision[0]!.data as object)).not.toContain('verificationToken');
+      expect(Object.keys(isViolation(decision) ? {} : (decision[0]!.data as object))).not.toContain('verificationToken');
     });
   });
 
@@ -130,7 +132,9 @@ describe('reseller', () => {
     });
 
     it('refuses a wrong token', () => {
-      given([registered]).when(verify({ verificationTokenHash: 'other' })).thenRefuses('verification-token-invalid');
+      given([registered])
+        .when(verify({ verificationTokenHash: 'other' }))
+        .thenRefuses('verification-token-invalid');
     });
 
     it('refuses the token once 72 hours have passed', () => {
@@ -140,9 +144,9 @@ describe('reseller', () => {
     });
 
     it('accepts the token one millisecond before the expiry', () => {
-      given([registered]).when(verify({ now: '2026-03-05T08:59:59.999Z' })).then([
-        { ...verified, data: { ...verified.data, verifiedAt: '2026-03-05T08:59:59.999Z' } },
-      ]);
+      given([registered])
+        .when(verify({ now: '2026-03-05T08:59:59.999Z' }))
+        .then([{ ...verified, data: { ...verified.data, verifiedAt: '2026-03-05T08:59:59.999Z' } }]);
     });
 
     it('is idempotent once verified', () => {
@@ -217,20 +221,26 @@ describe('reseller', () => {
     const history = [registered, verified, cardAdded, cardIsDefault, achAdded];
 
     it('switches the default and records the previous one', () => {
-      given(history).when(setDefault()).then([
-        {
-          type: 'DefaultPaymentMethodSet',
-          data: { resellerId: 'acme', paymentMethodId: 'pm-ach', previousPaymentMethodId: 'pm-card', setAt: '2026-03-04T09:00:00.000Z' },
-        },
-      ]);
+      given(history)
+        .when(setDefault())
+        .then([
+          {
+            type: 'DefaultPaymentMethodSet',
+            data: { resellerId: 'acme', paymentMethodId: 'pm-ach', previousPaymentMethodId: 'pm-card', setAt: '2026-03-04T09:00:00.000Z' },
+          },
+        ]);
     });
 
     it('records nothing when it is already the default', () => {
-      given(history).when(setDefault({ paymentMethodId: 'pm-card' })).then([]);
+      given(history)
+        .when(setDefault({ paymentMethodId: 'pm-card' }))
+        .then([]);
     });
 
     it('refuses an unknown payment method', () => {
-      given(history).when(setDefault({ paymentMethodId: 'pm-nope' })).thenRefuses('payment-method-not-found');
+      given(history)
+        .when(setDefault({ paymentMethodId: 'pm-nope' }))
+        .thenRefuses('payment-method-not-found');
     });
   });
 
@@ -242,31 +252,47 @@ describe('reseller', () => {
     });
 
     it('removes a method that is not the default, and it is no longer offered to purchases', () => {
-      given(history).when(remove()).then([removed('pm-ach', 'ach', 'ACH checking', false)]);
+      given(history)
+        .when(remove())
+        .then([removed('pm-ach', 'ach', 'ACH checking', false)]);
       const after = fold(resellerDecider, [...history, removed('pm-ach', 'ach', 'ACH checking', false)]);
       expect(paymentMethodFacts(after, 'pm-ach')).toBeNull();
       expect(paymentMethodFacts(after)).toEqual({ id: 'pm-card', kind: 'card' });
     });
 
     it('refuses to remove the default while other methods exist: renewals are charged to it', () => {
-      given(history).when(remove({ paymentMethodId: 'pm-card' })).thenRefuses('default-payment-method-in-use', /Visa •••• 4242.*default/);
+      given(history)
+        .when(remove({ paymentMethodId: 'pm-card' }))
+        .thenRefuses('default-payment-method-in-use', /Visa •••• 4242.*default/);
     });
 
     it('removes the last method, default or not, leaving no default', () => {
       given([registered, verified, cardAdded, cardIsDefault])
         .when(remove({ paymentMethodId: 'pm-card' }))
         .then([removed('pm-card', 'card', 'Visa •••• 4242', true)]);
-      const after = fold(resellerDecider, [registered, verified, cardAdded, cardIsDefault, removed('pm-card', 'card', 'Visa •••• 4242', true)]);
+      const after = fold(resellerDecider, [
+        registered,
+        verified,
+        cardAdded,
+        cardIsDefault,
+        removed('pm-card', 'card', 'Visa •••• 4242', true),
+      ]);
       expect(defaultPaymentMethod(after)).toBeNull();
     });
 
     it('refuses an unknown or already removed payment method', () => {
-      given(history).when(remove({ paymentMethodId: 'pm-nope' })).thenRefuses('payment-method-not-found');
-      given([...history, removed('pm-ach', 'ach', 'ACH checking', false)]).when(remove()).thenRefuses('payment-method-not-found');
+      given(history)
+        .when(remove({ paymentMethodId: 'pm-nope' }))
+        .thenRefuses('payment-method-not-found');
+      given([...history, removed('pm-ach', 'ach', 'ACH checking', false)])
+        .when(remove())
+        .thenRefuses('payment-method-not-found');
     });
 
     it('refuses another reseller as if this reseller did not exist', () => {
-      given(history).when(remove({ actor: { kind: 'reseller', id: 'globex' } })).thenRefuses('reseller-not-found');
+      given(history)
+        .when(remove({ actor: { kind: 'reseller', id: 'globex' } }))
+        .thenRefuses('reseller-not-found');
     });
   });
 
@@ -276,7 +302,9 @@ describe('reseller', () => {
     it.each(commandsOtherThanRegisterAndVerify.map((c) => [c.type, c] as const))(
       'rule 1: %s is refused before verification',
       (_type, command) => {
-        given([registered]).when(command).thenRefuses('reseller-email-not-verified', /Acme Resellers Ltd.*sales@acme\.example/);
+        given([registered])
+          .when(command)
+          .thenRefuses('reseller-email-not-verified', /Acme Resellers Ltd.*sales@acme\.example/);
       },
     );
 

@@ -28,7 +28,9 @@ describe('event schemas', () => {
 
   it('has an upcaster for every version below the current one', () => {
     const gaps = eventSchemas.flatMap((s) =>
-      Array.from({ length: s.version - 1 }, (_, i) => i + 1).filter((v) => !s.upcasters?.[v]).map((v) => `${s.type} v${v}`),
+      Array.from({ length: s.version - 1 }, (_, i) => i + 1)
+        .filter((v) => !s.upcasters?.[v])
+        .map((v) => `${s.type} v${v}`),
     );
     expect(gaps).toEqual([]);
   });

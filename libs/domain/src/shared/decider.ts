@@ -25,27 +25,14 @@ export interface Decider<C, E extends DomainEvent, S> {
   evolve(state: S, event: E): S;
 }
 
-export function violation(
-  code: string,
-  message: string,
-  details?: Record<string, unknown>,
-): RuleViolation {
-  return details === undefined
-    ? { kind: 'rule-violation', code, message }
-    : { kind: 'rule-violation', code, message, details };
+export function violation(code: string, message: string, details?: Record<string, unknown>): RuleViolation {
+  return details === undefined ? { kind: 'rule-violation', code, message } : { kind: 'rule-violation', code, message, details };
 }
 
 export function isViolation(value: unknown): value is RuleViolation {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { kind?: unknown }).kind === 'rule-violation'
-  );
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'rule-violation';
 }
 
-export function fold<E extends DomainEvent, S>(
-  decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>,
-  events: readonly E[],
-): S {
+export function fold<E extends DomainEvent, S>(decider: Pick<Decider<never, E, S>, 'initialState' | 'evolve'>, events: readonly E[]): S {
   return events.reduce((state, event) => decider.evolve(state, event), decider.initialState);
 }

@@ -60,21 +60,27 @@ describe('sign-in link', () => {
     });
 
     it('rule 16: works only once', () => {
-      given([issued, used]).when(useLink({ now: '2026-03-02T11:00:00.000Z' })).thenRefuses('sign-in-link-already-used');
+      given([issued, used])
+        .when(useLink({ now: '2026-03-02T11:00:00.000Z' }))
+        .thenRefuses('sign-in-link-already-used');
     });
 
     it('rule 16: expires 24 hours after issue', () => {
-      given([issued]).when(useLink({ now: '2026-03-03T09:00:00.000Z' })).thenRefuses('sign-in-link-expired', /24 hours/);
+      given([issued])
+        .when(useLink({ now: '2026-03-03T09:00:00.000Z' }))
+        .thenRefuses('sign-in-link-expired', /24 hours/);
     });
 
     it('still works one millisecond before the 24 hours are up', () => {
-      given([issued]).when(useLink({ now: '2026-03-03T08:59:59.999Z' })).then([
-        { type: 'SignInLinkUsed', data: { linkId: 'link-1', email: 'bill@initech.example', usedAt: '2026-03-03T08:59:59.999Z' } },
-      ]);
+      given([issued])
+        .when(useLink({ now: '2026-03-03T08:59:59.999Z' }))
+        .then([{ type: 'SignInLinkUsed', data: { linkId: 'link-1', email: 'bill@initech.example', usedAt: '2026-03-03T08:59:59.999Z' } }]);
     });
 
     it('refuses a wrong token', () => {
-      given([issued]).when(useLink({ tokenHash: 'guess' })).thenRefuses('sign-in-link-invalid');
+      given([issued])
+        .when(useLink({ tokenHash: 'guess' }))
+        .thenRefuses('sign-in-link-invalid');
     });
 
     it('refuses a link never issued', () => {

@@ -8,11 +8,10 @@ import { InvoiceOwnership } from './terms';
 
 /** Rule 8, in the words the customer sees. */
 export function customerIsReadOnly(ownership: InvoiceOwnership): RuleViolation {
-  return violation(
-    'customer-is-read-only',
-    `This subscription was bought through ${ownership.owner.name}; ask them to make the change.`,
-    { resellerId: ownership.owner.id, resellerName: ownership.owner.name },
-  );
+  return violation('customer-is-read-only', `This subscription was bought through ${ownership.owner.name}; ask them to make the change.`, {
+    resellerId: ownership.owner.id,
+    resellerName: ownership.owner.name,
+  });
 }
 
 export interface ChangeRequest {

@@ -13,15 +13,25 @@ import { SubscriptionState } from './state';
 
 export function decideSubscription(command: SubscriptionCommand, state: SubscriptionState): Decision<SubscriptionEvent> {
   switch (command.type) {
-    case 'PurchaseSubscription': return decidePurchase(command, state);
-    case 'RecordDirectPurchase': return decideDirectPurchase(command, state);
-    case 'AddSeats': return decideAddSeats(command, state);
-    case 'ChangePlan': return decideChangePlan(command, state);
-    case 'AssignSeat': return decideAssignSeat(command, state);
-    case 'UnassignSeat': return decideUnassignSeat(command, state);
-    case 'RenewSubscription': return decideRenew(command, state);
-    case 'CancelSubscription': return decideCancel(command, state);
-    case 'ExpireSubscription': return decideExpire(command, state);
-    case 'ChangeInvoiceOwner': return decideChangeInvoiceOwner(command, state);
+    case 'PurchaseSubscription':
+      return decidePurchase(command, state);
+    case 'RecordDirectPurchase':
+      return decideDirectPurchase(command, state);
+    case 'AddSeats':
+      return decideAddSeats(command, state);
+    case 'ChangePlan':
+      return decideChangePlan(command, state);
+    case 'AssignSeat':
+      return decideAssignSeat(command, state);
+    case 'UnassignSeat':
+      return decideUnassignSeat(command, state);
+    case 'RenewSubscription':
+      return decideRenew(command, state);
+    case 'CancelSubscription':
+      return decideCancel(command, state);
+    case 'ExpireSubscription':
+      return decideExpire(command, state);
+    case 'ChangeInvoiceOwner':
+      return decideChangeInvoiceOwner(command, state);
   }
 }

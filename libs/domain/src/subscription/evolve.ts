@@ -5,7 +5,10 @@ import { withPlan, withSeatsAdded } from './periods';
 import { OpeningTerms } from './events';
 import { InvoiceOwnership } from './terms';
 
-function opened(d: OpeningTerms, extra: Pick<SubscriptionRecord, 'resellerId' | 'customerContactEmail' | 'previousResellerSubscriptionId'>): SubscriptionState {
+function opened(
+  d: OpeningTerms,
+  extra: Pick<SubscriptionRecord, 'resellerId' | 'customerContactEmail' | 'previousResellerSubscriptionId'>,
+): SubscriptionState {
   return {
     status: 'active',
     subscriptionId: d.subscriptionId,
@@ -50,9 +53,18 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
       return { ...state, assignedSeats: state.assignedSeats.filter((email) => email !== event.data.email) };
     case 'SubscriptionRenewed': {
       const d = event.data;
-      const period = { index: d.periodIndex, periodStart: d.periodStart, periodEnd: d.periodEnd, plan: d.plan, unitPrice: d.unitPrice, seats: d.seats };
+      const period = {
+        index: d.periodIndex,
+        periodStart: d.periodStart,
+        periodEnd: d.periodEnd,
+        plan: d.plan,
+        unitPrice: d.unitPrice,
+        seats: d.seats,
+      };
       // A renewal ends any dunning (the field stays absent on subscriptions that never had any).
-      return state.dunning ? { ...state, periods: [...state.periods, period], dunning: null } : { ...state, periods: [...state.periods, period] };
+      return state.dunning
+        ? { ...state, periods: [...state.periods, period], dunning: null }
+        : { ...state, periods: [...state.periods, period] };
     }
     case 'SubscriptionCancelled':
       return { ...state, status: 'cancelled', cancelledAt: event.data.cancelledAt, cancellationEffectiveAt: event.data.effectiveAt };
@@ -61,8 +73,14 @@ export function evolveSubscription(state: SubscriptionState, event: Subscription
     case 'InvoiceIssued': {
       const d = event.data;
       const record = {
-        invoiceId: d.invoiceId, invoiceNumber: d.invoiceNumber, reason: d.reason, issuedAt: d.issuedAt,
-        issuedTo: d.issuedTo, channel: d.channel, currency: d.currency, total: d.total,
+        invoiceId: d.invoiceId,
+        invoiceNumber: d.invoiceNumber,
+        reason: d.reason,
+        issuedAt: d.issuedAt,
+        issuedTo: d.issuedTo,
+        channel: d.channel,
+        currency: d.currency,
+        total: d.total,
       };
       return { ...state, invoices: [...state.invoices, record] };
     }

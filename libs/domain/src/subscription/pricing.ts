@@ -94,6 +94,10 @@ export function renewalTerms(s: SubscriptionRecord, plan: PlanPrice, seats: numb
   return {
     periodIndex,
     bounds,
-    line: line('renewal', `${planName(plan)}, ${seats} ${seatWord(seats)}, ${day(bounds.periodStart)} to ${day(bounds.periodEnd)}`, renewal),
+    line: line(
+      'renewal',
+      `${planName(plan)}, ${seats} ${seatWord(seats)}, ${day(bounds.periodStart)} to ${day(bounds.periodEnd)}`,
+      renewal,
+    ),
   };
 }

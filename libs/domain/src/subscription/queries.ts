@@ -31,8 +31,12 @@ export function invoiceEvidence(state: SubscriptionState, invoiceId: string, res
   if (state.status === 'none' || !invoiceIssuedTo(state, invoiceId, resellerId)) return null;
   const invoice = findInvoice(state, invoiceId)!;
   return {
-    subscriptionId: state.subscriptionId, organizationId: state.organizationId, invoiceId,
-    invoiceNumber: invoice.invoiceNumber, issuedAt: invoice.issuedAt, resellerId,
+    subscriptionId: state.subscriptionId,
+    organizationId: state.organizationId,
+    invoiceId,
+    invoiceNumber: invoice.invoiceNumber,
+    issuedAt: invoice.issuedAt,
+    resellerId,
   };
 }
 
@@ -58,7 +62,9 @@ export function seatSummary(state: SubscriptionState, at: Instant): SeatSummary 
 }
 
 /** The facts a RecordDirectPurchase command needs about the reseller subscription it replaces. */
-export function predecessorFacts(state: SubscriptionState): { subscriptionId: string; organizationId: string; channel: SalesChannel } | null {
+export function predecessorFacts(
+  state: SubscriptionState,
+): { subscriptionId: string; organizationId: string; channel: SalesChannel } | null {
   if (state.status === 'none') return null;
   return { subscriptionId: state.subscriptionId, organizationId: state.organizationId, channel: state.ownership[0].channel };
 }

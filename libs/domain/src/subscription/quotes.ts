@@ -115,7 +115,11 @@ export function quoteRenewal(state: SubscriptionState, request: RenewalRequest):
   if (state.status === 'none') return notFound();
   const latest = latestPeriod(state);
   const plan: PlanPrice = request.plan ?? {
-    vendorId: state.vendorId, ...latest.plan, currency: state.currency, billingPeriod: state.billingPeriod, unitPrice: latest.unitPrice,
+    vendorId: state.vendorId,
+    ...latest.plan,
+    currency: state.currency,
+    billingPeriod: state.billingPeriod,
+    unitPrice: latest.unitPrice,
   };
   const renewal = priceRenewal(state, plan, request.seats, request.now);
   if (isViolation(renewal)) return renewal;

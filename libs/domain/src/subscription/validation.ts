@@ -40,7 +40,10 @@ export function requireCompatiblePlan(s: SubscriptionRecord, plan: PlanPrice): R
     return violation('plan-from-another-vendor', `Plan ${plan.planId} is sold by another vendor.`, { planId: plan.planId });
   }
   if (plan.currency !== s.currency) {
-    return violation('currency-mismatch', `This subscription is billed in ${s.currency}; plan ${plan.planId} is priced in ${plan.currency}.`);
+    return violation(
+      'currency-mismatch',
+      `This subscription is billed in ${s.currency}; plan ${plan.planId} is priced in ${plan.currency}.`,
+    );
   }
   if (plan.billingPeriod !== s.billingPeriod) {
     return violation(

@@ -39,7 +39,17 @@ export interface CheckpointSigner {
 
 export function checkpointDigest(body: CheckpointBody): string {
   const { format, sequence, sealedAt, headPosition, eventCount, streamCount, streamsRoot, previousDigest, keyId } = body;
-  const canonical = canonicalJson({ format, sequence, sealedAt, headPosition, eventCount, streamCount, streamsRoot, previousDigest, keyId });
+  const canonical = canonicalJson({
+    format,
+    sequence,
+    sealedAt,
+    headPosition,
+    eventCount,
+    streamCount,
+    streamsRoot,
+    previousDigest,
+    keyId,
+  });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
@@ -50,7 +60,10 @@ export function signCheckpoint(body: CheckpointBody, signer: CheckpointSigner): 
 
 /** A short, stable name for a public key: the first 16 hex digits of the SHA-256 of its SPKI form. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** The public key as auditors carry it: base64 of its SPKI DER form. */
@@ -70,7 +83,8 @@ export function checkpointProblems(checkpoint: SignedCheckpoint, publicKey: KeyO
   const problems: string[] = [];
   if (checkpoint.format !== CHECKPOINT_FORMAT) problems.push(`unknown checkpoint format ${String(checkpoint.format)}`);
   const digest = checkpointDigest(checkpoint);
-  if (digest !== checkpoint.digest) problems.push(`checkpoint #${checkpoint.sequence}: its digest does not match its content (it was edited)`);
+  if (digest !== checkpoint.digest)
+    problems.push(`checkpoint #${checkpoint.sequence}: its digest does not match its content (it was edited)`);
   if (checkpoint.keyId !== keyIdOf(publicKey)) {
     problems.push(`checkpoint #${checkpoint.sequence} was signed with key ${checkpoint.keyId}, not the trusted key ${keyIdOf(publicKey)}`);
   } else if (!verify(null, Buffer.from(checkpoint.digest, 'hex'), publicKey, Buffer.from(checkpoint.signature, 'base64url'))) {
@@ -81,6 +95,7 @@ export function checkpointProblems(checkpoint: SignedCheckpoint, publicKey: KeyO
 
 /** The checkpoint's body and signature only (stores and exports may carry other fields beside them). */
 export function checkpointOnly(value: SignedCheckpoint): SignedCheckpoint {
-  const { format, sequence, sealedAt, headPosition, eventCount, streamCount, streamsRoot, previousDigest, keyId, digest, signature } = value;
+  const { format, sequence, sealedAt, headPosition, eventCount, streamCount, streamsRoot, previousDigest, keyId, digest, signature } =
+    value;
   return { format, sequence, sealedAt, headPosition, eventCount, streamCount, streamsRoot, previousDigest, keyId, digest, signature };
 }

@@ -22,7 +22,15 @@ const event = (data: Record<string, number>): NewEvent => {
     eventId: eventIdFor(commandId, 0),
     type: 'SeatsPurchased',
     data,
-    metadata: { commandId, correlationId: commandId, causationId: commandId, actor: { kind: 'reseller', id: 'r-1' }, onBehalfOf: null, occurredAt: '2026-03-01T00:00:00.000Z', schemaVersion: 1 },
+    metadata: {
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      actor: { kind: 'reseller', id: 'r-1' },
+      onBehalfOf: null,
+      occurredAt: '2026-03-01T00:00:00.000Z',
+      schemaVersion: 1,
+    },
   };
 };
 
@@ -74,7 +82,14 @@ describe('signed checkpoints of the log head', () => {
     const first = await sealer.seal();
     expect(first).toMatchObject({ sealed: true, newEvents: 9 });
     const one = first.checkpoint!;
-    expect(one).toMatchObject({ sequence: 1, headPosition: '9', eventCount: '9', streamCount: 3, previousDigest: null, keyId: keyIdOf(key.publicKey) });
+    expect(one).toMatchObject({
+      sequence: 1,
+      headPosition: '9',
+      eventCount: '9',
+      streamCount: 3,
+      previousDigest: null,
+      keyId: keyIdOf(key.publicKey),
+    });
     expect(checkpointProblems(one, key.publicKey)).toEqual([]);
     expect(await checkpoints.headOf('subscription-a')).toMatchObject({ revision: 3n });
     expect(await sealer.seal()).toMatchObject({ sealed: false, checkpoint: one });
@@ -84,7 +99,11 @@ describe('signed checkpoints of the log head', () => {
     expect(two).toMatchObject({ sequence: 2, eventCount: '10', previousDigest: one.digest });
     // Only the moved head is stored again; the heads of #2 are the latest of each stream.
     const heads = await checkpoints.heads(2);
-    expect(heads.map((h) => [h.streamId, h.revision])).toEqual([['organization-c', 0n], ['subscription-a', 4n], ['subscription-b', 3n]]);
+    expect(heads.map((h) => [h.streamId, h.revision])).toEqual([
+      ['organization-c', 0n],
+      ['subscription-a', 4n],
+      ['subscription-b', 3n],
+    ]);
     expect(merkleRoot(heads)).toBe(two.streamsRoot);
     expect((await checkpoints.heads(1)).find((h) => h.streamId === 'subscription-a')?.revision).toBe(3n);
     // A fresh sealer (another process) reloads the heads from the store.
@@ -135,7 +154,14 @@ describe('signed checkpoints of the log head', () => {
       insider.deleteEvent(path, 'subscription-a', 1);
       const result = await verifyStore(store, checkpoints);
       expect(result.findings).toEqual(
-        expect.arrayContaining([expect.objectContaining({ kind: 'missing-events', streamId: 'subscription-a', revision: '2', reason: expect.stringMatching(/revision 1 is missing/) })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            kind: 'missing-events',
+            streamId: 'subscription-a',
+            revision: '2',
+            reason: expect.stringMatching(/revision 1 is missing/),
+          }),
+        ]),
       );
     });
   });

@@ -97,13 +97,22 @@ export class LogVerifier {
 
   accept(event: RecordedEvent): void {
     this.events++;
-    const at = { streamId: event.streamId, revision: event.revision.toString(), eventId: event.eventId, position: event.position.toString() };
+    const at = {
+      streamId: event.streamId,
+      revision: event.revision.toString(),
+      eventId: event.eventId,
+      position: event.position.toString(),
+    };
     const sealedPosition = this.sealedPosition();
     if (sealedPosition !== null && event.position <= sealedPosition) this.eventsUpToSeal++;
 
     const outOfLogOrder = this.lastPosition !== null && event.position <= this.lastPosition;
     if (outOfLogOrder) {
-      this.report({ kind: 'out-of-order', ...at, reason: `position ${event.position} comes after position ${this.lastPosition}: events were moved or swapped` });
+      this.report({
+        kind: 'out-of-order',
+        ...at,
+        reason: `position ${event.position} comes after position ${this.lastPosition}: events were moved or swapped`,
+      });
     } else {
       this.lastPosition = event.position;
     }
@@ -111,10 +120,19 @@ export class LogVerifier {
     const tail = this.tails.get(event.streamId);
     if (!tail) {
       if (event.revision !== 0n && !this.startsMidStream()) {
-        this.report({ kind: 'missing-events', ...at, reason: `the stream starts at revision ${event.revision}: revisions 0 to ${event.revision - 1n} were deleted` });
+        this.report({
+          kind: 'missing-events',
+          ...at,
+          reason: `the stream starts at revision ${event.revision}: revisions 0 to ${event.revision - 1n} were deleted`,
+        });
       }
     } else if (event.revision <= tail.revision) {
-      if (!outOfLogOrder) this.report({ kind: 'out-of-order', ...at, reason: `revision ${event.revision} comes after revision ${tail.revision} of its stream` });
+      if (!outOfLogOrder)
+        this.report({
+          kind: 'out-of-order',
+          ...at,
+          reason: `revision ${event.revision} comes after revision ${tail.revision} of its stream`,
+        });
     } else if (event.revision !== tail.revision + 1n) {
       const missing = event.revision - tail.revision - 1n;
       const range = missing === 1n ? `revision ${tail.revision + 1n} is` : `revisions ${tail.revision + 1n} to ${event.revision - 1n} are`;
@@ -150,24 +168,43 @@ export class LogVerifier {
       const tail = this.tails.get(streamId);
       const at = { streamId, revision: head.revision.toString(), eventId: head.eventId, position: head.position.toString() };
       if (!tail) {
-        this.report({ kind: 'stream-deleted', ...at, reason: `checkpoint #${sequence} sealed this stream at revision ${head.revision}; it is not in the log (deleted)` });
+        this.report({
+          kind: 'stream-deleted',
+          ...at,
+          reason: `checkpoint #${sequence} sealed this stream at revision ${head.revision}; it is not in the log (deleted)`,
+        });
       } else {
         const from = tail.revision + 1n;
-        const range = from === head.revision ? `revision ${head.revision} (event ${head.eventId}) was` : `revisions ${from} to ${head.revision} (the last one event ${head.eventId}) were`;
-        this.report({ kind: 'truncated', ...at, reason: `checkpoint #${sequence} sealed this stream at revision ${head.revision}; the log ends at ${tail.revision}: ${range} deleted` });
+        const range =
+          from === head.revision
+            ? `revision ${head.revision} (event ${head.eventId}) was`
+            : `revisions ${from} to ${head.revision} (the last one event ${head.eventId}) were`;
+        this.report({
+          kind: 'truncated',
+          ...at,
+          reason: `checkpoint #${sequence} sealed this stream at revision ${head.revision}; the log ends at ${tail.revision}: ${range} deleted`,
+        });
       }
     }
     if (expected && this.coversWholeLog()) {
       const sealedPosition = this.sealedPosition();
       if (sealedPosition !== null && (this.lastPosition === null || this.lastPosition < sealedPosition)) {
         this.report({
-          kind: 'tail-cut', streamId: null, revision: null, eventId: null, position: sealedPosition.toString(),
+          kind: 'tail-cut',
+          streamId: null,
+          revision: null,
+          eventId: null,
+          position: sealedPosition.toString(),
           reason: `checkpoint #${sequence} sealed the log up to position ${sealedPosition}; it ends at ${this.lastPosition ?? 'nothing'}: its tail was cut`,
         });
       }
       if (this.eventsUpToSeal !== BigInt(expected.checkpoint.eventCount)) {
         this.report({
-          kind: 'event-count', streamId: null, revision: null, eventId: null, position: sealedPosition?.toString() ?? null,
+          kind: 'event-count',
+          streamId: null,
+          revision: null,
+          eventId: null,
+          position: sealedPosition?.toString() ?? null,
           reason: `checkpoint #${sequence} sealed ${expected.checkpoint.eventCount} events up to position ${sealedPosition}; the log has ${this.eventsUpToSeal}`,
         });
       }
@@ -176,7 +213,9 @@ export class LogVerifier {
       eventsChecked: this.events,
       streamsChecked: this.tails.size,
       lastPosition: this.lastPosition?.toString() ?? null,
-      checkpoint: expected ? { sequence: expected.checkpoint.sequence, digest: expected.checkpoint.digest, headPosition: expected.checkpoint.headPosition } : null,
+      checkpoint: expected
+        ? { sequence: expected.checkpoint.sequence, digest: expected.checkpoint.digest, headPosition: expected.checkpoint.headPosition }
+        : null,
       findings: this.findings,
       moreFindings: this.moreFindings,
       ok: this.findings.length === 0,

@@ -13,7 +13,10 @@ const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
 
 export function leafHash(head: StreamHead): Buffer {
-  return createHash('sha256').update(LEAF).update(canonicalJson(headToJson(head)), 'utf8').digest();
+  return createHash('sha256')
+    .update(LEAF)
+    .update(canonicalJson(headToJson(head)), 'utf8')
+    .digest();
 }
 
 export function merkleRoot(heads: Iterable<StreamHead>): string {
@@ -22,7 +25,15 @@ export function merkleRoot(heads: Iterable<StreamHead>): string {
   while (level.length > 1) {
     const next: Buffer[] = [];
     for (let i = 0; i < level.length; i += 2) {
-      next.push(i + 1 < level.length ? createHash('sha256').update(NODE).update(level[i]).update(level[i + 1]).digest() : level[i]);
+      next.push(
+        i + 1 < level.length
+          ? createHash('sha256')
+              .update(NODE)
+              .update(level[i])
+              .update(level[i + 1])
+              .digest()
+          : level[i],
+      );
     }
     level = next;
   }

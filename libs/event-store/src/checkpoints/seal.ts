@@ -6,8 +6,7 @@ import { merkleRoot } from './merkle';
 import { headOf, StreamHead } from './stream-head';
 
 export type SealOutcome =
-  | { sealed: true; checkpoint: SignedCheckpoint; newEvents: number }
-  | { sealed: false; checkpoint: SignedCheckpoint | null; newEvents: 0 };
+  { sealed: true; checkpoint: SignedCheckpoint; newEvents: number } | { sealed: false; checkpoint: SignedCheckpoint | null; newEvents: 0 };
 
 /** The log no longer extends the chain the last checkpoint sealed: nothing is sealed over it. */
 export class UnsealableLogError extends Error {
@@ -51,7 +50,10 @@ export class CheckpointSealer {
 
   /** One seal at a time per sealer; a second call waits for the first. */
   seal(): Promise<SealOutcome> {
-    const next = this.running.then(() => this.sealNow(), () => this.sealNow());
+    const next = this.running.then(
+      () => this.sealNow(),
+      () => this.sealNow(),
+    );
     this.running = next.catch(() => undefined);
     return next;
   }

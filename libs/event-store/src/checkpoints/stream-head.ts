@@ -14,7 +14,13 @@ export interface StreamHead {
 }
 
 export function headOf(event: RecordedEvent): StreamHead {
-  return { streamId: event.streamId, revision: event.revision, hash: event.metadata.hash, eventId: event.eventId, position: event.position };
+  return {
+    streamId: event.streamId,
+    revision: event.revision,
+    hash: event.metadata.hash,
+    eventId: event.eventId,
+    position: event.position,
+  };
 }
 
 /** JSON form (bigints as decimal strings), as exports and the read-store checkpoint store keep it. */
@@ -27,11 +33,23 @@ export interface StreamHeadJson {
 }
 
 export function headToJson(head: StreamHead): StreamHeadJson {
-  return { streamId: head.streamId, revision: head.revision.toString(), hash: head.hash, eventId: head.eventId, position: head.position.toString() };
+  return {
+    streamId: head.streamId,
+    revision: head.revision.toString(),
+    hash: head.hash,
+    eventId: head.eventId,
+    position: head.position.toString(),
+  };
 }
 
 export function headFromJson(json: StreamHeadJson): StreamHead {
-  return { streamId: json.streamId, revision: BigInt(json.revision), hash: json.hash, eventId: json.eventId, position: BigInt(json.position) };
+  return {
+    streamId: json.streamId,
+    revision: BigInt(json.revision),
+    hash: json.hash,
+    eventId: json.eventId,
+    position: BigInt(json.position),
+  };
 }
 
 /** Stream ids in UTF-16 code unit order: the order the Merkle leaves are in, whatever the store sorts by. */

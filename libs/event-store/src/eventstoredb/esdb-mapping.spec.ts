@@ -58,9 +58,13 @@ describe('EventStoreDB mapping (no server needed)', () => {
 
   it('refuses events it cannot read, and a missing position', () => {
     const stored = asStoredByEsdb('license-1', 10n);
-    expect(() => fromEsdbRecordedEvent({ ...stored, metadata: { foreign: true } } as EsdbRecordedEvent, 10n)).toThrow(MalformedStoredEventError);
+    expect(() => fromEsdbRecordedEvent({ ...stored, metadata: { foreign: true } } as EsdbRecordedEvent, 10n)).toThrow(
+      MalformedStoredEventError,
+    );
     expect(() => commitPositionOf({ ...stored, position: undefined } as EsdbRecordedEvent)).toThrow(/22\.6/);
-    expect(() => commitPositionOf({ ...stored, position: { commit: 2n ** 64n - 1n, prepare: 0n } } as EsdbRecordedEvent)).toThrow(MalformedStoredEventError);
+    expect(() => commitPositionOf({ ...stored, position: { commit: 2n ** 64n - 1n, prepare: 0n } } as EsdbRecordedEvent)).toThrow(
+      MalformedStoredEventError,
+    );
     expect(commitPositionOf(stored)).toBe(10n);
   });
 

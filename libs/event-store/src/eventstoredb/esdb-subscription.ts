@@ -93,7 +93,9 @@ export class EsdbAllSubscription implements AllSubscription {
         const type = failure === null ? null : (errorType(failure) ?? null);
         consecutiveNotLeader = type === 'not-leader' ? consecutiveNotLeader + 1 : 0;
         const { permanent, reason } =
-          failure === null ? { permanent: false, reason: 'the server ended the subscription' } : classifySubscriptionError(failure, consecutiveNotLeader);
+          failure === null
+            ? { permanent: false, reason: 'the server ended the subscription' }
+            : classifySubscriptionError(failure, consecutiveNotLeader);
         const after = cursor === null ? null : cursor.toString();
         if (permanent) {
           this.options.onIncident({ kind: 'stopped', reason, errorType: type, after });
@@ -111,14 +113,13 @@ export class EsdbAllSubscription implements AllSubscription {
 
   private retryDelay(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeFromRetryDelay = null;
+        resolve();
+      };
       const timer = setTimeout(done, ms);
       timer.unref();
-      const self = this;
-      function done(): void {
-        clearTimeout(timer);
-        self.wakeFromRetryDelay = null;
-        resolve();
-      }
       this.wakeFromRetryDelay = done;
     });
   }

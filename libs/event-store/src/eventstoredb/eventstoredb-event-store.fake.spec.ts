@@ -50,8 +50,16 @@ describe('eventstoredb adapter: subscriptions that drop or stop', () => {
     await store.append(streamId, oneEvent('Second'), 0n);
     await store.append(streamId, oneEvent('Third'), 1n);
     expect((await takeFrom(iterator, 2, [streamId])).map((e) => e.type)).toEqual(['Second', 'Third']);
-    expect(incidents).toEqual([expect.objectContaining({ kind: 'dropped', errorType: 'unavailable', reason: 'connection lost', consecutiveDrops: 1 })]);
-    expect(store.subscriptionHealth()).toMatchObject({ open: 1, drops: 1, reconnecting: 0, lastDrop: { reason: 'connection lost' }, stopped: null });
+    expect(incidents).toEqual([
+      expect.objectContaining({ kind: 'dropped', errorType: 'unavailable', reason: 'connection lost', consecutiveDrops: 1 }),
+    ]);
+    expect(store.subscriptionHealth()).toMatchObject({
+      open: 1,
+      drops: 1,
+      reconnecting: 0,
+      lastDrop: { reason: 'connection lost' },
+      stopped: null,
+    });
     await subscription.close();
     await expect(iterator.next()).resolves.toMatchObject({ done: true });
     expect(store.subscriptionHealth().open).toBe(0);
@@ -63,7 +71,14 @@ describe('eventstoredb adapter: subscriptions that drop or stop', () => {
     const { store, incidents } = storeWithIncidents(log);
     log.subscriptionFailure = new AccessDeniedError(undefined, 'Access denied');
     const iterator = store.subscribeToAll()[Symbol.asyncIterator]();
-    const error = await within(iterator.next().then(() => null, (e: unknown) => e), 5000, 'the subscription to stop');
+    const error = await within(
+      iterator.next().then(
+        () => null,
+        (e: unknown) => e,
+      ),
+      5000,
+      'the subscription to stop',
+    );
     expect(error).toBeInstanceOf(SubscriptionStoppedError);
     expect((error as Error).message).toMatch(/denied access to \$all.*EVENTSTORE_CONNECTION_STRING/);
     expect(incidents.map((i) => i.kind)).toEqual(['stopped']);
@@ -77,7 +92,14 @@ describe('eventstoredb adapter: subscriptions that drop or stop', () => {
     const notLeader = () => Object.assign(new Error('Not leader'), { type: 'not-leader' }) as unknown as NotLeaderError;
     log.subscriptionFailure = notLeader();
     const iterator = store.subscribeToAll()[Symbol.asyncIterator]();
-    const error = await within(iterator.next().then(() => null, (e: unknown) => e), 5000, 'the subscription to stop');
+    const error = await within(
+      iterator.next().then(
+        () => null,
+        (e: unknown) => e,
+      ),
+      5000,
+      'the subscription to stop',
+    );
     expect(error).toBeInstanceOf(SubscriptionStoppedError);
     expect((error as Error).message).toMatch(/not leader.*5 times in a row/);
     expect(incidents.map((i) => i.kind)).toEqual(['dropped', 'dropped', 'dropped', 'dropped', 'stopped']);
@@ -164,4 +186,3 @@ function racingClient(log: FakeEsdbLog, streamId: string): EventStoreDBClient {
     }) as EventStoreDBClient['readStream'],
   });
 }
-

@@ -119,7 +119,11 @@ export class EventStoreDbEventStore implements EventStore {
 
     for (let attempt = 1; ; attempt++) {
       const tail = await this.readTail(streamId, IDEMPOTENCY_WINDOW + events.length);
-      const repeat = matchEarlierAppend(streamId, events, events.map((event) => identityIn(tail, event.eventId)));
+      const repeat = matchEarlierAppend(
+        streamId,
+        events,
+        events.map((event) => identityIn(tail, event.eventId)),
+      );
       if (repeat) return repeat;
 
       const last = tail[0] ?? null;
@@ -191,17 +195,20 @@ export class EventStoreDbEventStore implements EventStore {
     const chunk = Math.max(limit + 1, MIN_READ_CHUNK);
     while (collected.length <= limit && !reachedEnd) {
       let records = 0;
-      await readToEnd(this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: chunk, resolveLinkTos: false }), (resolved) => {
-        records++;
-        const event = resolved.event;
-        if (event === undefined) return true;
-        from = event.position;
-        const position = event.position.commit;
-        if (seen !== null && position <= seen) return true;
-        seen = position;
-        if (!isSystemEvent(event)) collected.push(fromEsdbRecordedEvent(event, position));
-        return true;
-      });
+      await readToEnd(
+        this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: chunk, resolveLinkTos: false }),
+        (resolved) => {
+          records++;
+          const event = resolved.event;
+          if (event === undefined) return true;
+          from = event.position;
+          const position = event.position.commit;
+          if (seen !== null && position <= seen) return true;
+          seen = position;
+          if (!isSystemEvent(event)) collected.push(fromEsdbRecordedEvent(event, position));
+          return true;
+        },
+      );
       reachedEnd = records < chunk;
     }
     const events = collected.slice(0, limit);
@@ -300,17 +307,29 @@ export class EventStoreDbEventStore implements EventStore {
    * retry won the race): answered like any retry, the original result, or DuplicateEventIdError if
    * the earlier events carry other content under these ids.
    */
-  private async confirmAppend(streamId: string, events: readonly NewEvent[], sealed: SealedEvent[], lastRevision: bigint): Promise<AppendResult> {
+  private async confirmAppend(
+    streamId: string,
+    events: readonly NewEvent[],
+    sealed: SealedEvent[],
+    lastRevision: bigint,
+  ): Promise<AppendResult> {
     const first = lastRevision - BigInt(sealed.length - 1);
     const stored: RecordedEvent[] = [];
-    await readToEnd(this.client.readStream(streamId, { direction: FORWARDS, fromRevision: first < 0n ? 0n : first, maxCount: sealed.length }), (resolved) => {
-      if (resolved.event !== undefined) stored.push(fromEsdbRecordedEvent(resolved.event, commitPositionOf(resolved.event)));
-      return true;
-    });
+    await readToEnd(
+      this.client.readStream(streamId, { direction: FORWARDS, fromRevision: first < 0n ? 0n : first, maxCount: sealed.length }),
+      (resolved) => {
+        if (resolved.event !== undefined) stored.push(fromEsdbRecordedEvent(resolved.event, commitPositionOf(resolved.event)));
+        return true;
+      },
+    );
     if (stored.length === sealed.length && stored.every((event, i) => event.metadata.hash === sealed[i].metadata.hash)) {
       return { nextExpectedRevision: lastRevision, position: stored[stored.length - 1].position };
     }
-    const repeat = matchEarlierAppend(streamId, events, events.map((event) => identityIn(stored, event.eventId)));
+    const repeat = matchEarlierAppend(
+      streamId,
+      events,
+      events.map((event) => identityIn(stored, event.eventId)),
+    );
     if (repeat) return repeat;
     throw new Error(`stream ${streamId}: the append at revision ${first}..${lastRevision} could not be read back`);
   }
@@ -354,5 +373,13 @@ async function readChunk<E extends ResolvedEvent | AllStreamResolvedEvent>(read:
 
 function identityIn(tail: readonly RecordedEvent[], eventId: string) {
   const found = tail.find((event) => event.eventId === eventId);
-  return found && { streamId: found.streamId, revision: found.revision, position: found.position, type: found.type, canonicalData: canonicalJson(found.data) };
+  return (
+    found && {
+      streamId: found.streamId,
+      revision: found.revision,
+      position: found.position,
+      type: found.type,
+      canonicalData: canonicalJson(found.data),
+    }
+  );
 }

@@ -147,7 +147,9 @@ describe('sqlite event store: group commit', () => {
     return openSqliteEventStore({ path }).then(async (store) => {
       const raw = new Database(path, { readonly: true });
       const plan = raw
-        .prepare("EXPLAIN QUERY PLAN SELECT * FROM events INDEXED BY events_stream_command WHERE stream_id = ? AND json_extract(metadata, '$.commandId') = ? ORDER BY revision")
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT * FROM events INDEXED BY events_stream_command WHERE stream_id = ? AND json_extract(metadata, '$.commandId') = ? ORDER BY revision",
+        )
         .all('s', 'c') as Array<{ detail: string }>;
       expect(plan.map((row) => row.detail).join(' ')).toMatch(/events_stream_command \(stream_id=\? AND <expr>=\?\)/);
       raw.close();

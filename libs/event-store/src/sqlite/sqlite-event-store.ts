@@ -259,7 +259,15 @@ export class SqliteEventStore implements EventStore {
 
     const recorded: RecordedStamp[] = [];
     for (const event of sealForStorage(streamId, previous, events, recordedAt)) {
-      const info = this.statements.insert.run(streamId, event.revision, event.eventId, event.type, event.canonicalData, event.canonicalMetadata, event.hash);
+      const info = this.statements.insert.run(
+        streamId,
+        event.revision,
+        event.eventId,
+        event.type,
+        event.canonicalData,
+        event.canonicalMetadata,
+        event.hash,
+      );
       recorded.push({
         eventId: event.eventId,
         revision: event.revision,

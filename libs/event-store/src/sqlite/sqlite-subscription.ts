@@ -62,15 +62,14 @@ export class SqliteAllSubscription implements AllSubscription {
 
   private untilAppendOrPoll(): Promise<void> {
     return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
       const timer = setTimeout(done, this.source.pollIntervalMs);
       // A waiting subscription alone must not keep the process alive.
       timer.unref();
-      const self = this;
-      function done(): void {
-        clearTimeout(timer);
-        self.wake = null;
-        resolve();
-      }
       this.wake = done;
       if (this.closed) done();
     });

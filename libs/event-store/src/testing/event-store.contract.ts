@@ -12,16 +12,7 @@ import {
   NewEvent,
   WrongExpectedRevisionError,
 } from '../port';
-import {
-  commandEvents,
-  freshStream,
-  ManualClock,
-  oneEvent,
-  ofStreams,
-  readAllPages,
-  takeFrom,
-  within,
-} from './contract-helpers';
+import { commandEvents, freshStream, ManualClock, oneEvent, ofStreams, readAllPages, takeFrom, within } from './contract-helpers';
 import { MAX_APPEND_BYTES } from '../validation';
 
 export interface ContractStoreOptions {
@@ -215,7 +206,11 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
         ]);
         expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
         expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
-        for (const [streamId, types] of [[a, ['Opened', 'A1']], [b, ['B0']], [c, ['C0']]] as const) {
+        for (const [streamId, types] of [
+          [a, ['Opened', 'A1']],
+          [b, ['B0']],
+          [c, ['C0']],
+        ] as const) {
           const events = await store.readStream(streamId);
           expect(events.map((e) => e.type)).toEqual(types);
           expect(verifyStreamChain(events)).toEqual({ ok: true });
@@ -224,7 +219,11 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
 
       it('what an append reports it stamped is what is stored, when it reports it', async () => {
         const streamId = freshStream();
-        const result = await store.append(streamId, commandEvents({ type: 'A', data: { n: 0 } }, { type: 'B', data: { n: 1 } }), 'no-stream');
+        const result = await store.append(
+          streamId,
+          commandEvents({ type: 'A', data: { n: 0 } }, { type: 'B', data: { n: 1 } }),
+          'no-stream',
+        );
         if (result.recorded === undefined) return; // optional: the caller reads the stream back
         const stored = await store.readStream(streamId);
         expect(result.recorded).toEqual(
@@ -297,7 +296,11 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
           await store.append(a, oneEvent('A2'), 0n),
           await store.append(b, commandEvents({ type: 'B2', data: {} }, { type: 'B3', data: {} }), 0n),
         ];
-        const events = ofStreams((await readAllPages(store, start, 500)).flatMap((p) => p.events), a, b);
+        const events = ofStreams(
+          (await readAllPages(store, start, 500)).flatMap((p) => p.events),
+          a,
+          b,
+        );
         expect(events.map((e) => e.type)).toEqual(['A1', 'B1', 'A2', 'B2', 'B3']);
         expectStrictlyIncreasing(events.map((e) => e.position));
         expect(results.map((r) => r.position)).toEqual([0, 1, 2, 4].map((i) => events[i].position));
@@ -316,7 +319,10 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
           if (page.after !== null) page.events.forEach((e) => expect(e.position > page.after!).toBe(true));
         }
         pages.slice(0, -1).forEach((page) => expect(page.isEnd).toBe(false));
-        const ours = ofStreams(pages.flatMap((p) => p.events), streamId);
+        const ours = ofStreams(
+          pages.flatMap((p) => p.events),
+          streamId,
+        );
         expect(ours.map((e) => e.data)).toEqual([0, 1, 2, 3, 4].map((i) => ({ i })));
         expectStrictlyIncreasing(pages.flatMap((p) => p.events).map((e) => e.position));
 
@@ -425,7 +431,10 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
         const streamId = freshStream();
         await store.append(streamId, commandEvents({ type: 'A', data: {} }, { type: 'B', data: {} }, { type: 'C', data: {} }), 'no-stream');
         await store.append(streamId, oneEvent(), 2n);
-        const events = ofStreams((await readAllPages(store, start, 500)).flatMap((p) => p.events), streamId);
+        const events = ofStreams(
+          (await readAllPages(store, start, 500)).flatMap((p) => p.events),
+          streamId,
+        );
         expect(events).toHaveLength(4);
         events.forEach((e) => expect(typeof e.position).toBe('bigint'));
         expectStrictlyIncreasing(events.map((e) => e.position));
@@ -484,7 +493,9 @@ export function describeEventStoreContract(name: string, harness: EventStoreCont
       it(`an append over ${MAX_APPEND_BYTES} bytes of data and metadata, with AppendTooLargeError naming the limit`, async () => {
         const streamId = freshStream();
         await store.append(streamId, oneEvent(), 'no-stream');
-        const bulky = commandEvents(...Array.from({ length: 4 }, (_, i) => ({ type: 'Bulky', data: { i, text: 'x'.repeat(MAX_APPEND_BYTES / 4) } })));
+        const bulky = commandEvents(
+          ...Array.from({ length: 4 }, (_, i) => ({ type: 'Bulky', data: { i, text: 'x'.repeat(MAX_APPEND_BYTES / 4) } })),
+        );
         const error = await expectRejection(store.append(streamId, bulky, 0n), AppendTooLargeError);
         expect(error).toMatchObject({ streamId, limit: MAX_APPEND_BYTES });
         expect(error.message).toMatch(/nothing was written/);

@@ -55,9 +55,15 @@ export const insider = {
   editData(path: string, streamId: string, revision: number, change: (data: JsonObject) => JsonObject): void {
     const db = new Database(path);
     try {
-      const row = db.prepare<[string, number], { data: string }>('SELECT data FROM events WHERE stream_id = ? AND revision = ?').get(streamId, revision);
+      const row = db
+        .prepare<[string, number], { data: string }>('SELECT data FROM events WHERE stream_id = ? AND revision = ?')
+        .get(streamId, revision);
       if (!row) throw new Error(`${streamId}@${revision} not found`);
-      db.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = ?').run(canonicalJson(change(JSON.parse(row.data) as JsonObject)), streamId, revision);
+      db.prepare('UPDATE events SET data = ? WHERE stream_id = ? AND revision = ?').run(
+        canonicalJson(change(JSON.parse(row.data) as JsonObject)),
+        streamId,
+        revision,
+      );
     } finally {
       db.close();
     }

@@ -52,19 +52,34 @@ const itemId = (t: Target) => `${t.process}|${t.step}|${t.subject}`;
 const canonical = (instant: string) => new Date(Date.parse(instant)).toISOString();
 
 const offerLapse = (organizationId: string, transferId: string): Target => ({
-  process: 'ownership-offer-expiry', step: 'lapse-offer', streamId: `organization-${organizationId}`, subject: `${organizationId}/${transferId}`,
+  process: 'ownership-offer-expiry',
+  step: 'lapse-offer',
+  streamId: `organization-${organizationId}`,
+  subject: `${organizationId}/${transferId}`,
 });
 const offerReminder = (organizationId: string, transferId: string): Target => ({
-  process: 'reminders', step: 'remind-offer', streamId: `organization-${organizationId}`, subject: `${organizationId}/${transferId}`,
+  process: 'reminders',
+  step: 'remind-offer',
+  streamId: `organization-${organizationId}`,
+  subject: `${organizationId}/${transferId}`,
 });
 const termEnd = (subscriptionId: string): Target => ({
-  process: 'subscription-renewal', step: 'term-end', streamId: `subscription-${subscriptionId}`, subject: subscriptionId,
+  process: 'subscription-renewal',
+  step: 'term-end',
+  streamId: `subscription-${subscriptionId}`,
+  subject: subscriptionId,
 });
 const renewalReminder = (subscriptionId: string, daysBefore: number): Target => ({
-  process: 'reminders', step: 'remind-renewal', streamId: `subscription-${subscriptionId}`, subject: `${subscriptionId}/${daysBefore}`,
+  process: 'reminders',
+  step: 'remind-renewal',
+  streamId: `subscription-${subscriptionId}`,
+  subject: `${subscriptionId}/${daysBefore}`,
 });
 const rightClosing = (rightId: string): Target => ({
-  process: 'issuance-right-expiry', step: 'close-right', streamId: `issuance-right-${rightId}`, subject: rightId,
+  process: 'issuance-right-expiry',
+  step: 'close-right',
+  streamId: `issuance-right-${rightId}`,
+  subject: rightId,
 });
 
 /**
@@ -83,7 +98,9 @@ export const processScheduleProjection = defineProjection({
   collections: processScheduleCollections,
   handles: SCHEDULE_EVENT_TYPES,
   apply(event) {
-    return scheduleOperations(event).map((document) => ({ type: 'put', collection: PROCESS_SCHEDULE, document: { ...document } }) as WriteOperation);
+    return scheduleOperations(event).map(
+      (document) => ({ type: 'put', collection: PROCESS_SCHEDULE, document: { ...document } }) as WriteOperation,
+    );
   },
 });
 
@@ -148,7 +165,11 @@ export function scheduleOperations(event: RecordedEvent): Item[] {
         // (a monthly term gets the 7-day reminder, not the 30-day one).
         ...RENEWAL_REMINDER_DAYS.map((days) =>
           termMs > 2 * days * DAY_MS
-            ? pending(renewalReminder(d.subscriptionId, days), shift(end, -days * DAY_MS), { subscriptionId: d.subscriptionId, termEnd: end, daysBefore: days })
+            ? pending(renewalReminder(d.subscriptionId, days), shift(end, -days * DAY_MS), {
+                subscriptionId: d.subscriptionId,
+                termEnd: end,
+                daysBefore: days,
+              })
             : settled(renewalReminder(d.subscriptionId, days)),
         ),
       ];
@@ -162,7 +183,11 @@ export function scheduleOperations(event: RecordedEvent): Item[] {
       return [
         d.nextAttemptAt === null
           ? settled(termEnd(d.subscriptionId))
-          : pending(termEnd(d.subscriptionId), d.nextAttemptAt, { subscriptionId: d.subscriptionId, termEnd: canonical(d.termEnd), attempt: d.attempt + 1 }),
+          : pending(termEnd(d.subscriptionId), d.nextAttemptAt, {
+              subscriptionId: d.subscriptionId,
+              termEnd: canonical(d.termEnd),
+              attempt: d.attempt + 1,
+            }),
       ];
     }
     case 'SubscriptionCancelled': {

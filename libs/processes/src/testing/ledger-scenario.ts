@@ -14,7 +14,8 @@ import { resellerDecider, resellerStream } from '@channel-ledger/domain';
 import { Actor, EventStore } from '@channel-ledger/event-store';
 
 export const DAY_MS = 86_400_000;
-export const plus = (instant: string, days: number, hours = 0) => new Date(Date.parse(instant) + days * DAY_MS + hours * 3_600_000).toISOString();
+export const plus = (instant: string, days: number, hours = 0) =>
+  new Date(Date.parse(instant) + days * DAY_MS + hours * 3_600_000).toISOString();
 
 /** A clock tests move by hand (the sandbox TestClock's role in a library test). */
 export class ManualClock {
@@ -47,7 +48,12 @@ export class LedgerScenario {
 
   async catalog(at: string): Promise<void> {
     await publishPlan(this.ledger, this.envelope({ kind: 'vendor-admin', id: this.vendorId }, at, 'catalog'), {
-      vendorId: this.vendorId, planId: this.planId, product: 'GitLens', tier: 'pro', currency: 'USD', prices: { annual: '96.00', monthly: '10.00' },
+      vendorId: this.vendorId,
+      planId: this.planId,
+      product: 'GitLens',
+      tier: 'pro',
+      currency: 'USD',
+      prices: { annual: '96.00', monthly: '10.00' },
     });
   }
 
@@ -61,20 +67,34 @@ export class LedgerScenario {
         envelope: this.envelope(actor, at, `${resellerId}-${name}`),
         command: { type, resellerId, now: at, actor, ...extra } as never,
       });
-    await run('RegisterReseller', { companyName: `${resellerId} Resale`, email: `sales@${resellerId}.example`, partnerKind: 'reseller', verificationTokenHash: 'a'.repeat(64) }, 'register');
+    await run(
+      'RegisterReseller',
+      {
+        companyName: `${resellerId} Resale`,
+        email: `sales@${resellerId}.example`,
+        partnerKind: 'reseller',
+        verificationTokenHash: 'a'.repeat(64),
+      },
+      'register',
+    );
     await run('VerifyResellerEmail', { verificationTokenHash: 'a'.repeat(64) }, 'verify');
     await run('AddPaymentMethod', { paymentMethodId: card.id, kind: 'card', label: card.label }, `card-${card.id}`);
   }
 
   async organization(organizationId: string, resellerId: string, at: string): Promise<void> {
     await createCustomerOrganization(this.ledger, this.envelope({ kind: 'reseller', id: resellerId }, at, `org-${organizationId}`), {
-      organizationId, vendorId: this.vendorId, name: `Org ${organizationId}`, customerContactEmail: `it@${organizationId}.example`,
+      organizationId,
+      vendorId: this.vendorId,
+      name: `Org ${organizationId}`,
+      customerContactEmail: `it@${organizationId}.example`,
     });
   }
 
   async offer(organizationId: string, resellerId: string, transferId: string, at: string): Promise<void> {
     await initiateOwnershipTransfer(this.ledger, this.envelope({ kind: 'reseller', id: resellerId }, at, `offer-${transferId}`), {
-      organizationId, transferId, toEmail: `owner@${organizationId}.example`,
+      organizationId,
+      transferId,
+      toEmail: `owner@${organizationId}.example`,
     });
   }
 
@@ -87,21 +107,41 @@ export class LedgerScenario {
   ): Promise<void> {
     const reseller: Actor = { kind: 'reseller', id: resellerId };
     await purchaseSubscription(this.ledger, this.envelope(reseller, at, `purchase-${subscriptionId}`), {
-      subscriptionId, invoiceId: `inv-${subscriptionId}`, organizationId, planId: this.planId,
-      billingPeriod: options.billingPeriod ?? 'annual', seats: options.seats ?? 5, customerContactEmail: `it@${organizationId}.example`,
+      subscriptionId,
+      invoiceId: `inv-${subscriptionId}`,
+      organizationId,
+      planId: this.planId,
+      billingPeriod: options.billingPeriod ?? 'annual',
+      seats: options.seats ?? 5,
+      customerContactEmail: `it@${organizationId}.example`,
     });
     if (options.autoRenewal) {
       await setAutoRenewal(this.ledger, this.envelope(reseller, at, `auto-renewal-${subscriptionId}`), { subscriptionId, enabled: true });
     }
   }
 
-  async right(rightId: string, resellerId: string, at: string, expiresAt: string, licenseId?: string, organizationId?: string): Promise<void> {
+  async right(
+    rightId: string,
+    resellerId: string,
+    at: string,
+    expiresAt: string,
+    licenseId?: string,
+    organizationId?: string,
+  ): Promise<void> {
     await grantIssuanceRight(this.ledger, this.envelope({ kind: 'vendor-admin', id: this.vendorId }, at, `grant-${rightId}`), {
-      rightId, vendorId: this.vendorId, resellerId, licenseTemplateId: 'tpl-pro', maxLicenses: 3, expiresAt, nfr: false,
+      rightId,
+      vendorId: this.vendorId,
+      resellerId,
+      licenseTemplateId: 'tpl-pro',
+      maxLicenses: 3,
+      expiresAt,
+      nfr: false,
     });
     if (licenseId) {
       await issueLicense(this.ledger, this.envelope({ kind: 'reseller', id: resellerId }, at, `license-${licenseId}`), {
-        licenseId, rightId, organizationId: organizationId ?? null,
+        licenseId,
+        rightId,
+        organizationId: organizationId ?? null,
       });
     }
   }

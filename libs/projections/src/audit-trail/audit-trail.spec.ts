@@ -1,5 +1,9 @@
 import type {
-  CustomerOrganizationCreated, LicenseDelivered, LicenseIssued, OwnershipTransferInitiated, ResellerRegistered,
+  CustomerOrganizationCreated,
+  LicenseDelivered,
+  LicenseIssued,
+  OwnershipTransferInitiated,
+  ResellerRegistered,
 } from '@channel-ledger/domain';
 import { projectionHarness, ProjectionHarness } from '../testing/projection-harness';
 import { auditTrailOfCorrelation, auditTrailOfOrganization, auditTrailOfSubscription, auditTrailProjection, positionKey } from './index';
@@ -12,30 +16,51 @@ const proAnnual = plan('pro', '96.00');
 const registered: ResellerRegistered = {
   type: 'ResellerRegistered',
   data: {
-    resellerId: 'acme', companyName: 'Acme Resale', email: 'sales@acme.example', partnerKind: 'reseller',
-    verificationTokenHash: 'h', verificationExpiresAt: utc('2026-01-11'), registeredAt: utc('2026-01-10'),
+    resellerId: 'acme',
+    companyName: 'Acme Resale',
+    email: 'sales@acme.example',
+    partnerKind: 'reseller',
+    verificationTokenHash: 'h',
+    verificationExpiresAt: utc('2026-01-11'),
+    registeredAt: utc('2026-01-10'),
   },
 };
 const created: CustomerOrganizationCreated = {
   type: 'CustomerOrganizationCreated',
   data: {
-    organizationId: 'org-globex', vendorId: 'gitkraken', name: 'Globex', companyDetails: { country: 'US' },
-    customerContact: { name: 'Hank Scorpio', email: 'it@globex.example' }, isPublic: false, customerAssociationEnabled: false,
-    managingReseller: { resellerId: 'acme', companyName: 'Acme Resale', email: 'sales@acme.example' }, createdAt: utc('2026-01-20'),
+    organizationId: 'org-globex',
+    vendorId: 'gitkraken',
+    name: 'Globex',
+    companyDetails: { country: 'US' },
+    customerContact: { name: 'Hank Scorpio', email: 'it@globex.example' },
+    isPublic: false,
+    customerAssociationEnabled: false,
+    managingReseller: { resellerId: 'acme', companyName: 'Acme Resale', email: 'sales@acme.example' },
+    createdAt: utc('2026-01-20'),
   },
 };
 const transferInitiated: OwnershipTransferInitiated = {
   type: 'OwnershipTransferInitiated',
   data: {
-    organizationId: 'org-globex', transferId: 't-1', fromResellerId: 'acme', toEmail: 'it@globex.example',
-    initiatedAt: utc('2026-03-01'), expiresAt: utc('2026-03-08'),
+    organizationId: 'org-globex',
+    transferId: 't-1',
+    fromResellerId: 'acme',
+    toEmail: 'it@globex.example',
+    initiatedAt: utc('2026-03-01'),
+    expiresAt: utc('2026-03-08'),
   },
 };
 const licenseIssued: LicenseIssued = {
   type: 'LicenseIssued',
   data: {
-    licenseId: 'lic-1', rightId: 'right-1', vendorId: 'gitkraken', licenseTemplateId: 'tpl-pro', resellerId: 'acme',
-    organizationId: 'org-globex', nfr: false, issuedAt: utc('2026-09-01'),
+    licenseId: 'lic-1',
+    rightId: 'right-1',
+    vendorId: 'gitkraken',
+    licenseTemplateId: 'tpl-pro',
+    resellerId: 'acme',
+    organizationId: 'org-globex',
+    nfr: false,
+    issuedAt: utc('2026-09-01'),
   },
 };
 const licenseDelivered: LicenseDelivered = {
@@ -50,9 +75,34 @@ function purchaseToLicense(): ChannelLog {
   const byAcme = { actor: asReseller(acme) };
   log.record('reseller-acme', [registered], { at: utc('2026-01-10'), ...byAcme });
   log.record('organization-org-globex', [created], { at: utc('2026-01-20'), ...byAcme });
-  log.record('subscription-sub-1', sub.decide(purchaseCommand({ subscriptionId: 'sub-1', reseller: acme, organization: globex, plan: proAnnual, seats: 10, now: utc('2026-01-31') })), { at: utc('2026-01-31'), ...byAcme });
+  log.record(
+    'subscription-sub-1',
+    sub.decide(
+      purchaseCommand({
+        subscriptionId: 'sub-1',
+        reseller: acme,
+        organization: globex,
+        plan: proAnnual,
+        seats: 10,
+        now: utc('2026-01-31'),
+      }),
+    ),
+    { at: utc('2026-01-31'), ...byAcme },
+  );
   log.record('organization-org-globex', [transferInitiated], { at: utc('2026-03-01'), ...byAcme });
-  log.record('subscription-sub-1', sub.decide({ type: 'AddSeats', subscriptionId: 'sub-1', invoiceId: 'sub-1-inv-2', seats: 5, now: utc('2026-08-31'), actor: asReseller(acme), context: { reseller: acme } }), { at: utc('2026-08-31'), ...byAcme });
+  log.record(
+    'subscription-sub-1',
+    sub.decide({
+      type: 'AddSeats',
+      subscriptionId: 'sub-1',
+      invoiceId: 'sub-1-inv-2',
+      seats: 5,
+      now: utc('2026-08-31'),
+      actor: asReseller(acme),
+      context: { reseller: acme },
+    }),
+    { at: utc('2026-08-31'), ...byAcme },
+  );
   log.record('license-lic-1', [licenseIssued, licenseDelivered], { at: utc('2026-09-01'), ...byAcme });
   return log;
 }
@@ -141,7 +191,10 @@ describe('audit-trail projection', () => {
 
   it('describes an event type it does not know yet with the fallback, filed under its subscription', async () => {
     const log = purchaseToLicense();
-    log.record('subscription-sub-1', [{ type: 'SeatsRecounted', data: { subscriptionId: 'sub-1', seats: 15 } }], { at: utc('2026-10-01'), actor: { kind: 'system', id: 'sweeper' } });
+    log.record('subscription-sub-1', [{ type: 'SeatsRecounted', data: { subscriptionId: 'sub-1', seats: 15 } }], {
+      at: utc('2026-10-01'),
+      actor: { kind: 'system', id: 'sweeper' },
+    });
     await harness.apply(...log.events);
     const { items: entries } = await auditTrailOfSubscription(harness.readStore, 'sub-1', { order: 'desc', limit: 1 });
     expect(entries[0]).toMatchObject({

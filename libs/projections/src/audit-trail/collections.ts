@@ -24,10 +24,7 @@ export const AUDIT_TRAIL_COLLECTIONS: ProjectionCollection[] = [
   },
   {
     name: INVOICE_OWNER_INTERVALS,
-    indexes: [
-      { fields: ['subscriptionId', 'validFrom'] },
-      { fields: ['organizationId', 'validFrom'] },
-    ],
+    indexes: [{ fields: ['subscriptionId', 'validFrom'] }, { fields: ['organizationId', 'validFrom'] }],
   },
   // Looked up by id only.
   { name: AUDIT_SUBJECTS, indexes: [] },

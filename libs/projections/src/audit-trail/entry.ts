@@ -92,11 +92,7 @@ export function auditEntry(event: RecordedEvent, keys: SubjectKeys, subjects: Su
 }
 
 /** Re-describes a remembered change now that its invoice is known (see Subjects.awaitingInvoice). */
-export function describeWithInvoice(
-  remembered: { type: string; data: JsonObject },
-  event: RecordedEvent,
-  subjects: Subjects,
-): string {
+export function describeWithInvoice(remembered: { type: string; data: JsonObject }, event: RecordedEvent, subjects: Subjects): string {
   const invoice = event.data as unknown as InvoiceIssued['data'];
   const context = { ...describeContext(event, subjects, invoice), type: remembered.type };
   return describeEvent(remembered.data, context);

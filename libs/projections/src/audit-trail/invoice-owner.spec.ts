@@ -1,12 +1,39 @@
 import type { SubscriptionCommand } from '@channel-ledger/domain';
 import { projectionHarness, ProjectionHarness } from '../testing/projection-harness';
-import { auditTrailOfSubscription, auditTrailProjection, invoiceOwnerAt, invoiceOwnerHistory, invoiceOwnersOfOrganizationAt } from './index';
-import { acme, asReseller, ChannelLog, organization, plan, purchaseCommand, SubscriptionHistory, support, tokyoSoft, utc } from './testing/channel-fixtures';
+import {
+  auditTrailOfSubscription,
+  auditTrailProjection,
+  invoiceOwnerAt,
+  invoiceOwnerHistory,
+  invoiceOwnersOfOrganizationAt,
+} from './index';
+import {
+  acme,
+  asReseller,
+  ChannelLog,
+  organization,
+  plan,
+  purchaseCommand,
+  SubscriptionHistory,
+  support,
+  tokyoSoft,
+  utc,
+} from './testing/channel-fixtures';
 
 const globex = organization('org-globex', 'Globex', acme);
 
-const changeOwner = (effectiveAt: string, now: string, newOwner: Extract<SubscriptionCommand, { type: 'ChangeInvoiceOwner' }>['newOwner']): SubscriptionCommand => ({
-  type: 'ChangeInvoiceOwner', subscriptionId: 'sub-1', effectiveAt, now, actor: support, reason: 'Customer asked to be invoiced directly', newOwner,
+const changeOwner = (
+  effectiveAt: string,
+  now: string,
+  newOwner: Extract<SubscriptionCommand, { type: 'ChangeInvoiceOwner' }>['newOwner'],
+): SubscriptionCommand => ({
+  type: 'ChangeInvoiceOwner',
+  subscriptionId: 'sub-1',
+  effectiveAt,
+  now,
+  actor: support,
+  reason: 'Customer asked to be invoiced directly',
+  newOwner,
 });
 
 /**
@@ -16,9 +43,33 @@ const changeOwner = (effectiveAt: string, now: string, newOwner: Extract<Subscri
 function history(): ChannelLog {
   const log = new ChannelLog();
   const sub = new SubscriptionHistory();
-  log.record('subscription-sub-1', sub.decide(purchaseCommand({ subscriptionId: 'sub-1', reseller: acme, organization: globex, plan: plan('pro', '96.00'), seats: 10, now: utc('2026-01-31') })), { at: utc('2026-01-31'), actor: asReseller(acme) });
-  log.record('subscription-sub-1', sub.decide(changeOwner(utc('2026-06-01'), utc('2026-05-20'), { kind: 'organization', billingContactEmail: 'billing@globex.example' })), { at: utc('2026-05-20'), actor: support });
-  log.record('subscription-sub-1', sub.decide({ ...changeOwner(utc('2026-04-01'), utc('2026-07-01'), { kind: 'reseller', reseller: tokyoSoft }), reason: 'Account moved to Tokyo Soft' } as SubscriptionCommand), { at: utc('2026-07-01'), actor: support });
+  log.record(
+    'subscription-sub-1',
+    sub.decide(
+      purchaseCommand({
+        subscriptionId: 'sub-1',
+        reseller: acme,
+        organization: globex,
+        plan: plan('pro', '96.00'),
+        seats: 10,
+        now: utc('2026-01-31'),
+      }),
+    ),
+    { at: utc('2026-01-31'), actor: asReseller(acme) },
+  );
+  log.record(
+    'subscription-sub-1',
+    sub.decide(changeOwner(utc('2026-06-01'), utc('2026-05-20'), { kind: 'organization', billingContactEmail: 'billing@globex.example' })),
+    { at: utc('2026-05-20'), actor: support },
+  );
+  log.record(
+    'subscription-sub-1',
+    sub.decide({
+      ...changeOwner(utc('2026-04-01'), utc('2026-07-01'), { kind: 'reseller', reseller: tokyoSoft }),
+      reason: 'Account moved to Tokyo Soft',
+    } as SubscriptionCommand),
+    { at: utc('2026-07-01'), actor: support },
+  );
   return log;
 }
 
@@ -77,8 +128,14 @@ describe('invoice owner at a date', () => {
     ]);
     const { items: entries } = await auditTrailOfSubscription(harness.readStore, 'sub-1');
     expect(entries.filter((e) => e.type === 'InvoiceOwnerChanged').map((e) => [e.description, e.channel])).toEqual([
-      ['Invoice owner changed from Acme Resale (reseller) to Globex (direct) effective 2026-06-01: Customer asked to be invoiced directly', 'direct'],
-      ['Invoice owner changed from Acme Resale (reseller) to Tokyo Soft KK (reseller) effective 2026-04-01: Account moved to Tokyo Soft', 'reseller'],
+      [
+        'Invoice owner changed from Acme Resale (reseller) to Globex (direct) effective 2026-06-01: Customer asked to be invoiced directly',
+        'direct',
+      ],
+      [
+        'Invoice owner changed from Acme Resale (reseller) to Tokyo Soft KK (reseller) effective 2026-04-01: Account moved to Tokyo Soft',
+        'reseller',
+      ],
     ]);
   });
 
@@ -86,19 +143,35 @@ describe('invoice owner at a date', () => {
     const applied = log.events.length;
     const direct = new SubscriptionHistory();
     // Rule 11: renewing with the vendor is a new (direct) subscription of the same organization.
-    log.record('subscription-sub-2', direct.decide({
-      type: 'RecordDirectPurchase', subscriptionId: 'sub-2', invoiceId: 'sub-2-inv-1', seats: 12, billingContactEmail: 'billing@globex.example',
-      previousResellerSubscriptionId: 'sub-1', now: utc('2027-01-31'), actor: { kind: 'customer', id: 'hank' },
-      context: {
-        organization: globex, plan: plan('pro', '96.00'), paymentMethod: { id: 'pm-globex', kind: 'card' },
-        previousSubscription: { subscriptionId: 'sub-1', organizationId: 'org-globex', channel: 'reseller' },
-      },
-    }), { at: utc('2027-01-31'), actor: { kind: 'customer', id: 'hank' } });
+    log.record(
+      'subscription-sub-2',
+      direct.decide({
+        type: 'RecordDirectPurchase',
+        subscriptionId: 'sub-2',
+        invoiceId: 'sub-2-inv-1',
+        seats: 12,
+        billingContactEmail: 'billing@globex.example',
+        previousResellerSubscriptionId: 'sub-1',
+        now: utc('2027-01-31'),
+        actor: { kind: 'customer', id: 'hank' },
+        context: {
+          organization: globex,
+          plan: plan('pro', '96.00'),
+          paymentMethod: { id: 'pm-globex', kind: 'card' },
+          previousSubscription: { subscriptionId: 'sub-1', organizationId: 'org-globex', channel: 'reseller' },
+        },
+      }),
+      { at: utc('2027-01-31'), actor: { kind: 'customer', id: 'hank' } },
+    );
     await harness.apply(...log.events.slice(applied));
 
-    const owners = async (at: string) => (await invoiceOwnersOfOrganizationAt(harness.readStore, 'org-globex', at)).map((o) => [o.subscriptionId, o.owner.name]);
+    const owners = async (at: string) =>
+      (await invoiceOwnersOfOrganizationAt(harness.readStore, 'org-globex', at)).map((o) => [o.subscriptionId, o.owner.name]);
     expect(await owners(utc('2026-01-01'))).toEqual([]);
     expect(await owners(utc('2026-05-01'))).toEqual([['sub-1', 'Tokyo Soft KK']]);
-    expect(await owners(utc('2027-02-01'))).toEqual([['sub-1', 'Globex'], ['sub-2', 'Globex']]);
+    expect(await owners(utc('2027-02-01'))).toEqual([
+      ['sub-1', 'Globex'],
+      ['sub-2', 'Globex'],
+    ]);
   });
 });

@@ -75,7 +75,11 @@ function ownerResult(interval: InvoiceOwnerInterval): InvoiceOwnerAtResult {
  * interval starting at or before D. Null before the purchase. After the subscription ended the
  * last owner is still returned: its invoices stay addressed to it.
  */
-export async function invoiceOwnerAt(readStore: ReadStore, subscriptionId: string, instant: string | Date): Promise<InvoiceOwnerAtResult | null> {
+export async function invoiceOwnerAt(
+  readStore: ReadStore,
+  subscriptionId: string,
+  instant: string | Date,
+): Promise<InvoiceOwnerAtResult | null> {
   const at = canonicalInstant(instant);
   const { documents } = await readStore.find(INVOICE_OWNER_INTERVALS, {
     where: { subscriptionId, validFrom: { lte: at } },
@@ -98,7 +102,11 @@ export async function invoiceOwnerHistory(readStore: ReadStore, subscriptionId: 
  * (the organization's intervals starting at or before D), filtered to those still open at D:
  * bounded by the organization's history, not by the log.
  */
-export async function invoiceOwnersOfOrganizationAt(readStore: ReadStore, organizationId: string, instant: string | Date): Promise<InvoiceOwnerAtResult[]> {
+export async function invoiceOwnersOfOrganizationAt(
+  readStore: ReadStore,
+  organizationId: string,
+  instant: string | Date,
+): Promise<InvoiceOwnerAtResult[]> {
   const at = canonicalInstant(instant);
   const intervals = await allIntervals(readStore, { organizationId, validFrom: { lte: at } });
   return intervals.filter((interval) => interval.validTo === null || interval.validTo > at).map(ownerResult);
@@ -108,7 +116,12 @@ async function allIntervals(readStore: ReadStore, where: Where): Promise<Invoice
   const intervals: InvoiceOwnerInterval[] = [];
   let cursor: string | null = null;
   do {
-    const page = await readStore.find(INVOICE_OWNER_INTERVALS, { where, sort: [{ field: 'validFrom', direction: 'asc' }], limit: 1000, cursor });
+    const page = await readStore.find(INVOICE_OWNER_INTERVALS, {
+      where,
+      sort: [{ field: 'validFrom', direction: 'asc' }],
+      limit: 1000,
+      cursor,
+    });
     intervals.push(...(page.documents as InvoiceOwnerInterval[]));
     cursor = page.nextCursor;
   } while (cursor);

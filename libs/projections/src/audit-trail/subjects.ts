@@ -1,6 +1,13 @@
 import type {
-  CompanyDetailsChanged, CustomerOrganizationCreated, DirectPurchaseRecorded, LicenseIssued, PlanChanged,
-  ResellerRegistered, SeatsPurchased, SubscriptionPurchased, SubscriptionRenewed,
+  CompanyDetailsChanged,
+  CustomerOrganizationCreated,
+  DirectPurchaseRecorded,
+  LicenseIssued,
+  PlanChanged,
+  ResellerRegistered,
+  SeatsPurchased,
+  SubscriptionPurchased,
+  SubscriptionRenewed,
 } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { ReadDocument, WriteOperation } from '@channel-ledger/read-store';
@@ -32,9 +39,10 @@ export async function loadSubjects(event: RecordedEvent, view: ProjectionView): 
   const subscription = subscriptionKey
     ? ((await view.get(AUDIT_SUBJECTS, subjectId.subscription(subscriptionKey))) as SubscriptionSubject | null)
     : null;
-  const license = licenseKey && stream?.category === 'license'
-    ? ((await view.get(AUDIT_SUBJECTS, subjectId.license(licenseKey))) as LicenseSubject | null)
-    : null;
+  const license =
+    licenseKey && stream?.category === 'license'
+      ? ((await view.get(AUDIT_SUBJECTS, subjectId.license(licenseKey))) as LicenseSubject | null)
+      : null;
   const organizationKey =
     str(data.organizationId) ??
     subscription?.organizationId ??
@@ -53,7 +61,11 @@ export async function loadSubjects(event: RecordedEvent, view: ProjectionView): 
 }
 
 /** Any `…resellerId`/`…ResellerId` field of the data, the actors, and the owners of the subjects. */
-function referencedResellerIds(event: RecordedEvent, organization: OrganizationSubject | null, license: LicenseSubject | null): Set<string> {
+function referencedResellerIds(
+  event: RecordedEvent,
+  organization: OrganizationSubject | null,
+  license: LicenseSubject | null,
+): Set<string> {
   const ids = new Set<string>();
   for (const [field, value] of Object.entries(event.data)) {
     if (/(^r|R)esellerId$/.test(field) && typeof value === 'string') ids.add(value);
@@ -80,14 +92,24 @@ export function subjectUpdates(event: RecordedEvent, subjects: Subjects, entryId
   switch (event.type) {
     case 'ResellerRegistered': {
       const d = event.data as unknown as ResellerRegistered['data'];
-      const doc: ResellerSubject = { id: subjectId.reseller(d.resellerId), kind: 'reseller', resellerId: d.resellerId, name: d.companyName, channel: d.partnerKind };
+      const doc: ResellerSubject = {
+        id: subjectId.reseller(d.resellerId),
+        kind: 'reseller',
+        resellerId: d.resellerId,
+        name: d.companyName,
+        channel: d.partnerKind,
+      };
       return [put(doc)];
     }
     case 'CustomerOrganizationCreated': {
       const d = event.data as unknown as CustomerOrganizationCreated['data'];
       const doc: OrganizationSubject = {
-        id: subjectId.organization(d.organizationId), kind: 'organization', organizationId: d.organizationId,
-        name: d.name, vendorId: d.vendorId, managingResellerId: d.managingReseller.resellerId,
+        id: subjectId.organization(d.organizationId),
+        kind: 'organization',
+        organizationId: d.organizationId,
+        name: d.name,
+        vendorId: d.vendorId,
+        managingResellerId: d.managingReseller.resellerId,
       };
       return [put(doc)];
     }
@@ -99,10 +121,20 @@ export function subjectUpdates(event: RecordedEvent, subjects: Subjects, entryId
     case 'DirectPurchaseRecorded': {
       const d = event.data as unknown as SubscriptionPurchased['data'] | DirectPurchaseRecorded['data'];
       const doc: SubscriptionSubject = {
-        id: subjectId.subscription(d.subscriptionId), kind: 'subscription', subscriptionId: d.subscriptionId,
-        organizationId: d.organizationId, organizationName: d.organizationName, vendorId: d.vendorId, channel: d.channel,
-        resellerId: 'resellerId' in d ? d.resellerId : null, resellerName: 'resellerName' in d ? d.resellerName : null,
-        product: d.plan.product, tier: d.plan.tier, billingPeriod: d.billingPeriod, currency: d.currency, seats: d.seats,
+        id: subjectId.subscription(d.subscriptionId),
+        kind: 'subscription',
+        subscriptionId: d.subscriptionId,
+        organizationId: d.organizationId,
+        organizationName: d.organizationName,
+        vendorId: d.vendorId,
+        channel: d.channel,
+        resellerId: 'resellerId' in d ? d.resellerId : null,
+        resellerName: 'resellerName' in d ? d.resellerName : null,
+        product: d.plan.product,
+        tier: d.plan.tier,
+        billingPeriod: d.billingPeriod,
+        currency: d.currency,
+        seats: d.seats,
         awaitingInvoice: null,
       };
       return [put(doc)];
@@ -113,9 +145,7 @@ export function subjectUpdates(event: RecordedEvent, subjects: Subjects, entryId
     }
     case 'PlanChanged': {
       const d = event.data as unknown as PlanChanged['data'];
-      return sub
-        ? [put({ ...sub, product: d.to.product, tier: d.to.tier, awaitingInvoice: awaiting(d.invoiceId, entryId, event) })]
-        : [];
+      return sub ? [put({ ...sub, product: d.to.product, tier: d.to.tier, awaitingInvoice: awaiting(d.invoiceId, entryId, event) })] : [];
     }
     case 'SubscriptionRenewed': {
       const d = event.data as unknown as SubscriptionRenewed['data'];
@@ -126,8 +156,14 @@ export function subjectUpdates(event: RecordedEvent, subjects: Subjects, entryId
     case 'LicenseIssued': {
       const d = event.data as unknown as LicenseIssued['data'];
       const doc: LicenseSubject = {
-        id: subjectId.license(d.licenseId), kind: 'license', licenseId: d.licenseId, organizationId: d.organizationId,
-        resellerId: d.resellerId, vendorId: d.vendorId, licenseTemplateId: d.licenseTemplateId, nfr: d.nfr,
+        id: subjectId.license(d.licenseId),
+        kind: 'license',
+        licenseId: d.licenseId,
+        organizationId: d.organizationId,
+        resellerId: d.resellerId,
+        vendorId: d.vendorId,
+        licenseTemplateId: d.licenseTemplateId,
+        nfr: d.nfr,
       };
       return [put(doc)];
     }

@@ -19,7 +19,8 @@ export const customerViewCollections: ProjectionCollection[] = [
   { name: CUSTOMER_SEARCH_KEYS, indexes: [{ fields: ['key', 'value', 'organizationId'] }] },
 ];
 
-export const accessId = (organizationId: string, role: 'owner' | 'administrator', email: string): string => `${organizationId}/${role}/${email}`;
+export const accessId = (organizationId: string, role: 'owner' | 'administrator', email: string): string =>
+  `${organizationId}/${role}/${email}`;
 export const subscriptionLinkId = (subscriptionId: string): string => `subscription/${subscriptionId}`;
 export const licenseLinkId = (licenseId: string): string => `license/${licenseId}`;
 export const contactSearchKeyId = (organizationId: string, role: string): string => `${organizationId}/contact/${role}`;

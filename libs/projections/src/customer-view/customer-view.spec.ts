@@ -42,9 +42,20 @@ describe('customer-view projection (on a real SQLite read store)', () => {
       contacts: { primary: { name: 'Alice Admin', email: 'alice@acme.test' }, billing: null, technical: null },
       subscriptions: [
         {
-          subscriptionId: 'sub-1', channel: 'reseller', boughtThrough: { resellerId: RESELLER.resellerId, companyName: RESELLER.companyName },
-          planId: 'plan-pro', product: 'Ledger', tier: 'pro', billingPeriod: 'annual', seats: 5, seatsAssigned: 0, assignedTo: [],
-          periodStart: '2026-01-10T00:00:00.000Z', periodEnd: '2027-01-10T00:00:00.000Z', status: 'active', cancelAt: null,
+          subscriptionId: 'sub-1',
+          channel: 'reseller',
+          boughtThrough: { resellerId: RESELLER.resellerId, companyName: RESELLER.companyName },
+          planId: 'plan-pro',
+          product: 'Ledger',
+          tier: 'pro',
+          billingPeriod: 'annual',
+          seats: 5,
+          seatsAssigned: 0,
+          assignedTo: [],
+          periodStart: '2026-01-10T00:00:00.000Z',
+          periodEnd: '2027-01-10T00:00:00.000Z',
+          status: 'active',
+          cancelAt: null,
         },
       ],
       licenses: [],
@@ -56,7 +67,11 @@ describe('customer-view projection (on a real SQLite read store)', () => {
   it('ownership: an offer with its expiry, then the customer owns and may sign in', async () => {
     await given(ev.organizationCreated(), ev.transferInitiated());
     const offered = await organization();
-    expect(offered.pendingTransfer).toEqual({ transferId: 'transfer-1', toEmail: 'alice@acme.test', expiresAt: '2026-01-17T12:00:00.000Z' });
+    expect(offered.pendingTransfer).toEqual({
+      transferId: 'transfer-1',
+      toEmail: 'alice@acme.test',
+      expiresAt: '2026-01-17T12:00:00.000Z',
+    });
     expect(openTransferAt(offered, '2026-01-17T11:00:00.000Z')).not.toBeNull();
     expect(openTransferAt(offered, '2026-01-17T12:00:00.000Z')).toBeNull();
 
@@ -100,12 +115,21 @@ describe('customer-view projection (on a real SQLite read store)', () => {
 
   it('seats, plan, assignments, renewal and cancellation show on the subscription', async () => {
     await given(ev.organizationCreated(), ev.subscriptionPurchased(), ev.seatsPurchased(), ev.planChanged(), ev.seatAssigned());
-    expect(await subscription()).toMatchObject({ seats: 7, tier: 'teams', planId: 'plan-teams', seatsAssigned: 1, assignedTo: ['dave@acme.test'] });
+    expect(await subscription()).toMatchObject({
+      seats: 7,
+      tier: 'teams',
+      planId: 'plan-teams',
+      seatsAssigned: 1,
+      assignedTo: ['dave@acme.test'],
+    });
 
     await given(ev.seatUnassigned(), ev.subscriptionRenewed(), ev.subscriptionCancelled());
     expect(await subscription()).toMatchObject({
-      seatsAssigned: 0, periodStart: '2027-01-10T00:00:00.000Z', periodEnd: '2028-01-10T00:00:00.000Z',
-      status: 'cancelled', cancelAt: '2028-01-10T00:00:00.000Z',
+      seatsAssigned: 0,
+      periodStart: '2027-01-10T00:00:00.000Z',
+      periodEnd: '2028-01-10T00:00:00.000Z',
+      status: 'cancelled',
+      cancelAt: '2028-01-10T00:00:00.000Z',
     });
     await given(ev.subscriptionExpired());
     expect((await subscription()).status).toBe('expired');
@@ -123,12 +147,18 @@ describe('customer-view projection (on a real SQLite read store)', () => {
 
   it('an invoice owner change shows the new reseller, or none once direct', async () => {
     await given(ev.organizationCreated(), ev.subscriptionPurchased(), ev.invoiceOwnerChanged());
-    expect((await subscription()).boughtThrough).toEqual({ resellerId: OTHER_RESELLER.resellerId, companyName: OTHER_RESELLER.companyName });
+    expect((await subscription()).boughtThrough).toEqual({
+      resellerId: OTHER_RESELLER.resellerId,
+      companyName: OTHER_RESELLER.companyName,
+    });
     expect((await organization()).boughtThrough?.note).toBe(`Bought through ${OTHER_RESELLER.companyName} — changes go through them`);
 
-    await given(ev.invoiceOwnerChanged({
-      to: { kind: 'organization', id: 'org-1', name: 'Acme GmbH', email: 'billing@acme.test' }, toChannel: 'direct',
-    }));
+    await given(
+      ev.invoiceOwnerChanged({
+        to: { kind: 'organization', id: 'org-1', name: 'Acme GmbH', email: 'billing@acme.test' },
+        toChannel: 'direct',
+      }),
+    );
     expect(await subscription()).toMatchObject({ channel: 'direct', boughtThrough: null });
     expect((await organization()).boughtThrough).toBeNull();
   });
@@ -143,8 +173,14 @@ describe('customer-view projection (on a real SQLite read store)', () => {
     );
     expect((await organization()).licenses).toEqual([
       {
-        licenseId: 'license-1', licenseTemplateId: 'template-ledger', nfr: false, status: 'delivered', available: true,
-        issuedAt: '2026-02-01T00:00:00.000Z', deliveredTo: 'alice@acme.test', deliveredAt: '2026-02-02T00:00:00.000Z',
+        licenseId: 'license-1',
+        licenseTemplateId: 'template-ledger',
+        nfr: false,
+        status: 'delivered',
+        available: true,
+        issuedAt: '2026-02-01T00:00:00.000Z',
+        deliveredTo: 'alice@acme.test',
+        deliveredAt: '2026-02-02T00:00:00.000Z',
       },
       expect.objectContaining({ licenseId: 'license-nfr', nfr: true, status: 'issued', available: true }),
     ]);
@@ -199,7 +235,18 @@ describe('customer-view projection (on a real SQLite read store)', () => {
     const forbidden = [...keys].filter((key) => /price|total|amount|invoice|payment|currency|card/i.test(key));
     expect(forbidden).toEqual([]);
     const serialized = JSON.stringify(documents);
-    for (const leak of ['120.00', '150.00', '160.00', '130.00', invoice.data.total, '98.63', 'pm-1', 'pm-acme', 'invoice-1', RESELLER.email]) {
+    for (const leak of [
+      '120.00',
+      '150.00',
+      '160.00',
+      '130.00',
+      invoice.data.total,
+      '98.63',
+      'pm-1',
+      'pm-acme',
+      'invoice-1',
+      RESELLER.email,
+    ]) {
       expect(serialized).not.toContain(leak);
     }
     expect(values.has(purchase.data.unitPrice)).toBe(false);

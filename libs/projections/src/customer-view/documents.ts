@@ -14,7 +14,13 @@ export type BoughtThrough = ResellerRef & { note: string };
 
 export type OrganizationOwnerView = ({ kind: 'reseller' } & ResellerRef) | { kind: 'customer'; email: string };
 
-export type CustomerAdministrator = { invitationId: string; email: string; status: 'invited' | 'accepted'; invitedAt: string; acceptedAt: string | null };
+export type CustomerAdministrator = {
+  invitationId: string;
+  email: string;
+  status: 'invited' | 'accepted';
+  invitedAt: string;
+  acceptedAt: string | null;
+};
 
 export type CustomerSubscriptionStatus = 'active' | 'cancelled' | 'expired';
 

@@ -22,7 +22,10 @@ export async function applyLicenseEvent(event: LicenseEvent, view: ProjectionVie
       deliveredTo: null,
       deliveredAt: null,
     };
-    const updated = await updateLicenses(view, d.organizationId, (licenses) => [...licenses.filter((l) => l.licenseId !== d.licenseId), license]);
+    const updated = await updateLicenses(view, d.organizationId, (licenses) => [
+      ...licenses.filter((l) => l.licenseId !== d.licenseId),
+      license,
+    ]);
     const link: CustomerLink = { id: licenseLinkId(d.licenseId), organizationId: d.organizationId };
     return updated.length ? [{ type: 'put', collection: CUSTOMER_LINKS, document: link }, ...updated] : [];
   }

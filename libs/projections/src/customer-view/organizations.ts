@@ -36,7 +36,12 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
   const organization = (await view.get(CUSTOMER_ORGANIZATIONS, event.data.organizationId)) as CustomerOrganization | null;
   if (!organization) return [];
   const id = organization.id;
-  const patch = (fields: Partial<CustomerOrganization>): WriteOperation => ({ type: 'patch', collection: CUSTOMER_ORGANIZATIONS, id, fields: fields as JsonObject });
+  const patch = (fields: Partial<CustomerOrganization>): WriteOperation => ({
+    type: 'patch',
+    collection: CUSTOMER_ORGANIZATIONS,
+    id,
+    fields: fields as JsonObject,
+  });
   const grant = (role: CustomerAccess['role'], email: string): WriteOperation => {
     const access: CustomerAccess = { id: accessId(id, role, email), organizationId: id, email, role };
     return { type: 'put', collection: CUSTOMER_ACCESS, document: access };
@@ -58,7 +63,11 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
       const previous = organization.owner;
       const revoke: WriteOperation[] =
         previous.kind === 'customer' ? [{ type: 'delete', collection: CUSTOMER_ACCESS, id: accessId(id, 'owner', previous.email) }] : [];
-      return [...revoke, patch({ owner: { kind: 'customer', email: newOwnerEmail }, pendingTransfer: null }), grant('owner', newOwnerEmail)];
+      return [
+        ...revoke,
+        patch({ owner: { kind: 'customer', email: newOwnerEmail }, pendingTransfer: null }),
+        grant('owner', newOwnerEmail),
+      ];
     }
     case 'OwnershipTransferExpired':
     case 'OwnershipTransferCancelled':
@@ -71,7 +80,9 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
     case 'AdministratorInvitationAccepted': {
       // Rule 15: access only once the invitation is accepted.
       const { invitationId, email, acceptedAt } = event.data;
-      const administrators = organization.administrators.map((a) => (a.invitationId === invitationId ? { ...a, status: 'accepted' as const, acceptedAt } : a));
+      const administrators = organization.administrators.map((a) =>
+        a.invitationId === invitationId ? { ...a, status: 'accepted' as const, acceptedAt } : a,
+      );
       return [patch({ administrators }), grant('administrator', email)];
     }
     case 'ContactChanged': {

@@ -11,13 +11,27 @@ type Typed<E extends { type: string }> = { [K in E['type']]: true };
 
 // ContactChangeRequested/Rejected and InvoiceIssued are deliberately not handled (reseller business).
 const ORGANIZATION_EVENTS: Partial<Typed<OrganizationEvent>> = {
-  CustomerOrganizationCreated: true, CompanyDetailsChanged: true, OwnershipTransferInitiated: true,
-  OwnershipTransferAccepted: true, OwnershipTransferExpired: true, OwnershipTransferCancelled: true,
-  AdministratorInvited: true, AdministratorInvitationAccepted: true, ContactChanged: true,
+  CustomerOrganizationCreated: true,
+  CompanyDetailsChanged: true,
+  OwnershipTransferInitiated: true,
+  OwnershipTransferAccepted: true,
+  OwnershipTransferExpired: true,
+  OwnershipTransferCancelled: true,
+  AdministratorInvited: true,
+  AdministratorInvitationAccepted: true,
+  ContactChanged: true,
 };
 const SUBSCRIPTION_EVENTS: Partial<Typed<SubscriptionEvent>> = {
-  SubscriptionPurchased: true, DirectPurchaseRecorded: true, SeatsPurchased: true, PlanChanged: true, SeatAssigned: true,
-  SeatUnassigned: true, SubscriptionRenewed: true, SubscriptionCancelled: true, SubscriptionExpired: true, InvoiceOwnerChanged: true,
+  SubscriptionPurchased: true,
+  DirectPurchaseRecorded: true,
+  SeatsPurchased: true,
+  PlanChanged: true,
+  SeatAssigned: true,
+  SeatUnassigned: true,
+  SubscriptionRenewed: true,
+  SubscriptionCancelled: true,
+  SubscriptionExpired: true,
+  InvoiceOwnerChanged: true,
 };
 const LICENSE_EVENTS: Typed<LicenseEvent> = { LicenseIssued: true, LicenseDelivered: true, LicenseRevoked: true };
 

@@ -6,7 +6,6 @@ import type { CustomerAccess, CustomerOrganization, CustomerOwnershipOffer, Cust
 import { emailLookupOf } from '../email-lookup';
 import { nameSearchValue } from './offers-and-search';
 
-
 /** The organization's view by id, without an access check (support tools, after their own check). */
 export async function customerOrganization(readStore: ReadStore, organizationId: string): Promise<CustomerOrganization | null> {
   return (await readStore.get(CUSTOMER_ORGANIZATIONS, organizationId)) as CustomerOrganization | null;
@@ -17,7 +16,11 @@ export async function customerOrganization(readStore: ReadStore, organizationId:
  * administrator who accepted (rule 15); anyone else gets null (a 404, the organization's existence
  * is not confirmed).
  */
-export async function customerOrganizationFor(readStore: ReadStore, organizationId: string, email: string): Promise<CustomerOrganization | null> {
+export async function customerOrganizationFor(
+  readStore: ReadStore,
+  organizationId: string,
+  email: string,
+): Promise<CustomerOrganization | null> {
   const address = normalizeEmail(email);
   const [owner, administrator] = await Promise.all([
     readStore.get(CUSTOMER_ACCESS, accessId(organizationId, 'owner', address)),
@@ -27,7 +30,11 @@ export async function customerOrganizationFor(readStore: ReadStore, organization
 }
 
 /** The organizations a signed-in address may see, with its role in each (one entry per role). */
-export async function customerOrganizationsOf(readStore: ReadStore, email: string, options: PageOptions = {}): Promise<Page<CustomerAccess>> {
+export async function customerOrganizationsOf(
+  readStore: ReadStore,
+  email: string,
+  options: PageOptions = {},
+): Promise<Page<CustomerAccess>> {
   const found = await readStore.find(CUSTOMER_ACCESS, {
     where: { email: normalizeEmail(email) },
     sort: [{ field: 'organizationId', direction: 'asc' }],
@@ -38,7 +45,10 @@ export async function customerOrganizationsOf(readStore: ReadStore, email: strin
 }
 
 /** Rule 3 at read time: the ownership offer unless it lapsed at `now` (no sweep needed). */
-export function openTransferAt(organization: Pick<CustomerOrganization, 'pendingTransfer'>, now: string): CustomerOrganization['pendingTransfer'] {
+export function openTransferAt(
+  organization: Pick<CustomerOrganization, 'pendingTransfer'>,
+  now: string,
+): CustomerOrganization['pendingTransfer'] {
   const transfer = organization.pendingTransfer;
   return transfer && !isAtOrAfter(now, transfer.expiresAt) ? transfer : null;
 }
@@ -47,7 +57,12 @@ export function openTransferAt(organization: Pick<CustomerOrganization, 'pending
  * Rule 3 at read time: the offers of ownership addressed to this address that are still open at
  * `now` (one lapses at its expiresAt whether or not a sweep recorded it), soonest to lapse first.
  */
-export async function openOwnershipOffersTo(readStore: ReadStore, email: string, now: string, options: PageOptions = {}): Promise<Page<CustomerOwnershipOffer>> {
+export async function openOwnershipOffersTo(
+  readStore: ReadStore,
+  email: string,
+  now: string,
+  options: PageOptions = {},
+): Promise<Page<CustomerOwnershipOffer>> {
   const found = await readStore.find(CUSTOMER_OWNERSHIP_OFFERS, {
     where: { toEmail: normalizeEmail(email), expiresAt: { gt: canonicalInstant(now) } },
     cursor: options.cursor ?? null,
@@ -66,7 +81,11 @@ const MAX_EMAIL_MATCHES = 1000;
  * Support's search. By name: the organizations whose name starts with it, by name, paged. By
  * address: the organizations where it is a contact, the owner or an administrator (one page).
  */
-export async function searchCustomerOrganizations(readStore: ReadStore, search: OrganizationSearch, options: PageOptions = {}): Promise<Page<CustomerOrganization>> {
+export async function searchCustomerOrganizations(
+  readStore: ReadStore,
+  search: OrganizationSearch,
+  options: PageOptions = {},
+): Promise<Page<CustomerOrganization>> {
   if ('name' in search) {
     const prefix = nameSearchValue(search.name);
     const found = await readStore.find(CUSTOMER_SEARCH_KEYS, {

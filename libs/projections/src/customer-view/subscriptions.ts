@@ -16,7 +16,8 @@ export async function applySubscriptionEvent(event: SubscriptionEvent, view: Pro
     const subscription: CustomerSubscription = {
       subscriptionId: d.subscriptionId,
       channel: d.channel,
-      boughtThrough: event.type === 'SubscriptionPurchased' ? { resellerId: event.data.resellerId, companyName: event.data.resellerName } : null,
+      boughtThrough:
+        event.type === 'SubscriptionPurchased' ? { resellerId: event.data.resellerId, companyName: event.data.resellerName } : null,
       planId: d.plan.planId,
       product: d.plan.product,
       tier: d.plan.tier,
@@ -67,7 +68,10 @@ export async function applySubscriptionEvent(event: SubscriptionEvent, view: Pro
     case 'InvoiceOwnerChanged': {
       const { to, toChannel } = event.data;
       // Only the reseller's id and company name: the invoice owner's address stays out.
-      return change(() => ({ channel: toChannel, boughtThrough: to.kind === 'reseller' ? { resellerId: to.id, companyName: to.name } : null }));
+      return change(() => ({
+        channel: toChannel,
+        boughtThrough: to.kind === 'reseller' ? { resellerId: to.id, companyName: to.name } : null,
+      }));
     }
   }
 }

@@ -10,7 +10,10 @@ import type { ApiKeyListing, IdentityAccount } from './documents';
 /** Every address that may have to sign in: resellers, customer contacts, invitees, owners, staff. */
 function membershipsGranted(event: RecordedEvent): { email: string; membership: Membership }[] {
   const d = event.data as Record<string, unknown>;
-  const customer = (email: unknown) => ({ email: String(email), membership: { role: 'customer' as const, tenantId: normalizeEmail(String(email)) } });
+  const customer = (email: unknown) => ({
+    email: String(email),
+    membership: { role: 'customer' as const, tenantId: normalizeEmail(String(email)) },
+  });
   switch (event.type) {
     case 'ResellerRegistered':
       return [{ email: String(d.email), membership: { role: 'reseller', tenantId: String(d.resellerId) } }];
@@ -56,11 +59,21 @@ function apiKeyOperations(event: ApiKeyEvent): WriteOperation[] {
   if (event.type === 'ApiKeyCreated') {
     const { keyId, name, membership, readOnly, createdAt } = event.data;
     const listing: ApiKeyListing = {
-      id: keyId, keyId, name, role: membership.role, tenantId: membership.tenantId ?? '-', readOnly, status: 'active', createdAt, revokedAt: null,
+      id: keyId,
+      keyId,
+      name,
+      role: membership.role,
+      tenantId: membership.tenantId ?? '-',
+      readOnly,
+      status: 'active',
+      createdAt,
+      revokedAt: null,
     };
     return [{ type: 'put', collection: IDENTITY_API_KEYS, document: listing as unknown as JsonObject & { id: string } }];
   }
-  return [{ type: 'patch', collection: IDENTITY_API_KEYS, id: event.data.keyId, fields: { status: 'revoked', revokedAt: event.data.revokedAt } }];
+  return [
+    { type: 'patch', collection: IDENTITY_API_KEYS, id: event.data.keyId, fields: { status: 'revoked', revokedAt: event.data.revokedAt } },
+  ];
 }
 
 /**
@@ -73,8 +86,15 @@ export const identityProjection = defineProjection({
   version: 2,
   collections: identityCollections,
   handles: [
-    'ResellerRegistered', 'CustomerOrganizationCreated', 'OwnershipTransferInitiated', 'AdministratorInvited', 'ContactChanged',
-    'StaffAccountGranted', 'StaffAccountRevoked', 'ApiKeyCreated', 'ApiKeyRevoked',
+    'ResellerRegistered',
+    'CustomerOrganizationCreated',
+    'OwnershipTransferInitiated',
+    'AdministratorInvited',
+    'ContactChanged',
+    'StaffAccountGranted',
+    'StaffAccountRevoked',
+    'ApiKeyCreated',
+    'ApiKeyRevoked',
   ],
   async apply(event, view) {
     if (event.type === 'ApiKeyCreated' || event.type === 'ApiKeyRevoked') {

@@ -54,7 +54,19 @@ describe('mail-outbox projection (on a real SQLite read store)', () => {
 
   it('orders by position as a number, not as text (10 after 9)', async () => {
     for (let i = 1; i <= 11; i++) await given(ev.licenseDelivered({ licenseId: `license-${i}` }));
-    expect((await pendingMail(harness.readStore)).map((e) => e.position)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    expect((await pendingMail(harness.readStore)).map((e) => e.position)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+    ]);
   });
 
   it('is not one of the read models (the sender writes to it, so it has no digest to compare)', () => {

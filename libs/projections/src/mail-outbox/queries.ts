@@ -10,6 +10,9 @@ export async function pendingMail(store: ReadStore, limit = 100): Promise<MailOu
 
 /** For operators: how much mail waits and how much went out. */
 export async function mailOutboxCounts(store: ReadStore): Promise<{ pending: number; sent: number }> {
-  const [pending, sent] = await Promise.all([store.count(MAIL_OUTBOX, { status: 'pending' }), store.count(MAIL_OUTBOX, { status: 'sent' })]);
+  const [pending, sent] = await Promise.all([
+    store.count(MAIL_OUTBOX, { status: 'pending' }),
+    store.count(MAIL_OUTBOX, { status: 'sent' }),
+  ]);
   return { pending, sent };
 }

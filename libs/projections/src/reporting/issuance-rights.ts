@@ -16,11 +16,24 @@ export async function issuanceRightWrites(event: RecordedEvent, view: Projection
   if (event.type === 'IssuanceRightGranted') {
     const d = event.data as unknown as IssuanceRightGranted['data'];
     const right: ReportingIssuanceRight = {
-      id: d.rightId, rightId: d.rightId, vendorId: d.vendorId, resellerId: d.resellerId, licenseTemplateId: d.licenseTemplateId,
-      nfr: d.nfr, granted: d.maxLicenses, used: 0, remaining: d.maxLicenses, blocked: false, blockedAt: null,
-      expiresAt: canonical(d.expiresAt), grantedAt: canonical(d.grantedAt),
+      id: d.rightId,
+      rightId: d.rightId,
+      vendorId: d.vendorId,
+      resellerId: d.resellerId,
+      licenseTemplateId: d.licenseTemplateId,
+      nfr: d.nfr,
+      granted: d.maxLicenses,
+      used: 0,
+      remaining: d.maxLicenses,
+      blocked: false,
+      blockedAt: null,
+      expiresAt: canonical(d.expiresAt),
+      grantedAt: canonical(d.grantedAt),
     };
-    return [{ type: 'put', collection: REPORTING_ISSUANCE_RIGHTS, document: right }, ...(await partnerWrites(view, d.vendorId, d.resellerId))];
+    return [
+      { type: 'put', collection: REPORTING_ISSUANCE_RIGHTS, document: right },
+      ...(await partnerWrites(view, d.vendorId, d.resellerId)),
+    ];
   }
   const rightId = event.data.rightId;
   if (typeof rightId !== 'string' || !(await view.get(REPORTING_ISSUANCE_RIGHTS, rightId))) return [];
@@ -31,7 +44,9 @@ export async function issuanceRightWrites(event: RecordedEvent, view: Projection
   }
   if (event.type === 'IssuanceRightBlocked') {
     const d = event.data as unknown as IssuanceRightBlocked['data'];
-    return [{ type: 'patch', collection: REPORTING_ISSUANCE_RIGHTS, id: rightId, fields: { blocked: true, blockedAt: canonical(d.blockedAt) } }];
+    return [
+      { type: 'patch', collection: REPORTING_ISSUANCE_RIGHTS, id: rightId, fields: { blocked: true, blockedAt: canonical(d.blockedAt) } },
+    ];
   }
   if (event.type === 'IssuanceRightExtended') {
     const d = event.data as unknown as IssuanceRightExtended['data'];

@@ -12,11 +12,19 @@ import { transferWrites } from './transfers';
 export const REPORTING_PROJECTION = 'reporting';
 
 const SUBSCRIPTION_EVENTS = [
-  'SubscriptionPurchased', 'DirectPurchaseRecorded', 'SeatsPurchased', 'PlanChanged', 'SubscriptionRenewed',
-  'SubscriptionCancelled', 'SubscriptionExpired',
+  'SubscriptionPurchased',
+  'DirectPurchaseRecorded',
+  'SeatsPurchased',
+  'PlanChanged',
+  'SubscriptionRenewed',
+  'SubscriptionCancelled',
+  'SubscriptionExpired',
 ] as const;
 const ORGANIZATION_EVENTS = [
-  'CustomerOrganizationCreated', 'OwnershipTransferInitiated', 'OwnershipTransferAccepted', 'OwnershipTransferExpired',
+  'CustomerOrganizationCreated',
+  'OwnershipTransferInitiated',
+  'OwnershipTransferAccepted',
+  'OwnershipTransferExpired',
   'OwnershipTransferCancelled',
 ] as const;
 const ISSUANCE_EVENTS = ['IssuanceRightGranted', 'IssuanceRightConsumed', 'IssuanceRightBlocked', 'IssuanceRightExtended'] as const;
@@ -38,7 +46,8 @@ export const reportingProjection = defineProjection({
   async apply(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
     if (has(SUBSCRIPTION_EVENTS, event.type)) return subscriptionWrites(event, view);
     if (event.type === 'InvoiceIssued') return salesWrites(event, view);
-    if (has(ORGANIZATION_EVENTS, event.type)) return [...(await transferOutcomeWrites(event, view)), ...(await transferWrites(event, view))];
+    if (has(ORGANIZATION_EVENTS, event.type))
+      return [...(await transferOutcomeWrites(event, view)), ...(await transferWrites(event, view))];
     if (event.type === 'ResellerRegistered') return resellerWrites(event);
     if (has(ISSUANCE_EVENTS, event.type)) return issuanceRightWrites(event, view);
     return [];

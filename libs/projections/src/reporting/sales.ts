@@ -34,7 +34,9 @@ export async function salesWrites(event: RecordedEvent, view: ProjectionView): P
   const resellerId = d.issuedTo.kind === 'reseller' ? d.issuedTo.id : null;
   const month = monthOf(event.metadata.occurredAt);
   const id = monthlySalesId(subscription.vendorId, resellerId, month, d.currency);
-  const current = ((await view.get(REPORTING_MONTHLY_SALES, id)) as MonthlySales | null) ?? empty(id, subscription.vendorId, resellerId, month, d.currency);
+  const current =
+    ((await view.get(REPORTING_MONTHLY_SALES, id)) as MonthlySales | null) ??
+    empty(id, subscription.vendorId, resellerId, month, d.currency);
 
   const seats = subscription.pendingSeats;
   const sold = seats && (seats.invoiceId === null || seats.invoiceId === d.invoiceId) ? seats : null;
@@ -59,8 +61,19 @@ export async function salesWrites(event: RecordedEvent, view: ProjectionView): P
 function empty(id: string, vendorId: string, resellerId: string | null, month: string, currency: string): MonthlySales {
   const zero = zeroAmount(currency);
   return {
-    id, vendorId, resellerId, month, currency,
-    seatsSold: 0, seatsNew: 0, seatsAdded: 0, seatsRenewed: 0,
-    newRevenue: zero, renewalRevenue: zero, expansionRevenue: zero, totalRevenue: zero, invoices: 0,
+    id,
+    vendorId,
+    resellerId,
+    month,
+    currency,
+    seatsSold: 0,
+    seatsNew: 0,
+    seatsAdded: 0,
+    seatsRenewed: 0,
+    newRevenue: zero,
+    renewalRevenue: zero,
+    expansionRevenue: zero,
+    totalRevenue: zero,
+    invoices: 0,
   };
 }

@@ -1,7 +1,12 @@
 import { CurrencyCode, multiplyAmount, periodsPerYear } from '@channel-ledger/domain';
 import type {
   BillingPeriod,
-  DirectPurchaseRecorded, PlanChanged, SeatsPurchased, SubscriptionCancelled, SubscriptionExpired, SubscriptionPurchased,
+  DirectPurchaseRecorded,
+  PlanChanged,
+  SeatsPurchased,
+  SubscriptionCancelled,
+  SubscriptionExpired,
+  SubscriptionPurchased,
   SubscriptionRenewed,
 } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
@@ -14,7 +19,11 @@ import { partnerWrites } from './partners';
 const canonical = (instant: string): string => new Date(Date.parse(instant)).toISOString();
 const later = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) ? a : b);
 const pending = (invoiceId: string | null, seats: Partial<Omit<PendingSeats, 'invoiceId'>>): PendingSeats => ({
-  invoiceId, seatsNew: 0, seatsAdded: 0, seatsRenewed: 0, ...seats,
+  invoiceId,
+  seatsNew: 0,
+  seatsAdded: 0,
+  seatsRenewed: 0,
+  ...seats,
 });
 
 /**
@@ -25,7 +34,10 @@ export async function subscriptionWrites(event: RecordedEvent, view: ProjectionV
   if (event.type === 'SubscriptionPurchased' || event.type === 'DirectPurchaseRecorded') {
     const subscription = opened(event);
     // Direct sales become a partner of the vendor with their invoice (resellerId null).
-    return [put(subscription), ...(subscription.resellerId === null ? [] : await partnerWrites(view, subscription.vendorId, subscription.resellerId))];
+    return [
+      put(subscription),
+      ...(subscription.resellerId === null ? [] : await partnerWrites(view, subscription.vendorId, subscription.resellerId)),
+    ];
   }
   const id = event.data.subscriptionId;
   if (typeof id !== 'string') return [];
@@ -76,14 +88,28 @@ function evolve(s: ReportingSubscription, event: RecordedEvent): ReportingSubscr
     }
     case 'PlanChanged': {
       const d = event.data as unknown as PlanChanged['data'];
-      return { ...s, planId: d.to.planId, product: d.to.product, tier: d.to.tier, unitPrice: d.to.unitPrice, seats: d.seats, pendingSeats: null };
+      return {
+        ...s,
+        planId: d.to.planId,
+        product: d.to.product,
+        tier: d.to.tier,
+        unitPrice: d.to.unitPrice,
+        seats: d.seats,
+        pendingSeats: null,
+      };
     }
     case 'SubscriptionRenewed': {
       const d = event.data as unknown as SubscriptionRenewed['data'];
       // Renewals may be paid ahead; the next renewal date is the end of the latest paid period.
       return {
-        ...s, planId: d.plan.planId, product: d.plan.product, tier: d.plan.tier, unitPrice: d.unitPrice, seats: d.seats,
-        periodStart: canonical(d.periodStart), periodEnd: later(s.periodEnd, canonical(d.periodEnd)),
+        ...s,
+        planId: d.plan.planId,
+        product: d.plan.product,
+        tier: d.plan.tier,
+        unitPrice: d.unitPrice,
+        seats: d.seats,
+        periodStart: canonical(d.periodStart),
+        periodEnd: later(s.periodEnd, canonical(d.periodEnd)),
         pendingSeats: pending(d.invoiceId, { seatsRenewed: d.seats }),
       };
     }

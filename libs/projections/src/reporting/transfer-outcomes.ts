@@ -1,4 +1,9 @@
-import type { OwnershipTransferAccepted, OwnershipTransferCancelled, OwnershipTransferExpired, OwnershipTransferInitiated } from '@channel-ledger/domain';
+import type {
+  OwnershipTransferAccepted,
+  OwnershipTransferCancelled,
+  OwnershipTransferExpired,
+  OwnershipTransferInitiated,
+} from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
 import type { ProjectionView } from '../projection';
@@ -33,8 +38,15 @@ export async function transferOutcomeWrites(event: RecordedEvent, view: Projecti
   if (event.type === 'OwnershipTransferInitiated') {
     const d = event.data as unknown as OwnershipTransferInitiated['data'];
     const transfer: ReportingTransfer = {
-      id: transferId(organizationId, d.transferId), transferId: d.transferId, organizationId, vendorId: organization.vendorId,
-      resellerId: d.fromResellerId, status: 'open', initiatedAt: canonical(d.initiatedAt), expiresAt: canonical(d.expiresAt), closedAt: null,
+      id: transferId(organizationId, d.transferId),
+      transferId: d.transferId,
+      organizationId,
+      vendorId: organization.vendorId,
+      resellerId: d.fromResellerId,
+      status: 'open',
+      initiatedAt: canonical(d.initiatedAt),
+      expiresAt: canonical(d.expiresAt),
+      closedAt: null,
     };
     return [
       { type: 'put', collection: REPORTING_TRANSFERS, document: transfer },
@@ -79,7 +91,14 @@ async function count(view: ProjectionView, transfer: ReportingTransfer, outcome:
   const month = monthOf(at);
   const id = transferOutcomesId(transfer.vendorId, transfer.resellerId, month);
   const current = ((await view.get(REPORTING_TRANSFER_OUTCOMES, id)) as MonthlyTransferOutcomes | null) ?? {
-    id, vendorId: transfer.vendorId, resellerId: transfer.resellerId, month, initiated: 0, accepted: 0, lapsed: 0, cancelled: 0,
+    id,
+    vendorId: transfer.vendorId,
+    resellerId: transfer.resellerId,
+    month,
+    initiated: 0,
+    accepted: 0,
+    lapsed: 0,
+    cancelled: 0,
   };
   return { type: 'put', collection: REPORTING_TRANSFER_OUTCOMES, document: { ...current, [outcome]: current[outcome] + 1 } };
 }

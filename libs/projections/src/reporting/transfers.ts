@@ -1,5 +1,8 @@
 import type {
-  CustomerOrganizationCreated, OwnershipTransferAccepted, OwnershipTransferCancelled, OwnershipTransferExpired,
+  CustomerOrganizationCreated,
+  OwnershipTransferAccepted,
+  OwnershipTransferCancelled,
+  OwnershipTransferExpired,
   OwnershipTransferInitiated,
 } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
@@ -23,7 +26,12 @@ export function monthlyTransfersId(vendorId: string, resellerId: string, month: 
 export async function transferWrites(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
   if (event.type === 'CustomerOrganizationCreated') {
     const d = event.data as unknown as CustomerOrganizationCreated['data'];
-    const organization: ReportingOrganization = { id: d.organizationId, vendorId: d.vendorId, managingResellerId: d.managingReseller.resellerId, openTransfer: null };
+    const organization: ReportingOrganization = {
+      id: d.organizationId,
+      vendorId: d.vendorId,
+      managingResellerId: d.managingReseller.resellerId,
+      openTransfer: null,
+    };
     return [{ type: 'put', collection: REPORTING_ORGANIZATIONS, document: organization }];
   }
   const organizationId = event.data.organizationId;
@@ -36,7 +44,14 @@ export async function transferWrites(event: RecordedEvent, view: ProjectionView)
   const month = monthOf(event.metadata.occurredAt);
   const id = monthlyTransfersId(organization.vendorId, step.resellerId, month);
   const current = ((await view.get(REPORTING_MONTHLY_TRANSFERS, id)) as MonthlyTransfers | null) ?? {
-    id, vendorId: organization.vendorId, resellerId: step.resellerId, month, initiated: 0, accepted: 0, expired: 0, cancelled: 0,
+    id,
+    vendorId: organization.vendorId,
+    resellerId: step.resellerId,
+    month,
+    initiated: 0,
+    accepted: 0,
+    expired: 0,
+    cancelled: 0,
   };
   return [
     { type: 'put', collection: REPORTING_MONTHLY_TRANSFERS, document: { ...current, [step.outcome]: current[step.outcome] + 1 } },
@@ -53,7 +68,11 @@ function transferStep(
   switch (event.type) {
     case 'OwnershipTransferInitiated': {
       const d = event.data as unknown as OwnershipTransferInitiated['data'];
-      return { outcome: 'initiated', resellerId: d.fromResellerId, openTransfer: { transferId: d.transferId, resellerId: d.fromResellerId } };
+      return {
+        outcome: 'initiated',
+        resellerId: d.fromResellerId,
+        openTransfer: { transferId: d.transferId, resellerId: d.fromResellerId },
+      };
     }
     case 'OwnershipTransferAccepted': {
       const d = event.data as unknown as OwnershipTransferAccepted['data'];

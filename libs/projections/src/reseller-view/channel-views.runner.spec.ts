@@ -23,20 +23,41 @@ describe('reseller-view and customer-view through the ProjectionRunner', () => {
     });
     try {
       const events = [
-        ev.resellerRegistered(), ev.organizationCreated(), ev.subscriptionPurchased(), ev.invoiceIssued(),
-        ev.transferInitiated(), ev.transferAccepted(), ev.administratorInvited(), ev.invitationAccepted(),
-        ev.seatsPurchased(), ev.planChanged(), ev.seatAssigned(), ev.subscriptionRenewed(),
-        ev.rightGranted(), ev.licenseIssued(), ev.rightConsumed(), ev.licenseDelivered(),
-        ev.licenseIssued({ licenseId: 'license-2', organizationId: null }), ev.subscriptionCancelled(),
+        ev.resellerRegistered(),
+        ev.organizationCreated(),
+        ev.subscriptionPurchased(),
+        ev.invoiceIssued(),
+        ev.transferInitiated(),
+        ev.transferAccepted(),
+        ev.administratorInvited(),
+        ev.invitationAccepted(),
+        ev.seatsPurchased(),
+        ev.planChanged(),
+        ev.seatAssigned(),
+        ev.subscriptionRenewed(),
+        ev.rightGranted(),
+        ev.licenseIssued(),
+        ev.rightConsumed(),
+        ev.licenseDelivered(),
+        ev.licenseIssued({ licenseId: 'license-2', organizationId: null }),
+        ev.subscriptionCancelled(),
       ];
       for (const event of events) {
-        await stores.eventStore.append(channelStreamOf(event), [newEvent(event.type, JSON.parse(JSON.stringify(event.data)) as JsonObject)], 'any');
+        await stores.eventStore.append(
+          channelStreamOf(event),
+          [newEvent(event.type, JSON.parse(JSON.stringify(event.data)) as JsonObject)],
+          'any',
+        );
       }
       await runner.start();
       await runner.waitUntilCaughtUp();
 
       const [customer] = (await resellerCustomers(stores.readStore, RESELLER.resellerId)).items;
-      expect(customer).toMatchObject({ organizationId: 'org-1', owner: { kind: 'customer', email: 'alice@acme.test' }, pendingTransfer: null });
+      expect(customer).toMatchObject({
+        organizationId: 'org-1',
+        owner: { kind: 'customer', email: 'alice@acme.test' },
+        pendingTransfer: null,
+      });
       const [subscription] = (await resellerSubscriptions(stores.readStore, RESELLER.resellerId, { organizationId: 'org-1' })).items;
       expect(subscription).toMatchObject({ seats: 7, unitPrice: '160.00', annualTotal: '1120.00', status: 'cancelled', seatsAssigned: 1 });
       expect(await resellerIssuanceRight(stores.readStore, RESELLER.resellerId, 'right-1')).toMatchObject({ used: 1, remaining: 2 });

@@ -39,11 +39,17 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
   ];
   const endTransfer = (transferId: string, outcome: TransferOutcome): WriteOperation[] =>
     // A late sweep of an older transfer must not clear a newer one.
-    customer.pendingTransfer?.transferId === transferId ? patch({ pendingTransfer: null, transferExpiresAt: null, lastTransfer: outcome }) : [];
+    customer.pendingTransfer?.transferId === transferId
+      ? patch({ pendingTransfer: null, transferExpiresAt: null, lastTransfer: outcome })
+      : [];
 
   switch (event.type) {
     case 'CompanyDetailsChanged':
-      return patch({ name: event.data.name, nameKey: customerNameKey(event.data.name), companyDetails: plainDetails(event.data.companyDetails) });
+      return patch({
+        name: event.data.name,
+        nameKey: customerNameKey(event.data.name),
+        companyDetails: plainDetails(event.data.companyDetails),
+      });
     case 'OrganizationSettingsChanged':
       return patch({ isPublic: event.data.isPublic, customerAssociationEnabled: event.data.customerAssociationEnabled });
     case 'OwnershipTransferInitiated': {
@@ -83,7 +89,13 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
     case 'ContactChangeRequested': {
       const { requestId, role, contact, requestedAt } = event.data;
       const request: ContactChangeRequestView = {
-        requestId, role, contact: { name: contact.name, email: contact.email }, status: 'pending', requestedAt, decidedAt: null, rejectionReason: null,
+        requestId,
+        role,
+        contact: { name: contact.name, email: contact.email },
+        status: 'pending',
+        requestedAt,
+        decidedAt: null,
+        rejectionReason: null,
       };
       return patch({ contactChangeRequests: [...customer.contactChangeRequests.filter((r) => r.requestId !== requestId), request] });
     }

@@ -20,7 +20,13 @@ export type PendingTransfer = { transferId: string; toEmail: string; initiatedAt
 /** How the last transfer ended, so the UI can say "expired: initiate it again". */
 export type TransferOutcome = { transferId: string; toEmail: string; outcome: 'accepted' | 'expired' | 'cancelled'; at: string };
 
-export type ResellerCustomerAdmin = { invitationId: string; email: string; status: 'invited' | 'accepted'; invitedAt: string; acceptedAt: string | null };
+export type ResellerCustomerAdmin = {
+  invitationId: string;
+  email: string;
+  status: 'invited' | 'accepted';
+  invitedAt: string;
+  acceptedAt: string | null;
+};
 
 /** A reseller's request to change an end-user contact (rule 9), until support decides. */
 export type ContactChangeRequestView = {

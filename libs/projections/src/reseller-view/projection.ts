@@ -9,17 +9,37 @@ import { applySubscriptionEvent } from './subscriptions';
 type Typed<E extends { type: string }> = { [K in E['type']]: true };
 
 const ORGANIZATION_EVENTS: Typed<OrganizationEvent> = {
-  CustomerOrganizationCreated: true, CompanyDetailsChanged: true, OrganizationSettingsChanged: true,
-  OwnershipTransferInitiated: true, OwnershipTransferAccepted: true, OwnershipTransferExpired: true,
-  OwnershipTransferCancelled: true, AdministratorInvited: true, AdministratorInvitationAccepted: true,
-  ContactChangeRequested: true, ContactChangeRejected: true, ContactChanged: true,
+  CustomerOrganizationCreated: true,
+  CompanyDetailsChanged: true,
+  OrganizationSettingsChanged: true,
+  OwnershipTransferInitiated: true,
+  OwnershipTransferAccepted: true,
+  OwnershipTransferExpired: true,
+  OwnershipTransferCancelled: true,
+  AdministratorInvited: true,
+  AdministratorInvitationAccepted: true,
+  ContactChangeRequested: true,
+  ContactChangeRejected: true,
+  ContactChanged: true,
 };
 /** Invoices and direct purchases are not part of this view (the subscription handler ignores them). */
 const SUBSCRIPTION_EVENTS: Partial<Typed<SubscriptionEvent>> = {
-  SubscriptionPurchased: true, SeatsPurchased: true, PlanChanged: true, SeatAssigned: true, SeatUnassigned: true,
-  SubscriptionRenewed: true, SubscriptionCancelled: true, SubscriptionExpired: true, InvoiceOwnerChanged: true,
+  SubscriptionPurchased: true,
+  SeatsPurchased: true,
+  PlanChanged: true,
+  SeatAssigned: true,
+  SeatUnassigned: true,
+  SubscriptionRenewed: true,
+  SubscriptionCancelled: true,
+  SubscriptionExpired: true,
+  InvoiceOwnerChanged: true,
 };
-const ISSUANCE_RIGHT_EVENTS: Typed<IssuanceRightEvent> = { IssuanceRightGranted: true, IssuanceRightBlocked: true, IssuanceRightExtended: true, IssuanceRightConsumed: true };
+const ISSUANCE_RIGHT_EVENTS: Typed<IssuanceRightEvent> = {
+  IssuanceRightGranted: true,
+  IssuanceRightBlocked: true,
+  IssuanceRightExtended: true,
+  IssuanceRightConsumed: true,
+};
 const LICENSE_EVENTS: Typed<LicenseEvent> = { LicenseIssued: true, LicenseDelivered: true, LicenseRevoked: true };
 
 /** The stored data is the domain event's data (JSON); the type names which one. */

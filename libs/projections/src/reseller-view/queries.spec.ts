@@ -73,7 +73,8 @@ describe('reseller-view queries: search, open offers, renewal windows, public cu
       ev.subscriptionPurchased({ subscriptionId: 'sub-3', organizationId: 'org-1', periodEnd: '2027-02-15T00:00:00.000Z' }),
       ev.subscriptionCancelled({ subscriptionId: 'sub-3' }),
     );
-    const ids = async (filter: Parameters<typeof resellerSubscriptions>[2]) => (await resellerSubscriptions(store, R1, filter)).items.map((s) => s.id);
+    const ids = async (filter: Parameters<typeof resellerSubscriptions>[2]) =>
+      (await resellerSubscriptions(store, R1, filter)).items.map((s) => s.id);
     expect(await ids({ renewsFrom: '2027-01-01T00:00:00Z', renewsBefore: '2027-04-01T00:00:00Z' })).toEqual(['sub-2', 'sub-1']);
     expect(await ids({ renewsFrom: '2027-02-01T00:00:00Z', renewsBefore: '2027-03-01T00:00:00Z' })).toEqual(['sub-2']);
     expect(await ids({ organizationId: 'org-1', renewsBefore: '2028-01-01T00:00:00Z' })).toEqual(['sub-1']);
@@ -86,8 +87,20 @@ describe('reseller-view queries: search, open offers, renewal windows, public cu
       ev.organizationCreated({ organizationId: 'v1-a', name: 'Alpha', isPublic: true, managingReseller: OTHER_RESELLER }),
       ev.organizationCreated({ organizationId: 'v1-b', name: 'Bravo', isPublic: true, managingReseller: OTHER_RESELLER }),
       ev.organizationCreated({ organizationId: 'v1-private', name: 'Private', managingReseller: OTHER_RESELLER }),
-      ev.organizationCreated({ organizationId: 'v2-c', name: 'Charlie', isPublic: true, vendorId: 'vendor-2', managingReseller: OTHER_RESELLER }),
-      ev.organizationCreated({ organizationId: 'v3-d', name: 'Delta', isPublic: true, vendorId: 'vendor-3', managingReseller: OTHER_RESELLER }),
+      ev.organizationCreated({
+        organizationId: 'v2-c',
+        name: 'Charlie',
+        isPublic: true,
+        vendorId: 'vendor-2',
+        managingReseller: OTHER_RESELLER,
+      }),
+      ev.organizationCreated({
+        organizationId: 'v3-d',
+        name: 'Delta',
+        isPublic: true,
+        vendorId: 'vendor-3',
+        managingReseller: OTHER_RESELLER,
+      }),
       ev.rightGranted({ rightId: 'right-1', vendorId: VENDOR }),
       ev.rightGranted({ rightId: 'right-2', vendorId: 'vendor-2' }),
       ev.rightGranted({ rightId: 'right-3', vendorId: 'vendor-3', expiresAt: '2026-02-01T00:00:00.000Z' }),
@@ -109,7 +122,10 @@ describe('reseller-view queries: search, open offers, renewal windows, public cu
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof publicCustomersOfOthers>> = await publicCustomersOfOthers(store, R1, vendors, { limit: 1, cursor });
+      const page: Awaited<ReturnType<typeof publicCustomersOfOthers>> = await publicCustomersOfOthers(store, R1, vendors, {
+        limit: 1,
+        cursor,
+      });
       seen.push(...page.items.map((c) => c.organizationId));
       cursor = page.nextCursor;
     } while (cursor);

@@ -1,5 +1,12 @@
 import { canonicalInstant, isAtOrAfter } from '@channel-ledger/domain';
-import { InvalidCursorError, type RangeCondition, type ReadDocument, type ReadStore, type SortKey, type Where } from '@channel-ledger/read-store';
+import {
+  InvalidCursorError,
+  type RangeCondition,
+  type ReadDocument,
+  type ReadStore,
+  type SortKey,
+  type Where,
+} from '@channel-ledger/read-store';
 import type { Page, PageOptions } from '../read-page';
 import { RESELLER_CUSTOMERS, RESELLER_ISSUANCE_RIGHTS, RESELLER_LICENSES, RESELLER_SUBSCRIPTIONS } from './collections';
 import type {
@@ -18,13 +25,17 @@ import { customerNameKey } from './name-key';
  * documents are simply not found: a 404, never a 403) and is served by a declared index.
  */
 
-
 async function page<T>(readStore: ReadStore, collection: string, where: Where, options: PageOptions, sort?: SortKey[]): Promise<Page<T>> {
   const found = await readStore.find(collection, { where, sort, cursor: options.cursor ?? null, limit: options.limit });
   return { items: found.documents as unknown as T[], nextCursor: found.nextCursor };
 }
 
-async function owned<T extends { resellerId: string | null }>(readStore: ReadStore, collection: string, resellerId: string, id: string): Promise<T | null> {
+async function owned<T extends { resellerId: string | null }>(
+  readStore: ReadStore,
+  collection: string,
+  resellerId: string,
+  id: string,
+): Promise<T | null> {
   const document = (await readStore.get(collection, id)) as (ReadDocument & T) | null;
   return document && document.resellerId === resellerId ? document : null;
 }
@@ -52,7 +63,11 @@ const AFTER_PREFIX = '\u{10FFFF}';
  * applied to the page (offers stay open 7 days, so they are few), and a page may hold fewer items
  * than asked for while `nextCursor` says more may follow.
  */
-export async function searchResellerCustomers(readStore: ReadStore, resellerId: string, search: CustomerSearch = {}): Promise<Page<ResellerCustomer>> {
+export async function searchResellerCustomers(
+  readStore: ReadStore,
+  resellerId: string,
+  search: CustomerSearch = {},
+): Promise<Page<ResellerCustomer>> {
   const prefix = search.namePrefix === undefined ? '' : customerNameKey(search.namePrefix);
   if (search.transferOpenAt !== undefined) {
     const where: Where = { resellerId, transferExpiresAt: { gt: canonicalInstant(search.transferOpenAt) } };
@@ -78,8 +93,14 @@ export type PublicCustomer = { organizationId: string; vendorId: string; name: s
  * Rule 13: the vendor's public customers, visible to its other resellers for license issuance
  * only, so only the identifying fields leave this function (no owner, contacts or admins).
  */
-export async function publicCustomersForIssuance(readStore: ReadStore, vendorId: string, options: PageOptions = {}): Promise<Page<PublicCustomer>> {
-  const found = await page<ResellerCustomer>(readStore, RESELLER_CUSTOMERS, { vendorId, isPublic: true }, options, [{ field: 'name', direction: 'asc' }]);
+export async function publicCustomersForIssuance(
+  readStore: ReadStore,
+  vendorId: string,
+  options: PageOptions = {},
+): Promise<Page<PublicCustomer>> {
+  const found = await page<ResellerCustomer>(readStore, RESELLER_CUSTOMERS, { vendorId, isPublic: true }, options, [
+    { field: 'name', direction: 'asc' },
+  ]);
   return {
     items: found.items.map(({ organizationId, vendorId: vendor, name }) => ({ organizationId, vendorId: vendor, name })),
     nextCursor: found.nextCursor,
@@ -109,7 +130,8 @@ export async function publicCustomersOfOthers(
       limit: limit - items.length,
     });
     for (const document of found.documents as unknown as ResellerCustomer[]) {
-      if (document.resellerId !== resellerId) items.push({ organizationId: document.organizationId, vendorId: document.vendorId, name: document.name });
+      if (document.resellerId !== resellerId)
+        items.push({ organizationId: document.organizationId, vendorId: document.vendorId, name: document.name });
     }
     at = found.nextCursor ? { index: at.index, cursor: found.nextCursor } : { index: at.index + 1, cursor: null };
   }
@@ -130,7 +152,8 @@ function decodeVendorCursor(encoded: string, vendorIds: readonly string[]): { in
   }
   const index = typeof payload?.vendorId === 'string' ? vendorIds.indexOf(payload.vendorId) : -1;
   // The vendors changed since the first page (a right expired or was granted): start again.
-  if (index < 0 || (payload.cursor !== null && typeof payload.cursor !== 'string')) throw new InvalidCursorError('Cursor belongs to a different query');
+  if (index < 0 || (payload.cursor !== null && typeof payload.cursor !== 'string'))
+    throw new InvalidCursorError('Cursor belongs to a different query');
   return { index, cursor: payload.cursor as string | null };
 }
 
@@ -156,7 +179,10 @@ export function pendingTransferAt(customer: Pick<ResellerCustomer, 'pendingTrans
 }
 
 /** 'expired' is a recorded pending transfer whose deadline has passed: the reseller may initiate again. */
-export function transferStatusAt(customer: Pick<ResellerCustomer, 'pendingTransfer' | 'lastTransfer'>, now: string): 'none' | 'pending' | 'expired' {
+export function transferStatusAt(
+  customer: Pick<ResellerCustomer, 'pendingTransfer' | 'lastTransfer'>,
+  now: string,
+): 'none' | 'pending' | 'expired' {
   // The same answer before and after the offer-expiry process records the lapse.
   if (!customer.pendingTransfer) return customer.lastTransfer?.outcome === 'expired' ? 'expired' : 'none';
   return pendingTransferAt(customer, now) ? 'pending' : 'expired';
@@ -176,7 +202,11 @@ export interface SubscriptionFilter extends PageOptions {
  * a renewal window, the subscriptions charged next within it (active unless another status is
  * asked for; ended ones have no next charge), soonest first.
  */
-export function resellerSubscriptions(readStore: ReadStore, resellerId: string, filter: SubscriptionFilter = {}): Promise<Page<ResellerSubscription>> {
+export function resellerSubscriptions(
+  readStore: ReadStore,
+  resellerId: string,
+  filter: SubscriptionFilter = {},
+): Promise<Page<ResellerSubscription>> {
   const where: Where = { resellerId };
   if (filter.organizationId !== undefined) where.organizationId = filter.organizationId;
   if (filter.status !== undefined) where.status = filter.status;
@@ -190,13 +220,27 @@ export function resellerSubscriptions(readStore: ReadStore, resellerId: string, 
   return page(readStore, RESELLER_SUBSCRIPTIONS, where, filter);
 }
 
-export function resellerSubscription(readStore: ReadStore, resellerId: string, subscriptionId: string): Promise<ResellerSubscription | null> {
+export function resellerSubscription(
+  readStore: ReadStore,
+  resellerId: string,
+  subscriptionId: string,
+): Promise<ResellerSubscription | null> {
   return owned<ResellerSubscription>(readStore, RESELLER_SUBSCRIPTIONS, resellerId, subscriptionId);
 }
 
 /** Active subscriptions whose next charge falls before `before`, soonest first. */
-export function renewalsDue(readStore: ReadStore, resellerId: string, before: string, options: PageOptions = {}): Promise<Page<ResellerSubscription>> {
-  return page(readStore, RESELLER_SUBSCRIPTIONS, { resellerId, status: 'active', nextChargeDate: { lt: canonicalInstant(before) } }, options);
+export function renewalsDue(
+  readStore: ReadStore,
+  resellerId: string,
+  before: string,
+  options: PageOptions = {},
+): Promise<Page<ResellerSubscription>> {
+  return page(
+    readStore,
+    RESELLER_SUBSCRIPTIONS,
+    { resellerId, status: 'active', nextChargeDate: { lt: canonicalInstant(before) } },
+    options,
+  );
 }
 
 export interface IssuanceRightFilter extends PageOptions {
@@ -204,9 +248,14 @@ export interface IssuanceRightFilter extends PageOptions {
   usableAt?: string;
 }
 
-export function resellerIssuanceRights(readStore: ReadStore, resellerId: string, filter: IssuanceRightFilter = {}): Promise<Page<ResellerIssuanceRight>> {
+export function resellerIssuanceRights(
+  readStore: ReadStore,
+  resellerId: string,
+  filter: IssuanceRightFilter = {},
+): Promise<Page<ResellerIssuanceRight>> {
   // Instants compare as strings once canonical (events store them canonical).
-  const where: Where = filter.usableAt === undefined ? { resellerId } : { resellerId, blocked: false, expiresAt: { gt: canonicalInstant(filter.usableAt) } };
+  const where: Where =
+    filter.usableAt === undefined ? { resellerId } : { resellerId, blocked: false, expiresAt: { gt: canonicalInstant(filter.usableAt) } };
   return page(readStore, RESELLER_ISSUANCE_RIGHTS, where, filter);
 }
 

@@ -64,7 +64,10 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
       await given(ev.organizationCreated(), ev.subscriptionPurchased(), ev.transferInitiated());
       const pending = await customer();
       expect(pending.pendingTransfer).toEqual({
-        transferId: 'transfer-1', toEmail: 'alice@acme.test', initiatedAt: '2026-01-10T12:00:00.000Z', expiresAt: '2026-01-17T12:00:00.000Z',
+        transferId: 'transfer-1',
+        toEmail: 'alice@acme.test',
+        initiatedAt: '2026-01-10T12:00:00.000Z',
+        expiresAt: '2026-01-17T12:00:00.000Z',
       });
       expect(pending.owner).toEqual({ kind: 'reseller', resellerId: R1 });
 
@@ -72,7 +75,12 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
       const accepted = await customer();
       expect(accepted.owner).toEqual({ kind: 'customer', email: 'alice@acme.test' });
       expect(accepted.pendingTransfer).toBeNull();
-      expect(accepted.lastTransfer).toEqual({ transferId: 'transfer-1', toEmail: 'alice@acme.test', outcome: 'accepted', at: '2026-01-12T08:00:00.000Z' });
+      expect(accepted.lastTransfer).toEqual({
+        transferId: 'transfer-1',
+        toEmail: 'alice@acme.test',
+        outcome: 'accepted',
+        at: '2026-01-12T08:00:00.000Z',
+      });
       // The reseller still manages the customer after handing over ownership.
       expect((await resellerCustomers(store, R1)).items).toHaveLength(1);
     });
@@ -98,9 +106,14 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
 
     it('a cancelled transfer is closed; a late expiry of an older transfer leaves a newer one open', async () => {
       await given(ev.organizationCreated(), ev.transferInitiated(), ev.transferCancelled());
-      expect(await customer()).toMatchObject({ pendingTransfer: null, lastTransfer: { outcome: 'cancelled', at: '2026-01-11T00:00:00.000Z' } });
+      expect(await customer()).toMatchObject({
+        pendingTransfer: null,
+        lastTransfer: { outcome: 'cancelled', at: '2026-01-11T00:00:00.000Z' },
+      });
 
-      await given(ev.transferInitiated({ transferId: 'transfer-2', initiatedAt: '2026-01-20T00:00:00.000Z', expiresAt: '2026-01-27T00:00:00.000Z' }));
+      await given(
+        ev.transferInitiated({ transferId: 'transfer-2', initiatedAt: '2026-01-20T00:00:00.000Z', expiresAt: '2026-01-27T00:00:00.000Z' }),
+      );
       await given(ev.transferExpired({ transferId: 'transfer-1' }));
       expect((await customer()).pendingTransfer?.transferId).toBe('transfer-2');
     });
@@ -108,7 +121,13 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
     it('tracks administrators, contacts, a contact change request and company details', async () => {
       await given(ev.organizationCreated(), ev.administratorInvited());
       expect((await customer()).admins).toEqual([
-        { invitationId: 'invitation-1', email: 'bob@acme.test', status: 'invited', invitedAt: '2026-01-13T00:00:00.000Z', acceptedAt: null },
+        {
+          invitationId: 'invitation-1',
+          email: 'bob@acme.test',
+          status: 'invited',
+          invitedAt: '2026-01-13T00:00:00.000Z',
+          acceptedAt: null,
+        },
       ]);
       await given(ev.invitationAccepted(), ev.contactChangeRequested());
       expect((await customer()).contactChangeRequests[0]).toMatchObject({ requestId: 'request-1', status: 'pending' });
@@ -138,7 +157,9 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
         ev.organizationCreated({ organizationId: 'org-2', name: 'Public Corp', isPublic: true, managingReseller: OTHER_RESELLER }),
         ev.organizationCreated({ organizationId: 'org-3', name: 'Other Vendor Co', isPublic: true, vendorId: 'vendor-2' }),
       );
-      expect((await publicCustomersForIssuance(store, VENDOR)).items).toEqual([{ organizationId: 'org-2', vendorId: VENDOR, name: 'Public Corp' }]);
+      expect((await publicCustomersForIssuance(store, VENDOR)).items).toEqual([
+        { organizationId: 'org-2', vendorId: VENDOR, name: 'Public Corp' },
+      ]);
 
       await given(ev.settingsChanged({ organizationId: 'org-1', isPublic: true }));
       expect((await publicCustomersForIssuance(store, VENDOR)).items.map((c) => c.organizationId)).toEqual(['org-1', 'org-2']);
@@ -152,10 +173,25 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
 
     it('shows plan, seats, term, next charge date and the annual total', async () => {
       expect(await subscription()).toMatchObject({
-        resellerId: R1, organizationId: 'org-1', vendorId: VENDOR, channel: 'reseller',
-        planId: 'plan-pro', product: 'Ledger', tier: 'pro', billingPeriod: 'annual', currency: 'USD', unitPrice: '120.00',
-        seats: 5, seatsAssigned: 0, periodStart: '2026-01-10T00:00:00.000Z', periodEnd: '2027-01-10T00:00:00.000Z',
-        nextChargeDate: '2027-01-10T00:00:00.000Z', periodTotal: '600.00', annualTotal: '600.00', status: 'active', cancelAt: null,
+        resellerId: R1,
+        organizationId: 'org-1',
+        vendorId: VENDOR,
+        channel: 'reseller',
+        planId: 'plan-pro',
+        product: 'Ledger',
+        tier: 'pro',
+        billingPeriod: 'annual',
+        currency: 'USD',
+        unitPrice: '120.00',
+        seats: 5,
+        seatsAssigned: 0,
+        periodStart: '2026-01-10T00:00:00.000Z',
+        periodEnd: '2027-01-10T00:00:00.000Z',
+        nextChargeDate: '2027-01-10T00:00:00.000Z',
+        periodTotal: '600.00',
+        annualTotal: '600.00',
+        status: 'active',
+        cancelAt: null,
       });
       expect((await resellerSubscriptions(store, R1, { organizationId: 'org-1' })).items.map((s) => s.id)).toEqual(['sub-1']);
       expect((await resellerSubscriptions(store, R1, { organizationId: 'org-1', status: 'active' })).items).toHaveLength(1);
@@ -163,11 +199,21 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
     });
 
     it('a monthly subscription counts twelve periods a year (decimal, no float drift)', async () => {
-      await given(ev.subscriptionPurchased({
-        subscriptionId: 'sub-m', billingPeriod: 'monthly', unitPrice: '12.10', seats: 3,
-        periodStart: '2026-01-10T00:00:00.000Z', periodEnd: '2026-02-10T00:00:00.000Z',
-      }));
-      expect(await subscription('sub-m')).toMatchObject({ periodTotal: '36.30', annualTotal: '435.60', nextChargeDate: '2026-02-10T00:00:00.000Z' });
+      await given(
+        ev.subscriptionPurchased({
+          subscriptionId: 'sub-m',
+          billingPeriod: 'monthly',
+          unitPrice: '12.10',
+          seats: 3,
+          periodStart: '2026-01-10T00:00:00.000Z',
+          periodEnd: '2026-02-10T00:00:00.000Z',
+        }),
+      );
+      expect(await subscription('sub-m')).toMatchObject({
+        periodTotal: '36.30',
+        annualTotal: '435.60',
+        nextChargeDate: '2026-02-10T00:00:00.000Z',
+      });
     });
 
     it('seats added mid-term count at once, and so does the annual total (rule 4)', async () => {
@@ -177,14 +223,25 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
 
     it('a plan change moves plan, price and total', async () => {
       await given(ev.seatsPurchased(), ev.planChanged());
-      expect(await subscription()).toMatchObject({ planId: 'plan-teams', tier: 'teams', unitPrice: '150.00', seats: 7, annualTotal: '1050.00' });
+      expect(await subscription()).toMatchObject({
+        planId: 'plan-teams',
+        tier: 'teams',
+        unitPrice: '150.00',
+        seats: 7,
+        annualTotal: '1050.00',
+      });
     });
 
     it('a renewal moves the term and the next charge date, on the renewed terms', async () => {
       await given(ev.seatsPurchased(), ev.planChanged(), ev.subscriptionRenewed());
       expect(await subscription()).toMatchObject({
-        periodStart: '2027-01-10T00:00:00.000Z', periodEnd: '2028-01-10T00:00:00.000Z', nextChargeDate: '2028-01-10T00:00:00.000Z',
-        unitPrice: '160.00', seats: 7, annualTotal: '1120.00', status: 'active',
+        periodStart: '2027-01-10T00:00:00.000Z',
+        periodEnd: '2028-01-10T00:00:00.000Z',
+        nextChargeDate: '2028-01-10T00:00:00.000Z',
+        unitPrice: '160.00',
+        seats: 7,
+        annualTotal: '1120.00',
+        status: 'active',
       });
     });
 
@@ -201,7 +258,10 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
     it('a cancellation takes effect at the end of paid time; then the subscription expires', async () => {
       await given(ev.subscriptionRenewed(), ev.subscriptionCancelled());
       expect(await subscription()).toMatchObject({
-        status: 'cancelled', cancelledAt: '2027-03-01T00:00:00.000Z', cancelAt: '2028-01-10T00:00:00.000Z', nextChargeDate: null,
+        status: 'cancelled',
+        cancelledAt: '2027-03-01T00:00:00.000Z',
+        cancelAt: '2028-01-10T00:00:00.000Z',
+        nextChargeDate: null,
       });
       expect((await resellerSubscriptions(store, R1, { status: 'cancelled' })).items.map((s) => s.id)).toEqual(['sub-1']);
       expect((await resellerSubscriptions(store, R1, { status: 'active' })).items).toEqual([]);
@@ -222,9 +282,12 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
       expect(await resellerSubscription(store, R1, 'sub-1')).toBeNull();
       expect((await resellerSubscriptions(store, R2)).items.map((s) => s.id)).toEqual(['sub-1']);
 
-      await given(ev.invoiceOwnerChanged({
-        to: { kind: 'organization', id: 'org-1', name: 'Acme GmbH', email: 'billing@acme.test' }, toChannel: 'direct',
-      }));
+      await given(
+        ev.invoiceOwnerChanged({
+          to: { kind: 'organization', id: 'org-1', name: 'Acme GmbH', email: 'billing@acme.test' },
+          toChannel: 'direct',
+        }),
+      );
       expect((await resellerSubscriptions(store, R2)).items).toEqual([]);
     });
 
@@ -237,8 +300,17 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
 
   describe('issuance rights and licenses (rules 12, 14)', () => {
     it('a consumed right shows what remains; usable rights exclude expired and blocked ones', async () => {
-      await given(ev.rightGranted(), ev.rightGranted({ rightId: 'right-nfr', nfr: true, maxLicenses: 1, expiresAt: '2026-06-01T00:00:00.000Z' }));
-      expect(await resellerIssuanceRight(store, R1, 'right-1')).toMatchObject({ maxLicenses: 3, used: 0, remaining: 3, blocked: false, nfr: false });
+      await given(
+        ev.rightGranted(),
+        ev.rightGranted({ rightId: 'right-nfr', nfr: true, maxLicenses: 1, expiresAt: '2026-06-01T00:00:00.000Z' }),
+      );
+      expect(await resellerIssuanceRight(store, R1, 'right-1')).toMatchObject({
+        maxLicenses: 3,
+        used: 0,
+        remaining: 3,
+        blocked: false,
+        nfr: false,
+      });
 
       await given(ev.licenseIssued(), ev.rightConsumed());
       expect(await resellerIssuanceRight(store, R1, 'right-1')).toMatchObject({ used: 1, remaining: 2 });
@@ -264,7 +336,8 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
         ev.licenseIssued({ licenseId: 'license-3', nfr: true, rightId: 'right-nfr' }),
         ev.licenseDelivered(),
       );
-      const ids = async (filter: Parameters<typeof resellerLicenses>[2]) => (await resellerLicenses(store, R1, filter)).items.map((l) => l.licenseId);
+      const ids = async (filter: Parameters<typeof resellerLicenses>[2]) =>
+        (await resellerLicenses(store, R1, filter)).items.map((l) => l.licenseId);
       expect(await ids({ organizationId: 'org-1' })).toEqual(['license-1', 'license-3']);
       expect(await ids({ organizationId: null })).toEqual(['license-2']);
       expect(await ids({ status: 'delivered' })).toEqual(['license-1']);
@@ -275,7 +348,10 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
 
       await given(ev.licenseRevoked());
       expect(await ids({ organizationId: 'org-1', status: 'revoked' })).toEqual(['license-1']);
-      expect((await resellerLicenses(store, R1, { status: 'revoked' })).items[0]).toMatchObject({ revokedAt: '2026-03-01T00:00:00.000Z', revokeReason: 'refund' });
+      expect((await resellerLicenses(store, R1, { status: 'revoked' })).items[0]).toMatchObject({
+        revokedAt: '2026-03-01T00:00:00.000Z',
+        revokeReason: 'refund',
+      });
       expect((await resellerLicenses(store, R2)).items).toEqual([]);
     });
   });
@@ -286,7 +362,14 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
   });
 
   it('is pure: replaying the same events gives the same documents', async () => {
-    const events = [ev.organizationCreated(), ev.subscriptionPurchased(), ev.transferInitiated(), ev.seatsPurchased(), ev.rightGranted(), ev.licenseIssued()];
+    const events = [
+      ev.organizationCreated(),
+      ev.subscriptionPurchased(),
+      ev.transferInitiated(),
+      ev.seatsPurchased(),
+      ev.rightGranted(),
+      ev.licenseIssued(),
+    ];
     await given(...events);
     const again = await projectionHarness(resellerViewProjection);
     try {
@@ -299,4 +382,3 @@ describe('reseller-view projection (on a real SQLite read store)', () => {
     }
   });
 });
-

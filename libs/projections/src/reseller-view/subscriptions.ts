@@ -80,8 +80,15 @@ export async function applySubscriptionEvent(event: SubscriptionEvent, view: Pro
       const d = event.data;
       // The renewal's own terms (seats, plan, price) replace the old ones from its period on.
       return repriced({
-        planId: d.plan.planId, product: d.plan.product, tier: d.plan.tier, unitPrice: d.unitPrice, seats: d.seats, currency: d.currency,
-        periodStart: d.periodStart, periodEnd: d.periodEnd, nextChargeDate: d.periodEnd,
+        planId: d.plan.planId,
+        product: d.plan.product,
+        tier: d.plan.tier,
+        unitPrice: d.unitPrice,
+        seats: d.seats,
+        currency: d.currency,
+        periodStart: d.periodStart,
+        periodEnd: d.periodEnd,
+        nextChargeDate: d.periodEnd,
       });
     }
     case 'SubscriptionCancelled':

@@ -11,7 +11,10 @@ export function tempDir(prefix = 'projections-'): { dir: string; file: (name: st
   return { dir, file: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function openStores(eventsPath: string, readPath = eventsPath): Promise<{ eventStore: EventStore; readStore: ReadStore; close: () => Promise<void> }> {
+export async function openStores(
+  eventsPath: string,
+  readPath = eventsPath,
+): Promise<{ eventStore: EventStore; readStore: ReadStore; close: () => Promise<void> }> {
   const eventStore = await openSqliteEventStore({ path: eventsPath, pollIntervalMs: 20, synchronous: 'NORMAL' });
   const readStore = await openSqliteReadStore({ path: readPath });
   return { eventStore, readStore, close: async () => void (await Promise.all([readStore.close(), eventStore.close()])) };
@@ -40,7 +43,11 @@ export function newEvent(type: string, data: JsonObject): NewEvent {
  * stream): deposits mostly, and every `closeEvery`-th event closes its account (the projection
  * then deletes the account's entries, found through an index, in the same batch).
  */
-export async function appendLedgerEvents(store: EventStore, count: number, options: { accounts?: number; start?: number; closeEvery?: number } = {}): Promise<void> {
+export async function appendLedgerEvents(
+  store: EventStore,
+  count: number,
+  options: { accounts?: number; start?: number; closeEvery?: number } = {},
+): Promise<void> {
   const accounts = options.accounts ?? 7;
   const start = options.start ?? 0;
   const closeEvery = options.closeEvery ?? 0;

@@ -24,7 +24,9 @@ export function counterProjection(options: { name?: string; collection?: string;
   });
 }
 
-export function ledgerProjection(options: { version?: number; fail?: (type: string, data: ReadDocument | Record<string, unknown>) => boolean } = {}): Projection {
+export function ledgerProjection(
+  options: { version?: number; fail?: (type: string, data: ReadDocument | Record<string, unknown>) => boolean } = {},
+): Projection {
   return defineProjection({
     name: 'ledger',
     version: options.version ?? 1,
@@ -44,7 +46,12 @@ export function ledgerProjection(options: { version?: number; fail?: (type: stri
         const current = await view.get('ledger_accounts', account);
         operations.push(
           current
-            ? { type: 'patch', collection: 'ledger_accounts', id: account, fields: { balance: (current.balance as number) + amount, deposits: (current.deposits as number) + 1 } }
+            ? {
+                type: 'patch',
+                collection: 'ledger_accounts',
+                id: account,
+                fields: { balance: (current.balance as number) + amount, deposits: (current.deposits as number) + 1 },
+              }
             : { type: 'put', collection: 'ledger_accounts', document: { id: account, balance: amount, deposits: 1 } },
           {
             type: 'put',

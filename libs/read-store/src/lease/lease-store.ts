@@ -34,6 +34,8 @@ export function assertLeaseArguments(name: string, holder?: string, ttlMs?: numb
   if (holder !== undefined && (typeof holder !== 'string' || holder.length === 0 || holder.length > 256)) {
     throw new ReadStoreUsageError('A lease holder must be a string of 1-256 characters');
   }
-  if (ttlMs !== undefined && (!Number.isSafeInteger(ttlMs) || ttlMs < 1)) throw new ReadStoreUsageError(`Lease TTL must be a positive whole number of ms (got ${ttlMs})`);
-  if (now !== undefined && (!Number.isSafeInteger(now) || now < 0)) throw new ReadStoreUsageError(`Lease time must be epoch milliseconds (got ${now})`);
+  if (ttlMs !== undefined && (!Number.isSafeInteger(ttlMs) || ttlMs < 1))
+    throw new ReadStoreUsageError(`Lease TTL must be a positive whole number of ms (got ${ttlMs})`);
+  if (now !== undefined && (!Number.isSafeInteger(now) || now < 0))
+    throw new ReadStoreUsageError(`Lease time must be epoch milliseconds (got ${now})`);
 }

@@ -29,7 +29,10 @@ export async function openMongoLeaseStore(options: MongoLeaseStoreOptions): Prom
   assertMongoDatabaseName(options.database);
   const client = new MongoClient(options.uri, options.clientOptions);
   await client.connect();
-  return new MongoLeaseStore(client, client.db(options.database).collection<LeaseDocument>(LEASE_COLLECTION, { writeConcern: { w: 'majority' } }));
+  return new MongoLeaseStore(
+    client,
+    client.db(options.database).collection<LeaseDocument>(LEASE_COLLECTION, { writeConcern: { w: 'majority' } }),
+  );
 }
 
 class MongoLeaseStore implements LeaseStore {

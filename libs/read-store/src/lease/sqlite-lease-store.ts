@@ -7,7 +7,8 @@ export interface SqliteLeaseStoreOptions {
   busyTimeoutMs?: number;
 }
 
-const LEASE_DDL = 'CREATE TABLE IF NOT EXISTS read_store_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID';
+const LEASE_DDL =
+  'CREATE TABLE IF NOT EXISTS read_store_leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID';
 
 /** Leases in a table of the read store's SQLite file; each operation is one IMMEDIATE transaction (the write lock is taken before reading). */
 export async function openSqliteLeaseStore(options: SqliteLeaseStoreOptions): Promise<LeaseStore> {
@@ -33,7 +34,9 @@ class SqliteLeaseStore implements LeaseStore {
         const row = this.row(name);
         if (row && row.holder !== holder && row.expires_at > now) return false;
         this.db
-          .prepare('INSERT INTO read_store_leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at')
+          .prepare(
+            'INSERT INTO read_store_leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at',
+          )
           .run(name, holder, now + ttlMs);
         return true;
       })
@@ -43,7 +46,9 @@ class SqliteLeaseStore implements LeaseStore {
   async renew(name: string, holder: string, ttlMs: number, now: number): Promise<boolean> {
     assertLeaseArguments(name, holder, ttlMs, now);
     // Still ours means nobody took it over, even if it lapsed meanwhile: then nobody else is active.
-    const result = this.db.prepare('UPDATE read_store_leases SET expires_at = ? WHERE name = ? AND holder = ?').run(now + ttlMs, name, holder);
+    const result = this.db
+      .prepare('UPDATE read_store_leases SET expires_at = ? WHERE name = ? AND holder = ?')
+      .run(now + ttlMs, name, holder);
     return result.changes === 1;
   }
 

@@ -91,7 +91,13 @@ describe('MongoDB document mapping (no server needed)', () => {
   });
 
   it('leaves amounts in indexed fields as text (the port compares index values as text) and escapes field names MongoDB reserves', () => {
-    const document = { id: 'x', total: '10.00', renewsAt: '2026-01-31T00:00:00.000Z', _id: 'mine', odd: { 'a.b': 1, $set: 2, '%': 3, _id: 4 } };
+    const document = {
+      id: 'x',
+      total: '10.00',
+      renewsAt: '2026-01-31T00:00:00.000Z',
+      _id: 'mine',
+      odd: { 'a.b': 1, $set: 2, '%': 3, _id: 4 },
+    };
     const native = toNativeDocument(document, new Set(['total', 'renewsAt']));
     expect(native.total).toBe('10.00');
     expect(native.renewsAt).toBeInstanceOf(Date);
@@ -113,16 +119,31 @@ describe('MongoDB document mapping (no server needed)', () => {
       fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
       fc.string(),
       fc.constantFrom('960.00', '24000', '-0.5', '007', '1e3', '0.0000001'),
-      fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+      fc
+        .date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true })
+        .map((d) => d.toISOString()),
     );
     const { tree } = fc.letrec<{ tree: JsonValue }>((tie) => ({
-      tree: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('tree'), { maxLength: 4 }), fc.dictionary(key, tie('tree'), { maxKeys: 4 })),
+      tree: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.array(tie('tree'), { maxLength: 4 }),
+        fc.dictionary(key, tie('tree'), { maxKeys: 4 }),
+      ),
     }));
     const document = fc
-      .tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.dictionary(key.filter((k) => k !== 'id'), tree, { maxKeys: 6 }))
+      .tuple(
+        fc.string({ minLength: 1, maxLength: 20 }),
+        fc.dictionary(
+          key.filter((k) => k !== 'id'),
+          tree,
+          { maxKeys: 6 },
+        ),
+      )
       .map(([id, fields]) => {
         const built: Record<string, JsonValue> = {};
-        for (const [k, v] of Object.entries(fields)) Object.defineProperty(built, k, { value: v, enumerable: true, writable: true, configurable: true });
+        for (const [k, v] of Object.entries(fields))
+          Object.defineProperty(built, k, { value: v, enumerable: true, writable: true, configurable: true });
         return { ...built, id } as ReadDocument;
       });
     fc.assert(

@@ -47,7 +47,11 @@ export function toNativeDocument(document: ReadDocument, indexedFields: Readonly
   const native: NativeDocument = { _id: document.id };
   for (const [key, value] of Object.entries(document)) {
     if (key === 'id') continue;
-    setOwn(native, escapeKey(key, true), indexedFields.has(key) ? toNativeIndexValue(value as IndexValue) : toNativeValue(value, isAmountField(key)));
+    setOwn(
+      native,
+      escapeKey(key, true),
+      indexedFields.has(key) ? toNativeIndexValue(value as IndexValue) : toNativeValue(value, isAmountField(key)),
+    );
   }
   return native;
 }
@@ -59,7 +63,8 @@ export function fromNativeDocument(native: Document): ReadDocument {
     if (key === '_id') continue;
     setOwn(document, unescapeKey(key), fromNativeValue(value, key));
   }
-  if (typeof native._id !== 'string') throw new Error(`MongoDB document with a non-string _id (${String(native._id)}) is not a read-model document`);
+  if (typeof native._id !== 'string')
+    throw new Error(`MongoDB document with a non-string _id (${String(native._id)}) is not a read-model document`);
   return { id: native._id, ...document } as ReadDocument;
 }
 
@@ -100,7 +105,8 @@ function toNativeValue(value: JsonValue, amount: boolean): unknown {
   // An array or object held by a money field (`prices: { annual: "96.00" }`) holds money too.
   if (Array.isArray(value)) return value.map((item) => toNativeValue(item, amount));
   const nested: Document = {};
-  for (const [key, item] of Object.entries(value)) setOwn(nested, escapeKey(key, false), toNativeValue(item, !ID_FIELD.test(key) && (amount || isAmountField(key))));
+  for (const [key, item] of Object.entries(value))
+    setOwn(nested, escapeKey(key, false), toNativeValue(item, !ID_FIELD.test(key) && (amount || isAmountField(key))));
   return nested;
 }
 

@@ -5,7 +5,10 @@ import { planFind } from '../shared/query-plan';
 import { decodeIndexKey, indexSpecs, instantRange, keysetAfter, mongoFilter, mongoSort, rangeFilter } from './mongo-query';
 
 // The MongoDB adapter's query translation onto native fields, checked without a server.
-const info = normalizeDeclaration({ name: 'orgs', indexes: [{ fields: ['resellerId', 'createdAt'] }, { fields: ['email'], unique: true }] });
+const info = normalizeDeclaration({
+  name: 'orgs',
+  indexes: [{ fields: ['resellerId', 'createdAt'] }, { fields: ['email'], unique: true }],
+});
 
 describe('MongoDB query translation', () => {
   it('decodes every index key back to its value', () => {
@@ -55,25 +58,44 @@ describe('MongoDB query translation', () => {
     // No ISO text is <= "2026-03-01" on that day: it is a prefix of all of them.
     const upTo = rangeKeyBounds('expiresAt', { lte: '2026-03-01' });
     expect(rangeFilter('expiresAt', upTo.lower, upTo.upper)).toEqual({
-      $or: [{ expiresAt: { $gte: '', $lte: '2026-03-01' } }, { expiresAt: { $gte: new Date('0000-01-01T00:00:00.000Z'), $lte: new Date('2026-02-28T23:59:59.999Z') } }],
+      $or: [
+        { expiresAt: { $gte: '', $lte: '2026-03-01' } },
+        { expiresAt: { $gte: new Date('0000-01-01T00:00:00.000Z'), $lte: new Date('2026-02-28T23:59:59.999Z') } },
+      ],
     });
     const none = rangeKeyBounds('expiresAt', { gt: 'zzz' });
     expect(rangeFilter('expiresAt', none.lower, none.upper)).toEqual({ expiresAt: { $gt: 'zzz' } });
   });
 
   it('finds exactly the instants whose ISO text is within any string bounds (property)', () => {
-    const instant = fc.date({ min: new Date('1990-01-01T00:00:00.000Z'), max: new Date('2060-01-01T00:00:00.000Z'), noInvalidDate: true }).map((d) => d.toISOString());
-    const bound = fc.oneof(instant, instant.map((s) => s.slice(0, 10)), instant.map((s) => s.slice(0, 16)), fc.string({ maxLength: 6 }));
+    const instant = fc
+      .date({ min: new Date('1990-01-01T00:00:00.000Z'), max: new Date('2060-01-01T00:00:00.000Z'), noInvalidDate: true })
+      .map((d) => d.toISOString());
+    const bound = fc.oneof(
+      instant,
+      instant.map((s) => s.slice(0, 10)),
+      instant.map((s) => s.slice(0, 16)),
+      fc.string({ maxLength: 6 }),
+    );
     fc.assert(
-      fc.property(bound, fc.boolean(), bound, fc.boolean(), fc.array(instant, { maxLength: 20 }), (lowText, lowIn, highText, highIn, samples) => {
-        const range = instantRange({ text: lowText, inclusive: lowIn }, { text: highText, inclusive: highIn });
-        for (const sample of samples) {
-          const byText = (lowIn ? compareKeys(sample, lowText) >= 0 : compareKeys(sample, lowText) > 0) && (highIn ? compareKeys(sample, highText) <= 0 : compareKeys(sample, highText) < 0);
-          const ms = Date.parse(sample);
-          const byDate = range !== null && ms >= range.from.getTime() && ms <= range.to.getTime();
-          expect(byDate).toBe(byText);
-        }
-      }),
+      fc.property(
+        bound,
+        fc.boolean(),
+        bound,
+        fc.boolean(),
+        fc.array(instant, { maxLength: 20 }),
+        (lowText, lowIn, highText, highIn, samples) => {
+          const range = instantRange({ text: lowText, inclusive: lowIn }, { text: highText, inclusive: highIn });
+          for (const sample of samples) {
+            const byText =
+              (lowIn ? compareKeys(sample, lowText) >= 0 : compareKeys(sample, lowText) > 0) &&
+              (highIn ? compareKeys(sample, highText) <= 0 : compareKeys(sample, highText) < 0);
+            const ms = Date.parse(sample);
+            const byDate = range !== null && ms >= range.from.getTime() && ms <= range.to.getTime();
+            expect(byDate).toBe(byText);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -81,7 +103,12 @@ describe('MongoDB query translation', () => {
   it('declares indexes on the fields themselves, ending with _id, plus a partial unique index ignoring null and missing values', () => {
     expect(indexSpecs(info)).toEqual([
       { key: { email: 1, _id: 1 }, name: 'by_email' },
-      { key: { email: 1 }, name: 'unique_email', unique: true, partialFilterExpression: { email: { $type: ['number', 'string', 'bool', 'date'] } } },
+      {
+        key: { email: 1 },
+        name: 'unique_email',
+        unique: true,
+        partialFilterExpression: { email: { $type: ['number', 'string', 'bool', 'date'] } },
+      },
       { key: { resellerId: 1, createdAt: 1, _id: 1 }, name: 'by_resellerId_createdAt' },
     ]);
   });

@@ -130,8 +130,10 @@ export function instantRange(
   low: { text: string; inclusive: boolean } | null,
   high: { text: string; inclusive: boolean } | null,
 ): { from: Date; to: Date } | null {
-  const aboveLow = (ms: number) => low === null || (low.inclusive ? compareKeys(iso(ms), low.text) >= 0 : compareKeys(iso(ms), low.text) > 0);
-  const belowHigh = (ms: number) => high === null || (high.inclusive ? compareKeys(iso(ms), high.text) <= 0 : compareKeys(iso(ms), high.text) < 0);
+  const aboveLow = (ms: number) =>
+    low === null || (low.inclusive ? compareKeys(iso(ms), low.text) >= 0 : compareKeys(iso(ms), low.text) > 0);
+  const belowHigh = (ms: number) =>
+    high === null || (high.inclusive ? compareKeys(iso(ms), high.text) <= 0 : compareKeys(iso(ms), high.text) < 0);
   if (!aboveLow(LAST_INSTANT) || !belowHigh(FIRST_INSTANT)) return null;
   // Smallest instant above the lower bound (aboveLow is false-then-true over time).
   let lo = FIRST_INSTANT;

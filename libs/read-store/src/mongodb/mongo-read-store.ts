@@ -1,4 +1,14 @@
-import { AnyBulkWriteOperation, BSON, ClientSession, Collection, Db, Filter, MongoClient, MongoClientOptions, MongoServerError } from 'mongodb';
+import {
+  AnyBulkWriteOperation,
+  BSON,
+  ClientSession,
+  Collection,
+  Db,
+  Filter,
+  MongoClient,
+  MongoClientOptions,
+  MongoServerError,
+} from 'mongodb';
 import {
   BatchRejectedError,
   CheckpointRegressionError,
@@ -144,7 +154,9 @@ class MongoReadStore implements ReadStore {
     // and the next ensureCollection simply repeats the (idempotent) creation.
     const [existing] = await this.db.listCollections({ name: info.name }, { nameOnly: true }).toArray();
     if (existing?.type === 'view') {
-      throw new ReadStoreUsageError(`"${info.name}" is a view in MongoDB (an alias's name); declare a physical (versioned) collection name`);
+      throw new ReadStoreUsageError(
+        `"${info.name}" is a view in MongoDB (an alias's name); declare a physical (versioned) collection name`,
+      );
     }
     if (!existing) await this.db.createCollection(info.name).catch(ignoreCode(NAMESPACE_EXISTS));
     const specs = indexSpecs(info);
@@ -282,7 +294,10 @@ class MongoReadStore implements ReadStore {
    * (shared/batch.ts) and turns each final state into one write per document. Every check that
    * can refuse the batch (indexable values, document size) runs here, before the first write.
    */
-  private async prepare(operations: WriteOperation[], session: ClientSession): Promise<Map<string, AnyBulkWriteOperation<NativeDocument>[]>> {
+  private async prepare(
+    operations: WriteOperation[],
+    session: ClientSession,
+  ): Promise<Map<string, AnyBulkWriteOperation<NativeDocument>[]>> {
     const infos = new Map<string, CollectionInfo>();
     const resolvedNames = new Map<string, string>();
     for (const name of new Set(operations.map((o) => o.collection))) {
@@ -295,9 +310,12 @@ class MongoReadStore implements ReadStore {
     const resolved = operations.map((o) => ({ ...o, collection: resolvedNames.get(o.collection)! }));
     const current = new Map<string, ReadDocument | null>();
     const idsByCollection = new Map<string, string[]>();
-    for (const ref of touchedDocuments(resolved)) idsByCollection.set(ref.collection, [...(idsByCollection.get(ref.collection) ?? []), ref.id]);
+    for (const ref of touchedDocuments(resolved))
+      idsByCollection.set(ref.collection, [...(idsByCollection.get(ref.collection) ?? []), ref.id]);
     for (const [collection, ids] of idsByCollection) {
-      const rows = await this.documents(collection).find({ _id: { $in: ids } }, { session }).toArray();
+      const rows = await this.documents(collection)
+        .find({ _id: { $in: ids } }, { session })
+        .toArray();
       for (const row of rows) current.set(documentKey({ collection, id: row._id }), fromNativeDocument(row));
     }
     const writes = new Map<string, AnyBulkWriteOperation<NativeDocument>[]>();
@@ -417,4 +435,3 @@ function ignoreCode(code: number): (error: unknown) => void {
     if (!(error instanceof MongoServerError && error.code === code)) throw error;
   };
 }
-

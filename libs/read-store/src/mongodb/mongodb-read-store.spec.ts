@@ -13,11 +13,19 @@ function harness(mongoUri: string): ReadStoreHarness {
       const client = await MongoClient.connect(mongoUri);
       const db = client.db(database);
       const ids = async (collection: string, filter: Document) =>
-        (await db.collection(collection).find(filter, { projection: { _id: 1 }, sort: { _id: 1 } }).toArray()).map((d) => String(d._id));
+        (
+          await db
+            .collection(collection)
+            .find(filter, { projection: { _id: 1 }, sort: { _id: 1 } })
+            .toArray()
+        ).map((d) => String(d._id));
       const native: NativeFieldQueries = {
         amountGreaterThan: (collection, field, amount) => ids(collection, { [field]: { $gt: Decimal128.fromString(amount) } }),
         async sumOf(collection, field) {
-          const [row] = await db.collection(collection).aggregate([{ $group: { _id: null, total: { $sum: `$${field}` } } }]).toArray();
+          const [row] = await db
+            .collection(collection)
+            .aggregate([{ $group: { _id: null, total: { $sum: `$${field}` } } }])
+            .toArray();
           return String(row?.total);
         },
         instantAtOrAfter: (collection, field, instant) => ids(collection, { [field]: { $gte: new Date(instant) } }),
@@ -52,9 +60,14 @@ if (uri) {
       const store = await openMongoReadStore({ uri, database });
       const client = await MongoClient.connect(uri);
       try {
-        await store.ensureCollection({ name: 'sales__v1', indexes: [{ fields: ['vendorId', 'month'] }, { fields: ['invoiceNumber'], unique: true }] });
+        await store.ensureCollection({
+          name: 'sales__v1',
+          indexes: [{ fields: ['vendorId', 'month'] }, { fields: ['invoiceNumber'], unique: true }],
+        });
         await store.ensureCollection({ name: 'sales__v2', indexes: [{ fields: ['vendorId', 'month'] }] });
-        await store.commit({ operations: [{ type: 'put', collection: 'sales__v2', document: { id: 'a', vendorId: 'v', month: '2026-01' } }] });
+        await store.commit({
+          operations: [{ type: 'put', collection: 'sales__v2', document: { id: 'a', vendorId: 'v', month: '2026-01' } }],
+        });
         await store.setAlias('sales', 'sales__v1');
         await store.setAlias('sales', 'sales__v2');
         const db = client.db(database);

@@ -27,9 +27,9 @@ describe('batches', () => {
   });
 
   it('validates shapes and positions before anything is written', () => {
-    expect(() => validateBatch({ operations: [{ type: 'put', collection: 'orgs', document: { id: 'a', at: new Date() as never } }] })).toThrow(
-      ReadStoreUsageError,
-    );
+    expect(() =>
+      validateBatch({ operations: [{ type: 'put', collection: 'orgs', document: { id: 'a', at: new Date() as never } }] }),
+    ).toThrow(ReadStoreUsageError);
     expect(() => validateBatch({ operations: [{ type: 'patch', collection: 'orgs', id: 'a', fields: { id: 'b' } }] })).toThrow(/id/);
     expect(() => validateBatch({ operations: [{ type: 'put', collection: 'Bad-Name', document: { id: 'a' } }] })).toThrow(/collection/);
     expect(() => validateBatch({ operations: [], checkpoint: { projection: 'p', position: '007' } })).toThrow(ReadStoreUsageError);

@@ -41,7 +41,9 @@ function validateOperation(operation: WriteOperation, path: string): void {
       assertDocumentId(operation.id, `${path}.id`);
       return;
     default:
-      throw new ReadStoreUsageError(`${path}.type must be put, patch or delete (got ${JSON.stringify((operation as { type?: unknown }).type)})`);
+      throw new ReadStoreUsageError(
+        `${path}.type must be put, patch or delete (got ${JSON.stringify((operation as { type?: unknown }).type)})`,
+      );
   }
 }
 

@@ -81,9 +81,7 @@ export function rangeKeyBounds(
   const entries = (['gt', 'gte', 'lt', 'lte'] as const).filter((op) => range[op] !== undefined);
   const types = new Set(entries.map((op) => typeof range[op]));
   if (entries.length === 0 || types.size !== 1 || !(types.has('number') || types.has('string'))) {
-    throw new ReadStoreUsageError(
-      `Range on "${field}" needs gt/gte/lt/lte bounds that are all numbers or all strings`,
-    );
+    throw new ReadStoreUsageError(`Range on "${field}" needs gt/gte/lt/lte bounds that are all numbers or all strings`);
   }
   const isNumber = types.has('number');
   let lower: KeyBound = { key: isNumber ? NUMBER_TAG : STRING_TAG, inclusive: true };

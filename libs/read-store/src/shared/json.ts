@@ -20,7 +20,7 @@ export function assertJsonValue(value: unknown, path: string): asserts value is 
     for (const [key, item] of Object.entries(value)) assertJsonValue(item, `${path}.${key}`);
     return;
   }
-  const kind = typeof value === 'object' ? (value as object).constructor?.name ?? 'object' : typeof value;
+  const kind = typeof value === 'object' ? ((value as object).constructor?.name ?? 'object') : typeof value;
   throw new ReadStoreUsageError(`${path} is not a JSON value (${kind}); use strings for amounts, bigints and dates`);
 }
 

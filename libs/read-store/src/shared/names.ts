@@ -13,9 +13,7 @@ export function assertCollectionName(name: unknown, what = 'collection name'): a
 
 export function assertFieldName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || !FIELD_NAME.test(name)) {
-    throw new ReadStoreUsageError(
-      `Invalid indexed field ${JSON.stringify(name)}: expected a top-level field name [A-Za-z_][A-Za-z0-9_]*`,
-    );
+    throw new ReadStoreUsageError(`Invalid indexed field ${JSON.stringify(name)}: expected a top-level field name [A-Za-z_][A-Za-z0-9_]*`);
   }
 }
 

@@ -7,7 +7,9 @@ const POSITION_WIDTH = MAX_POSITION.toString().length; // 20 digits
 /** Parses a checkpoint position: a canonical decimal string, never a JSON number (it would lose precision past 2^53). */
 export function parsePosition(position: unknown): bigint {
   if (typeof position !== 'string' || !/^(0|[1-9][0-9]*)$/.test(position)) {
-    throw new ReadStoreUsageError(`Checkpoint position must be a decimal string of a non-negative integer, got ${JSON.stringify(position)}`);
+    throw new ReadStoreUsageError(
+      `Checkpoint position must be a decimal string of a non-negative integer, got ${JSON.stringify(position)}`,
+    );
   }
   const value = BigInt(position);
   if (value > MAX_POSITION) throw new ReadStoreUsageError(`Checkpoint position ${position} exceeds 2^64-1`);

@@ -12,9 +12,20 @@ describe('query planning against declared indexes', () => {
   it.each([
     ['no filter, id order', {}],
     ['equality prefix in any order', { where: { resellerId: 'r', vendorId: 'v' } }],
-    ['equality prefix + sort on the next field', { where: { vendorId: 'v', resellerId: 'r' }, sort: [{ field: 'createdAt', direction: 'desc' }] }],
+    [
+      'equality prefix + sort on the next field',
+      { where: { vendorId: 'v', resellerId: 'r' }, sort: [{ field: 'createdAt', direction: 'desc' }] },
+    ],
     ['range on the next field', { where: { vendorId: 'v', resellerId: { gte: 'a' } } }],
-    ['sort on the leading fields', { sort: [{ field: 'vendorId', direction: 'asc' }, { field: 'resellerId', direction: 'asc' }] }],
+    [
+      'sort on the leading fields',
+      {
+        sort: [
+          { field: 'vendorId', direction: 'asc' },
+          { field: 'resellerId', direction: 'asc' },
+        ],
+      },
+    ],
     ['sort on an equality field is ignored', { where: { email: 'a@b.c' }, sort: [{ field: 'email', direction: 'asc' }] }],
   ] as const)('accepts %s', (_label, query) => {
     expect(() => planFind(info, query as never)).not.toThrow();
@@ -25,7 +36,15 @@ describe('query planning against declared indexes', () => {
     ['a non-leading field', { where: { resellerId: 'r' } }],
     ['a gap in the prefix', { where: { vendorId: 'v', createdAt: '2025' } }],
     ['a range before the sort field', { where: { vendorId: { gt: 'a' } }, sort: [{ field: 'resellerId', direction: 'asc' }] }],
-    ['mixed directions', { sort: [{ field: 'vendorId', direction: 'asc' }, { field: 'resellerId', direction: 'desc' }] }],
+    [
+      'mixed directions',
+      {
+        sort: [
+          { field: 'vendorId', direction: 'asc' },
+          { field: 'resellerId', direction: 'desc' },
+        ],
+      },
+    ],
   ] as const)('refuses %s with NotIndexedError', (_label, query) => {
     expect(() => planFind(info, query as never)).toThrow(NotIndexedError);
   });

@@ -116,5 +116,7 @@ function isRange(condition: unknown): condition is RangeCondition {
 }
 
 function isIndexValue(condition: unknown): condition is IndexValue {
-  return condition === null || ['string', 'boolean'].includes(typeof condition) || (typeof condition === 'number' && Number.isFinite(condition));
+  return (
+    condition === null || ['string', 'boolean'].includes(typeof condition) || (typeof condition === 'number' && Number.isFinite(condition))
+  );
 }

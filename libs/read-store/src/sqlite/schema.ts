@@ -41,9 +41,7 @@ export function createCollectionTable(db: Database, info: CollectionInfo): void 
       // Constraint only, separate from the query index: partial so null/missing (key '0') never
       // conflicts, and SQLite's planner would not pick a partial index for plain equality queries.
       const notNull = columns.map((c) => `${c} <> '${NULL_INDEX_KEY}'`).join(' AND ');
-      db.exec(
-        `CREATE UNIQUE INDEX "read_store_ux_${info.name}_${i}" ON ${tableName(info.name)} (${columns.join(', ')}) WHERE ${notNull}`,
-      );
+      db.exec(`CREATE UNIQUE INDEX "read_store_ux_${info.name}_${i}" ON ${tableName(info.name)} (${columns.join(', ')}) WHERE ${notNull}`);
     }
   });
 }

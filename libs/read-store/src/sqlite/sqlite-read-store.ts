@@ -1,11 +1,5 @@
 import Database, { Database as SqliteDatabase, Statement } from 'better-sqlite3';
-import {
-  BatchRejectedError,
-  CheckpointRegressionError,
-  InvalidCursorError,
-  ReadStoreUsageError,
-  UnknownCollectionError,
-} from '../errors';
+import { BatchRejectedError, CheckpointRegressionError, InvalidCursorError, ReadStoreUsageError, UnknownCollectionError } from '../errors';
 import type {
   AliasInfo,
   CollectionDeclaration,
@@ -268,7 +262,8 @@ class SqliteReadStore implements ReadStore {
   }
 
   private checkpoint(projection: string): string | null {
-    const row = this.stmt('SELECT position FROM read_store_checkpoints WHERE projection = ?').get(projection) as { position: string } | undefined;
+    const row = this.stmt('SELECT position FROM read_store_checkpoints WHERE projection = ?').get(projection) as
+      { position: string } | undefined;
     return row?.position ?? null;
   }
 

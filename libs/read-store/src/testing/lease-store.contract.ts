@@ -72,7 +72,9 @@ export function leaseStoreContract(adapter: string, harness: LeaseStoreHarness):
       const stores = [a, b, await storage.open(), await storage.open()];
       try {
         for (const at of [T0, T0 + TTL]) {
-          const wins = await Promise.all(stores.flatMap((store, i) => [0, 1].map((j) => store.tryAcquire('race', `H${at}-${i}-${j}`, TTL, at))));
+          const wins = await Promise.all(
+            stores.flatMap((store, i) => [0, 1].map((j) => store.tryAcquire('race', `H${at}-${i}-${j}`, TTL, at))),
+          );
           expect(wins.filter(Boolean)).toHaveLength(1);
           expect(await a.current('race')).toMatchObject({ holder: `H${at}-${wins.indexOf(true) >> 1}-${wins.indexOf(true) & 1}` });
         }

@@ -66,7 +66,8 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
     });
 
     const put = (collection: string, document: ReadDocument): WriteOperation => ({ type: 'put', collection, document });
-    const putAll = (collection: string, documents: ReadDocument[]) => store.commit({ operations: documents.map((d) => put(collection, d)) });
+    const putAll = (collection: string, documents: ReadDocument[]) =>
+      store.commit({ operations: documents.map((d) => put(collection, d)) });
 
     /** Follows nextCursor to the end, returning every page. */
     async function allPages(collection: string, query: FindQuery): Promise<ReadDocument[][]> {
@@ -86,7 +87,9 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
         await store.commit({ operations: [put('subscriptions', doc)] });
         expect(await store.get('subscriptions', 'sub-1')).toEqual(doc);
 
-        await store.commit({ operations: [{ type: 'patch', collection: 'subscriptions', id: 'sub-1', fields: { seats: 7, plan: { code: 'team' } } }] });
+        await store.commit({
+          operations: [{ type: 'patch', collection: 'subscriptions', id: 'sub-1', fields: { seats: 7, plan: { code: 'team' } } }],
+        });
         expect(await store.get('subscriptions', 'sub-1')).toEqual({ ...doc, seats: 7, plan: { code: 'team' } });
 
         await store.commit({ operations: [put('subscriptions', { id: 'sub-1', seats: 1 })] });
@@ -193,7 +196,11 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
           { id: 'no-date-2', resellerId: 'r-3', renewsOn: null },
           { id: 'dated', resellerId: 'r-3', renewsOn: '2025-01-01' },
         ]);
-        const pages = await allPages('subscriptions', { where: { resellerId: 'r-3' }, sort: [{ field: 'renewsOn', direction: 'asc' }], limit: 1 });
+        const pages = await allPages('subscriptions', {
+          where: { resellerId: 'r-3' },
+          sort: [{ field: 'renewsOn', direction: 'asc' }],
+          limit: 1,
+        });
         expect(pages.flat().map((d) => d.id)).toEqual(['no-date-1', 'no-date-2', 'dated']);
       });
 
@@ -251,7 +258,10 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
       const checkpoint = (position: string) => ({ projection: 'reseller-view', position });
 
       beforeEach(async () => {
-        await store.commit({ operations: [put('subscriptions', { id: 'existing', seats: 1, licenseKey: 'K-1' })], checkpoint: checkpoint('10') });
+        await store.commit({
+          operations: [put('subscriptions', { id: 'existing', seats: 1, licenseKey: 'K-1' })],
+          checkpoint: checkpoint('10'),
+        });
       });
 
       async function expectNothingWritten(): Promise<void> {
@@ -340,7 +350,10 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
 
       it('switches readers from one version to the next in one step, pinning open cursors to their version', async () => {
         await store.ensureCollection({ name: v1, indexes: [{ fields: ['resellerId'] }] });
-        await putAll(v1, Array.from({ length: 6 }, (_, i) => ({ id: `org-${i}`, resellerId: 'r-1', version: 1 })));
+        await putAll(
+          v1,
+          Array.from({ length: 6 }, (_, i) => ({ id: `org-${i}`, resellerId: 'r-1', version: 1 })),
+        );
         expect(await store.setAlias('reseller_view', v1)).toBeNull();
         expect(await store.resolve('reseller_view')).toBe(v1);
         expect(await store.resolve(v1)).toBe(v1);
@@ -350,7 +363,10 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
 
         // The rebuild fills v2 while v1 keeps serving.
         await store.ensureCollection({ name: v2, indexes: [{ fields: ['resellerId'] }, { fields: ['name'] }] });
-        await putAll(v2, Array.from({ length: 6 }, (_, i) => ({ id: `org-${i}`, resellerId: 'r-1', version: 2 })));
+        await putAll(
+          v2,
+          Array.from({ length: 6 }, (_, i) => ({ id: `org-${i}`, resellerId: 'r-1', version: 2 })),
+        );
         expect((await store.get('reseller_view', 'org-0'))?.version).toBe(1);
 
         expect(await store.setAlias('reseller_view', v2)).toBe(v1);
@@ -358,14 +374,17 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
         expect(await store.listAliases()).toEqual([{ logical: 'reseller_view', physical: v2 }]);
 
         const secondPage = await store.find('reseller_view', { where: { resellerId: 'r-1' }, limit: 4, cursor: firstPage.nextCursor });
-        expect(secondPage.documents.map((d) => [d.id, d.version])).toEqual([['org-4', 1], ['org-5', 1]]);
+        expect(secondPage.documents.map((d) => [d.id, d.version])).toEqual([
+          ['org-4', 1],
+          ['org-5', 1],
+        ]);
 
         await expect(store.dropCollection(v2)).rejects.toThrow(/alias/);
         await store.dropCollection(v1);
         expect((await store.listCollections()).map((c) => c.name)).toEqual([v2, 'subscriptions'].sort());
-        await expect(store.find('reseller_view', { where: { resellerId: 'r-1' }, limit: 4, cursor: firstPage.nextCursor })).rejects.toBeInstanceOf(
-          InvalidCursorError,
-        );
+        await expect(
+          store.find('reseller_view', { where: { resellerId: 'r-1' }, limit: 4, cursor: firstPage.nextCursor }),
+        ).rejects.toBeInstanceOf(InvalidCursorError);
         await expect(store.get(v1, 'org-0')).rejects.toBeInstanceOf(UnknownCollectionError);
         await expect(store.dropCollection(v1)).resolves.toBeUndefined();
       });
@@ -383,7 +402,10 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
 
     describe('document size', () => {
       it(`refuses a document over ${MAX_DOCUMENT_BYTES} bytes with DocumentTooLargeError, writing nothing of the batch`, async () => {
-        await store.commit({ operations: [put('subscriptions', { id: 'existing', seats: 1 })], checkpoint: { projection: 'size', position: '1' } });
+        await store.commit({
+          operations: [put('subscriptions', { id: 'existing', seats: 1 })],
+          checkpoint: { projection: 'size', position: '1' },
+        });
         const huge = 'x'.repeat(MAX_DOCUMENT_BYTES + 1);
         const refused = store.commit({
           operations: [put('subscriptions', { id: 'new', seats: 2 }), put('subscriptions', { id: 'huge', notes: huge })],
@@ -407,9 +429,36 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
 
     describe('native fields (stores that keep typed documents)', () => {
       const sales: ReadDocument[] = [
-        { id: 's-1', vendorId: 'v-1', month: '2026-01', currency: 'USD', totalRevenue: '960.00', invoiceId: '1001', createdAt: '2026-01-31T09:00:00.000Z', lines: [{ amount: '960.00', seats: 10 }] },
-        { id: 's-2', vendorId: 'v-1', month: '2026-02', currency: 'USD', totalRevenue: '99.00', invoiceId: '1002', createdAt: '2026-02-10T00:00:00.000Z', lines: [] },
-        { id: 's-3', vendorId: 'v-2', month: '2026-02', currency: 'JPY', totalRevenue: '24000', invoiceId: '1003', createdAt: '2026-02-28T23:59:59.999Z', lines: [] },
+        {
+          id: 's-1',
+          vendorId: 'v-1',
+          month: '2026-01',
+          currency: 'USD',
+          totalRevenue: '960.00',
+          invoiceId: '1001',
+          createdAt: '2026-01-31T09:00:00.000Z',
+          lines: [{ amount: '960.00', seats: 10 }],
+        },
+        {
+          id: 's-2',
+          vendorId: 'v-1',
+          month: '2026-02',
+          currency: 'USD',
+          totalRevenue: '99.00',
+          invoiceId: '1002',
+          createdAt: '2026-02-10T00:00:00.000Z',
+          lines: [],
+        },
+        {
+          id: 's-3',
+          vendorId: 'v-2',
+          month: '2026-02',
+          currency: 'JPY',
+          totalRevenue: '24000',
+          invoiceId: '1003',
+          createdAt: '2026-02-28T23:59:59.999Z',
+          lines: [],
+        },
       ];
 
       it('keeps amounts exact and numeric, instants as instants and ids as strings, queryable through the logical name', async () => {
@@ -428,7 +477,10 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
         expect(await native.stringEquals('sales', 'invoiceId', '1002')).toEqual(['s-2']);
         expect(await native.servedByIndex('sales', { vendorId: 'v-1', month: '2026-02' })).toBe(true);
         // The port's own queries over the same native fields.
-        const page = await store.find('sales', { where: { vendorId: 'v-1', month: { gte: '2026-01' } }, sort: [{ field: 'month', direction: 'desc' }] });
+        const page = await store.find('sales', {
+          where: { vendorId: 'v-1', month: { gte: '2026-01' } },
+          sort: [{ field: 'month', direction: 'desc' }],
+        });
         expect(page.documents.map((d) => d.id)).toEqual(['s-2', 's-1']);
       });
 
@@ -445,15 +497,33 @@ export function readStoreContract(adapterName: string, harness: ReadStoreHarness
         await putAll('offers', offers);
         const open = await allPages('offers', { where: { toEmail: 'a@x.test', expiresAt: { gt: '2026-03-01T00:00:00.000Z' } }, limit: 1 });
         // (How a date sorts against other strings is the store's own order: compare as a set.)
-        expect(open.flat().map((d) => d.id).sort()).toEqual(['o-3', 'o-5']);
+        expect(
+          open
+            .flat()
+            .map((d) => d.id)
+            .sort(),
+        ).toEqual(['o-3', 'o-5']);
         // A date-only bound compares as text: midnight of that day is after "2026-03-01".
         expect(await store.count('offers', { toEmail: 'a@x.test', expiresAt: { lte: '2026-03-01' } })).toBe(0);
         expect(await store.count('offers', { toEmail: 'a@x.test', expiresAt: { gte: '2026-03-01', lt: '2026-03-02' } })).toBe(2);
         expect(await store.count('offers', { toEmail: 'a@x.test', expiresAt: '2026-03-01T00:00:00.000Z' })).toBe(2);
-        const byExpiry = await allPages('offers', { where: { toEmail: 'a@x.test' }, sort: [{ field: 'expiresAt', direction: 'asc' }], limit: 2 });
-        expect(byExpiry.flat().map((d) => d.id).slice(0, 3)).toEqual(['o-4', 'o-1', 'o-2']);
+        const byExpiry = await allPages('offers', {
+          where: { toEmail: 'a@x.test' },
+          sort: [{ field: 'expiresAt', direction: 'asc' }],
+          limit: 2,
+        });
+        expect(
+          byExpiry
+            .flat()
+            .map((d) => d.id)
+            .slice(0, 3),
+        ).toEqual(['o-4', 'o-1', 'o-2']);
         expect(new Set(byExpiry.flat().map((d) => d.id))).toEqual(new Set(offers.map((d) => d.id)));
-        const descending = await allPages('offers', { where: { toEmail: 'a@x.test' }, sort: [{ field: 'expiresAt', direction: 'desc' }], limit: 2 });
+        const descending = await allPages('offers', {
+          where: { toEmail: 'a@x.test' },
+          sort: [{ field: 'expiresAt', direction: 'desc' }],
+          limit: 2,
+        });
         expect(descending.flat().map((d) => d.id)).toEqual([...byExpiry.flat().map((d) => d.id)].reverse());
       });
     });

@@ -100,14 +100,18 @@ export class LedgerIntegrity implements OnApplicationBootstrap, BeforeApplicatio
       });
       this.check = { state: result.ok ? 'intact' : 'broken', result };
       if (result.ok) this.logger.log(`the log matches checkpoint #${checkpoint.sequence} (${result.eventsChecked} events)`);
-      else for (const f of result.findings) this.logger.error(`the log differs from checkpoint #${checkpoint.sequence}: ${f.kind} ${f.streamId ?? ''} ${f.reason}`);
+      else
+        for (const f of result.findings)
+          this.logger.error(`the log differs from checkpoint #${checkpoint.sequence}: ${f.kind} ${f.streamId ?? ''} ${f.reason}`);
     } catch (error) {
       if (this.stopCheck.signal.aborted) {
         this.check = { state: 'not-checked', result: null };
         return;
       }
       this.check = { state: 'broken', result: null };
-      this.logger.error(`could not compare the log with checkpoint #${checkpoint.sequence}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `could not compare the log with checkpoint #${checkpoint.sequence}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

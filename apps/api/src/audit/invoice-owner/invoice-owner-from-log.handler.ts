@@ -13,7 +13,11 @@ export class InvoiceOwnerFromLogHandler implements IQueryHandler<InvoiceOwnerFro
 
   async execute({ subscriptionId, at, asKnownAt, viewer }: InvoiceOwnerFromLogQuery): Promise<InvoiceOwnerFromLog> {
     if (!readsEverything(viewer)) throw notVisible('subscription', subscriptionId);
-    if ((await this.store.readStream(`subscription-${subscriptionId}`, { toRevision: 0n })).length === 0) throw notVisible('subscription', subscriptionId);
-    return invoiceOwnerFromLog(this.store, subscriptionId, { at: parseInstant(at)!, asKnownAt: (asKnownAt && parseInstant(asKnownAt)) || null });
+    if ((await this.store.readStream(`subscription-${subscriptionId}`, { toRevision: 0n })).length === 0)
+      throw notVisible('subscription', subscriptionId);
+    return invoiceOwnerFromLog(this.store, subscriptionId, {
+      at: parseInstant(at)!,
+      asKnownAt: (asKnownAt && parseInstant(asKnownAt)) || null,
+    });
   }
 }

@@ -97,17 +97,21 @@
       return;
     }
     out.textContent = 'Sending…';
-    Session.postJson('/auth/sign-in-links', { email: email }).then(function (response) {
-      if (response.ok) {
-        out.textContent = 'If this address has an account, a sign-in link is on its way. Open it in this browser; it is valid for 24 hours and works once.';
-        return;
-      }
-      return Session.problemOf(response).then(function (problem) {
-        out.textContent = problem.detail;
-      });
-    }, function () {
-      out.textContent = 'The server could not be reached.';
-    });
+    Session.postJson('/auth/sign-in-links', { email: email }).then(
+      function (response) {
+        if (response.ok) {
+          out.textContent =
+            'If this address has an account, a sign-in link is on its way. Open it in this browser; it is valid for 24 hours and works once.';
+          return;
+        }
+        return Session.problemOf(response).then(function (problem) {
+          out.textContent = problem.detail;
+        });
+      },
+      function () {
+        out.textContent = 'The server could not be reached.';
+      },
+    );
   });
 
   $('sign-out').addEventListener('click', function () {
@@ -250,9 +254,10 @@
     var button = $('more-' + name);
     var note = $('count-' + name);
     var hidden = table.rows.length - Math.min(shown, table.rows.length);
-    note.textContent = hidden > 0
-      ? 'Showing ' + shown + ' of ' + table.rows.length + ' rows; the CSV download has them all.'
-      : table.rows.length + (table.rows.length === 1 ? ' row.' : ' rows.');
+    note.textContent =
+      hidden > 0
+        ? 'Showing ' + shown + ' of ' + table.rows.length + ' rows; the CSV download has them all.'
+        : table.rows.length + (table.rows.length === 1 ? ' row.' : ' rows.');
     button.hidden = hidden === 0;
     button.textContent = 'Show all ' + table.rows.length + ' rows';
   }
@@ -266,7 +271,11 @@
   }
 
   function currenciesOf(table) {
-    return unique(table.rows.map(function (r) { return r.currency; })).sort();
+    return unique(
+      table.rows.map(function (r) {
+        return r.currency;
+      }),
+    ).sort();
   }
 
   function chartCurrency(name, table) {
@@ -275,7 +284,9 @@
     var wanted = state.chartCurrency[name] || state.filter.currency || currencies[0];
     if (currencies.indexOf(wanted) < 0) wanted = currencies[0];
     select.textContent = '';
-    currencies.forEach(function (c) { addOption(select, c, c); });
+    currencies.forEach(function (c) {
+      addOption(select, c, c);
+    });
     select.disabled = currencies.length < 2;
     if (wanted) select.value = wanted;
     return wanted;
@@ -288,7 +299,9 @@
       var label = labelOf(row);
       sums[label] = addDecimals(sums[label] || '0', row[key]);
     });
-    return labels.map(function (label) { return Number(sums[label] || '0'); });
+    return labels.map(function (label) {
+      return Number(sums[label] || '0');
+    });
   }
 
   function countSeries(rows, labels, labelOf, key) {
@@ -297,22 +310,36 @@
       var label = labelOf(row);
       sums[label] = (sums[label] || 0) + row[key];
     });
-    return labels.map(function (label) { return sums[label] || 0; });
+    return labels.map(function (label) {
+      return sums[label] || 0;
+    });
   }
 
   function dataset(label, data, index, stack) {
-    return { label: label, data: data, backgroundColor: COLORS[index % COLORS.length], borderColor: COLORS[index % COLORS.length], stack: stack };
+    return {
+      label: label,
+      data: data,
+      backgroundColor: COLORS[index % COLORS.length],
+      borderColor: COLORS[index % COLORS.length],
+      stack: stack,
+    };
   }
 
   function chartConfig(name, table) {
     var rows = table.rows;
-    var month = function (r) { return r.month; };
+    var month = function (r) {
+      return r.month;
+    };
     switch (name) {
       case 'revenue': {
         var currency = chartCurrency(name, table);
-        var inCurrency = rows.filter(function (r) { return r.currency === currency; });
+        var inCurrency = rows.filter(function (r) {
+          return r.currency === currency;
+        });
         var months = unique(inCurrency.map(month)).sort();
-        $('figcaption-revenue').textContent = currency ? 'Revenue by month in ' + currency + ', stacked by kind (new, renewal, expansion).' : 'No revenue in this period.';
+        $('figcaption-revenue').textContent = currency
+          ? 'Revenue by month in ' + currency + ', stacked by kind (new, renewal, expansion).'
+          : 'No revenue in this period.';
         return {
           labels: months,
           datasets: [
@@ -347,10 +374,16 @@
       }
       case 'renewals-due': {
         var dueCurrency = chartCurrency(name, table);
-        var due = rows.filter(function (r) { return r.currency === dueCurrency; });
-        var windowLabel = function (r) { return 'Within ' + r.withinDays + ' days'; };
+        var due = rows.filter(function (r) {
+          return r.currency === dueCurrency;
+        });
+        var windowLabel = function (r) {
+          return 'Within ' + r.withinDays + ' days';
+        };
         var windows = ['Within 30 days', 'Within 60 days', 'Within 90 days'];
-        $('figcaption-renewals-due').textContent = dueCurrency ? 'Annual totals of renewals due, in ' + dueCurrency + '.' : 'No renewals due within 90 days.';
+        $('figcaption-renewals-due').textContent = dueCurrency
+          ? 'Annual totals of renewals due, in ' + dueCurrency + '.'
+          : 'No renewals due within 90 days.';
         return {
           labels: windows,
           datasets: [dataset('Annual total due', amountSeries(due, windows, windowLabel, 'annualTotal'), 0)],
@@ -371,7 +404,12 @@
       }
       default: {
         var holders = unique(rows.map(partnerLabel));
-        var parts = [['used', 'Used'], ['remaining', 'Issuable'], ['blockedUnused', 'Unused, blocked'], ['expiredUnused', 'Unused, expired']];
+        var parts = [
+          ['used', 'Used'],
+          ['remaining', 'Issuable'],
+          ['blockedUnused', 'Unused, blocked'],
+          ['expiredUnused', 'Unused, expired'],
+        ];
         return {
           labels: holders,
           datasets: parts.map(function (part, i) {
@@ -388,13 +426,20 @@
   /** Chart.js loads after this script (so the figures are asked for first); charts wait for it. */
   function whenChartReady(draw) {
     if (window.Chart) return draw();
-    window.addEventListener('load', function () {
-      if (window.Chart) draw();
-    }, { once: true });
+    window.addEventListener(
+      'load',
+      function () {
+        if (window.Chart) draw();
+      },
+      { once: true },
+    );
   }
 
   function renderChart(name, table) {
-    if (!window.Chart) return whenChartReady(function () { renderChart(name, table); });
+    if (!window.Chart)
+      return whenChartReady(function () {
+        renderChart(name, table);
+      });
     var spec = chartConfig(name, table);
     if (state.charts[name]) state.charts[name].destroy();
     var valueAxis = { stacked: !!spec.stacked, beginAtZero: true, title: { display: !!spec.yTitle, text: spec.yTitle } };
@@ -434,7 +479,7 @@
     return Promise.all(
       TABLES.map(function (name) {
         return getJson(state.base + '/' + name + suffix);
-      })
+      }),
     ).then(function (tables) {
       mark('figures-received');
       // Charts first (they measure their boxes), then the tables: one layout for all of them.
@@ -448,7 +493,10 @@
       });
       mark('figures-rendered');
       var asOf = tables[0].asOf;
-      var period = state.filter.fromMonth || state.filter.toMonth ? (state.filter.fromMonth || '…') + ' to ' + (state.filter.toMonth || '…') : 'all months';
+      var period =
+        state.filter.fromMonth || state.filter.toMonth
+          ? (state.filter.fromMonth || '…') + ' to ' + (state.filter.toMonth || '…')
+          : 'all months';
       $('as-of').textContent = 'Monthly figures: ' + period + '. Current figures as of ' + asOf.replace('T', ' ').slice(0, 16) + ' UTC.';
       say('Figures loaded.');
       // Loaded once the browser has laid out and painted them (the next frame).
@@ -471,7 +519,10 @@
     say('Preparing ' + name + '.csv…');
     Session.fetch(url, { headers: { Accept: 'text/csv' } })
       .then(function (response) {
-        if (!response.ok) return Session.problemOf(response).then(function (p) { throw new Error(p.detail); });
+        if (!response.ok)
+          return Session.problemOf(response).then(function (p) {
+            throw new Error(p.detail);
+          });
         var disposition = response.headers.get('Content-Disposition') || '';
         var match = /filename="([^"]+)"/.exec(disposition);
         return response.blob().then(function (blob) {
@@ -525,12 +576,17 @@
     whoAmI()
       .then(function (me) {
         if (me.role !== 'vendor-admin' && me.role !== 'reseller') {
-          showSignIn('Signed in as ' + me.role + ': this dashboard is for vendor administrators and resellers. Sign in with another address, or read /reports/… with your own tools.');
+          showSignIn(
+            'Signed in as ' +
+              me.role +
+              ': this dashboard is for vendor administrators and resellers. Sign in with another address, or read /reports/… with your own tools.',
+          );
           $('sign-out').hidden = false;
           return null;
         }
         state.scope = me.role === 'vendor-admin' ? 'vendor' : 'reseller';
-        state.base = (state.scope === 'vendor' ? '/reports/vendors/' : '/reports/resellers/') + encodeURIComponent(me.tenantId) + '/dashboard';
+        state.base =
+          (state.scope === 'vendor' ? '/reports/vendors/' : '/reports/resellers/') + encodeURIComponent(me.tenantId) + '/dashboard';
         return getJson(state.base).then(function (overview) {
           state.overview = overview;
           var own = state.scope === 'reseller' && overview.partners[0] ? overview.partners[0].resellerName : null;

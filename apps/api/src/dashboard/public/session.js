@@ -21,7 +21,7 @@
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(KEY) || 'null');
       return saved && typeof saved.accessToken === 'string' && typeof saved.refreshToken === 'string' ? saved : null;
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
@@ -60,7 +60,7 @@
       },
       function () {
         return { status: response.status, code: null, detail: response.statusText };
-      }
+      },
     );
   }
 
@@ -114,7 +114,7 @@
     if (!session) return Promise.resolve();
     return withToken('/auth/session', { method: 'DELETE' }, session).then(
       function () {},
-      function () {}
+      function () {},
     );
   }
 

@@ -13,7 +13,7 @@
   var credential = '';
   try {
     credential = decodeURIComponent(window.location.hash.replace(/^#/, '')).trim();
-  } catch (e) {
+  } catch (_e) {
     credential = '';
   }
   if (window.location.hash) window.history.replaceState(null, '', window.location.pathname);
@@ -25,26 +25,29 @@
   function redeem(choice) {
     say('Signing you in…');
     var body = Object.assign({ token: credential }, choice || {});
-    return Session.postJson('/auth/sessions', body).then(function (response) {
-      if (response.ok) {
-        return response.json().then(function (tokens) {
-          Session.save(tokens);
-          say('Signed in. Opening the dashboard…');
-          window.location.replace('/dashboard');
-        });
-      }
-      return Session.problemOf(response).then(function (problem) {
-        if (problem.code === 'choose-membership' || problem.code === 'membership-not-held') {
-          form.hidden = false;
-          say(problem.detail);
-          document.getElementById('membership-role').focus();
-          return;
+    return Session.postJson('/auth/sessions', body).then(
+      function (response) {
+        if (response.ok) {
+          return response.json().then(function (tokens) {
+            Session.save(tokens);
+            say('Signed in. Opening the dashboard…');
+            window.location.replace('/dashboard');
+          });
         }
-        say(problem.detail + ' Ask for a new link on the dashboard page.');
-      });
-    }, function () {
-      say('The server could not be reached. Try the link again.');
-    });
+        return Session.problemOf(response).then(function (problem) {
+          if (problem.code === 'choose-membership' || problem.code === 'membership-not-held') {
+            form.hidden = false;
+            say(problem.detail);
+            document.getElementById('membership-role').focus();
+            return;
+          }
+          say(problem.detail + ' Ask for a new link on the dashboard page.');
+        });
+      },
+      function () {
+        say('The server could not be reached. Try the link again.');
+      },
+    );
   }
 
   form.addEventListener('submit', function (event) {

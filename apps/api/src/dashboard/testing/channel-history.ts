@@ -114,7 +114,11 @@ export async function generateChannelHistory(store: EventStore, options: Channel
     for (const p of PLAN_PRICES) {
       schedule(start - 30 * DAY, () =>
         publishPlan(ctx, envelope(vendorAdmin(vendorId), start - 30 * DAY, 'plan'), {
-          vendorId, planId: `${vendorId}-${p.suffix}`, product: 'GitLens', tier: p.tier, currency: p.currency,
+          vendorId,
+          planId: `${vendorId}-${p.suffix}`,
+          product: 'GitLens',
+          tier: p.tier,
+          currency: p.currency,
           prices: { annual: p.annual, monthly: p.monthly },
         }),
       );
@@ -132,16 +136,29 @@ export async function generateChannelHistory(store: EventStore, options: Channel
     resellers.push({ resellerId, companyName, email, vendors });
     const actor: Actor = { kind: 'reseller', id: resellerId };
     const at = start - 20 * DAY;
-    const command = (type: string, extra: object, when = at) => () =>
-      pipeline.execute({
-        streamId: resellerStream(resellerId),
-        decider: resellerDecider,
-        envelope: envelope(actor, when, type),
-        command: { type, resellerId, now: iso(when), actor, ...extra } as never,
-      });
-    schedule(at, command('RegisterReseller', { companyName, email, partnerKind: i % 5 === 4 ? 'marketplace' : 'reseller', verificationTokenHash: 'b'.repeat(64) }));
+    const command =
+      (type: string, extra: object, when = at) =>
+      () =>
+        pipeline.execute({
+          streamId: resellerStream(resellerId),
+          decider: resellerDecider,
+          envelope: envelope(actor, when, type),
+          command: { type, resellerId, now: iso(when), actor, ...extra } as never,
+        });
+    schedule(
+      at,
+      command('RegisterReseller', {
+        companyName,
+        email,
+        partnerKind: i % 5 === 4 ? 'marketplace' : 'reseller',
+        verificationTokenHash: 'b'.repeat(64),
+      }),
+    );
     schedule(at + 60_000, command('VerifyResellerEmail', { verificationTokenHash: 'b'.repeat(64) }, at + 60_000));
-    schedule(at + 120_000, command('AddPaymentMethod', { paymentMethodId: `${resellerId}-card`, kind: 'card', label: 'Visa 4242' }, at + 120_000));
+    schedule(
+      at + 120_000,
+      command('AddPaymentMethod', { paymentMethodId: `${resellerId}-card`, kind: 'card', label: 'Visa 4242' }, at + 120_000),
+    );
   }
 
   // Issuance rights: each reseller gets one or two per vendor, some used up, blocked or expired.
@@ -157,7 +174,13 @@ export async function generateChannelHistory(store: EventStore, options: Channel
         const template = pick(['gitlens-pro-offline', 'gitlens-teams-offline']);
         schedule(grantedAt, () =>
           grantIssuanceRight(ctx, envelope(vendorAdmin(vendorId), grantedAt, 'grant'), {
-            rightId, vendorId, resellerId: reseller.resellerId, licenseTemplateId: template, maxLicenses, expiresAt: iso(expiresAt), nfr: chance(0.2),
+            rightId,
+            vendorId,
+            resellerId: reseller.resellerId,
+            licenseTemplateId: template,
+            maxLicenses,
+            expiresAt: iso(expiresAt),
+            nfr: chance(0.2),
           }),
         );
         const issued = between(0, maxLicenses + 2);
@@ -165,13 +188,17 @@ export async function generateChannelHistory(store: EventStore, options: Channel
           const at = between(grantedAt + DAY, Math.min(expiresAt, until) - DAY);
           schedule(at, () =>
             issueLicense(ctx, envelope({ kind: 'reseller', id: reseller.resellerId }, at, 'license'), {
-              licenseId: `${rightId}-license-${n + 1}`, rightId, organizationId: null,
+              licenseId: `${rightId}-license-${n + 1}`,
+              rightId,
+              organizationId: null,
             }),
           );
         }
         if (chance(0.15)) {
           const at = between(grantedAt + 10 * DAY, until);
-          schedule(at, () => blockIssuanceRight(ctx, envelope(vendorAdmin(vendorId), at, 'block'), { rightId, vendorId, reason: 'misuse reported' }));
+          schedule(at, () =>
+            blockIssuanceRight(ctx, envelope(vendorAdmin(vendorId), at, 'block'), { rightId, vendorId, reason: 'misuse reported' }),
+          );
         }
       }
     }
@@ -200,11 +227,23 @@ export async function generateChannelHistory(store: EventStore, options: Channel
     const asReseller = (at: number, name: string) => envelope({ kind: 'reseller', id: reseller.resellerId }, at, name);
     const asCustomer = (at: number, name: string) => envelope({ kind: 'customer', id: customerEmail }, at, name);
     schedule(boughtAt, () =>
-      createCustomerOrganization(ctx, asReseller(boughtAt, 'org'), { organizationId, vendorId, name: `Customer ${n}`, customerContactEmail: customerEmail }),
+      createCustomerOrganization(ctx, asReseller(boughtAt, 'org'), {
+        organizationId,
+        vendorId,
+        name: `Customer ${n}`,
+        customerContactEmail: customerEmail,
+      }),
     );
     schedule(boughtAt + 60_000, () =>
       purchaseForCustomer(ctx, asReseller(boughtAt + 60_000, 'purchase'), {
-        subscriptionId, invoiceId: `${subscriptionId}-inv-1`, organizationId, planId: `${vendorId}-${plan.suffix}`, billingPeriod, seats, customerContactEmail: customerEmail, transferId,
+        subscriptionId,
+        invoiceId: `${subscriptionId}-inv-1`,
+        organizationId,
+        planId: `${vendorId}-${plan.suffix}`,
+        billingPeriod,
+        seats,
+        customerContactEmail: customerEmail,
+        transferId,
       }),
     );
 
@@ -221,7 +260,9 @@ export async function generateChannelHistory(store: EventStore, options: Channel
     } else if (outcome < 0.85) {
       // Lapsed, and a sweep recorded it some days later.
       const at = boughtAt + 60_000 + 7 * DAY + between(1, 10) * DAY;
-      schedule(at, () => expireOwnershipTransfer(ctx, envelope({ kind: 'system', id: 'sweeper' }, at, 'expire-transfer'), { organizationId, transferId }));
+      schedule(at, () =>
+        expireOwnershipTransfer(ctx, envelope({ kind: 'system', id: 'sweeper' }, at, 'expire-transfer'), { organizationId, transferId }),
+      );
     } // else: lapsed (or still pending) with nothing recorded.
 
     // What happens to the subscription.
@@ -229,11 +270,19 @@ export async function generateChannelHistory(store: EventStore, options: Channel
     let periodEnd = addMonths(boughtAt + 60_000, termMonths);
     if (chance(0.3)) {
       const at = between(boughtAt + DAY, periodEnd - DAY);
-      schedule(at, () => addSeats(ctx, asReseller(at, 'seats'), { subscriptionId, invoiceId: `${subscriptionId}-inv-seats`, seats: between(1, 10) }));
+      schedule(at, () =>
+        addSeats(ctx, asReseller(at, 'seats'), { subscriptionId, invoiceId: `${subscriptionId}-inv-seats`, seats: between(1, 10) }),
+      );
     }
     if (plan.currency === 'USD' && chance(0.15)) {
       const at = between(boughtAt + 2 * DAY, periodEnd - DAY);
-      schedule(at, () => changePlan(ctx, asReseller(at, 'upgrade'), { subscriptionId, invoiceId: `${subscriptionId}-inv-upgrade`, planId: `${vendorId}-teams-usd` }));
+      schedule(at, () =>
+        changePlan(ctx, asReseller(at, 'upgrade'), {
+          subscriptionId,
+          invoiceId: `${subscriptionId}-inv-upgrade`,
+          planId: `${vendorId}-teams-usd`,
+        }),
+      );
     }
     const cancels = chance(0.12);
     if (cancels) {
@@ -243,7 +292,9 @@ export async function generateChannelHistory(store: EventStore, options: Channel
       const renewalOdds = billingPeriod === 'annual' ? 0.6 : 0.85;
       for (let term = 2; term < 40 && periodEnd - 20 * DAY <= until && chance(renewalOdds); term++) {
         const at = periodEnd - between(0, billingPeriod === 'annual' ? 20 : 3) * DAY - 3_600_000;
-        schedule(at, () => renewSubscription(ctx, asReseller(at, 'renew'), { subscriptionId, invoiceId: `${subscriptionId}-inv-r${term}` }));
+        schedule(at, () =>
+          renewSubscription(ctx, asReseller(at, 'renew'), { subscriptionId, invoiceId: `${subscriptionId}-inv-r${term}` }),
+        );
         periodEnd = addMonths(periodEnd, termMonths);
       }
     }
@@ -252,8 +303,13 @@ export async function generateChannelHistory(store: EventStore, options: Channel
       const at = acceptedAt + between(5, 60) * DAY;
       schedule(at, () =>
         recordDirectPurchase(ctx, asCustomer(at, 'direct'), {
-          subscriptionId: `${subscriptionId}-direct`, invoiceId: `${subscriptionId}-direct-inv-1`, previousResellerSubscriptionId: subscriptionId,
-          planId: `${vendorId}-${plan.suffix}`, billingPeriod: 'annual', seats: between(1, 20), billingContactEmail: customerEmail,
+          subscriptionId: `${subscriptionId}-direct`,
+          invoiceId: `${subscriptionId}-direct-inv-1`,
+          previousResellerSubscriptionId: subscriptionId,
+          planId: `${vendorId}-${plan.suffix}`,
+          billingPeriod: 'annual',
+          seats: between(1, 20),
+          billingContactEmail: customerEmail,
           paymentMethod: { id: `pm-${n}`, kind: 'card' },
         }),
       );

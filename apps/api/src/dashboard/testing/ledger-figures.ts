@@ -99,8 +99,14 @@ export class LedgerFigures {
         case 'SubscriptionPurchased':
         case 'DirectPurchaseRecorded':
           this.subscriptions.set(d.subscriptionId, {
-            vendorId: d.vendorId, resellerId: e.type === 'SubscriptionPurchased' ? d.resellerId : null, currency: d.currency,
-            billingPeriod: d.billingPeriod, unitPrice: d.unitPrice, seats: d.seats, periodEnd: Date.parse(d.periodEnd), status: 'active',
+            vendorId: d.vendorId,
+            resellerId: e.type === 'SubscriptionPurchased' ? d.resellerId : null,
+            currency: d.currency,
+            billingPeriod: d.billingPeriod,
+            unitPrice: d.unitPrice,
+            seats: d.seats,
+            periodEnd: Date.parse(d.periodEnd),
+            status: 'active',
           });
           seats({ seatsNew: d.seats });
           break;
@@ -112,7 +118,12 @@ export class LedgerFigures {
           this.update(d.subscriptionId, (s) => ({ ...s, unitPrice: d.to.unitPrice, seats: d.seats }));
           break;
         case 'SubscriptionRenewed':
-          this.update(d.subscriptionId, (s) => ({ ...s, unitPrice: d.unitPrice, seats: d.seats, periodEnd: Math.max(s.periodEnd, Date.parse(d.periodEnd)) }));
+          this.update(d.subscriptionId, (s) => ({
+            ...s,
+            unitPrice: d.unitPrice,
+            seats: d.seats,
+            periodEnd: Math.max(s.periodEnd, Date.parse(d.periodEnd)),
+          }));
           seats({ seatsRenewed: d.seats });
           break;
         case 'SubscriptionCancelled':
@@ -127,8 +138,13 @@ export class LedgerFigures {
           const sold = seatsByCommand.get(e.metadata.commandId) ?? { seatsNew: 0, seatsAdded: 0, seatsRenewed: 0 };
           seatsByCommand.delete(e.metadata.commandId);
           this.sales.push({
-            vendorId: s.vendorId, resellerId: d.issuedTo.kind === 'reseller' ? d.issuedTo.id : null, month: monthOf(e.metadata.occurredAt),
-            currency: d.currency, reason: d.reason, total: d.total, ...sold,
+            vendorId: s.vendorId,
+            resellerId: d.issuedTo.kind === 'reseller' ? d.issuedTo.id : null,
+            month: monthOf(e.metadata.occurredAt),
+            currency: d.currency,
+            reason: d.reason,
+            total: d.total,
+            ...sold,
           });
           break;
         }
@@ -138,7 +154,13 @@ export class LedgerFigures {
         case 'OwnershipTransferInitiated': {
           const vendorId = this.organizationVendor.get(d.organizationId);
           if (vendorId) {
-            this.transfers.set(`${d.organizationId}|${d.transferId}`, { vendorId, resellerId: d.fromResellerId, initiatedAt: d.initiatedAt, expiresAt: d.expiresAt, outcome: null });
+            this.transfers.set(`${d.organizationId}|${d.transferId}`, {
+              vendorId,
+              resellerId: d.fromResellerId,
+              initiatedAt: d.initiatedAt,
+              expiresAt: d.expiresAt,
+              outcome: null,
+            });
           }
           break;
         }
@@ -153,8 +175,14 @@ export class LedgerFigures {
           break;
         case 'IssuanceRightGranted':
           this.rights.set(d.rightId, {
-            vendorId: d.vendorId, resellerId: d.resellerId, template: d.licenseTemplateId, granted: d.maxLicenses, used: 0, remaining: d.maxLicenses,
-            blocked: false, expiresAt: d.expiresAt,
+            vendorId: d.vendorId,
+            resellerId: d.resellerId,
+            template: d.licenseTemplateId,
+            granted: d.maxLicenses,
+            used: 0,
+            remaining: d.maxLicenses,
+            blocked: false,
+            expiresAt: d.expiresAt,
           });
           break;
         case 'IssuanceRightConsumed': {
@@ -204,14 +232,26 @@ export class LedgerFigures {
   revenue(scope: Scope, filter: LedgerFilter = {}): Row[] {
     const rows = new Map<string, Row>();
     for (const s of this.sales) {
-      if (!this.inScope(scope, filter, s) || !this.inPeriod(s.month, filter) || (filter.currency && s.currency !== filter.currency)) continue;
+      if (!this.inScope(scope, filter, s) || !this.inPeriod(s.month, filter) || (filter.currency && s.currency !== filter.currency))
+        continue;
       const key = `${s.month}|${s.vendorId}|${s.resellerId}|${s.currency}`;
       const zero = money(0, s.currency);
       const row = rows.get(key) ?? {
-        month: s.month, ...this.partner(s.vendorId, s.resellerId), currency: s.currency,
-        newRevenue: zero, renewalRevenue: zero, expansionRevenue: zero, totalRevenue: zero, invoices: 0,
+        month: s.month,
+        ...this.partner(s.vendorId, s.resellerId),
+        currency: s.currency,
+        newRevenue: zero,
+        renewalRevenue: zero,
+        expansionRevenue: zero,
+        totalRevenue: zero,
+        invoices: 0,
       };
-      const field = s.reason === 'renewal' ? 'renewalRevenue' : s.reason === 'purchase' || s.reason === 'direct-purchase' ? 'newRevenue' : 'expansionRevenue';
+      const field =
+        s.reason === 'renewal'
+          ? 'renewalRevenue'
+          : s.reason === 'purchase' || s.reason === 'direct-purchase'
+            ? 'newRevenue'
+            : 'expansionRevenue';
       row[field] = money(new D(row[field] as string).plus(s.total), s.currency);
       row.totalRevenue = money(new D(row.totalRevenue as string).plus(s.total), s.currency);
       row.invoices = (row.invoices as number) + 1;
@@ -223,9 +263,17 @@ export class LedgerFigures {
   seats(scope: Scope, filter: LedgerFilter = {}): Row[] {
     const rows = new Map<string, Row>();
     for (const s of this.sales) {
-      if (!this.inScope(scope, filter, s) || !this.inPeriod(s.month, filter) || (filter.currency && s.currency !== filter.currency)) continue;
+      if (!this.inScope(scope, filter, s) || !this.inPeriod(s.month, filter) || (filter.currency && s.currency !== filter.currency))
+        continue;
       const key = `${s.month}|${s.vendorId}|${s.resellerId}`;
-      const row = rows.get(key) ?? { month: s.month, ...this.partner(s.vendorId, s.resellerId), seatsNew: 0, seatsAdded: 0, seatsSold: 0, seatsRenewed: 0 };
+      const row = rows.get(key) ?? {
+        month: s.month,
+        ...this.partner(s.vendorId, s.resellerId),
+        seatsNew: 0,
+        seatsAdded: 0,
+        seatsSold: 0,
+        seatsRenewed: 0,
+      };
       row.seatsNew = (row.seatsNew as number) + s.seatsNew;
       row.seatsAdded = (row.seatsAdded as number) + s.seatsAdded;
       row.seatsSold = (row.seatsSold as number) + s.seatsNew + s.seatsAdded;
@@ -237,7 +285,11 @@ export class LedgerFigures {
 
   private active(scope: Scope, filter: LedgerFilter, now: Date): Subscription[] {
     return [...this.subscriptions.values()].filter(
-      (s) => s.status === 'active' && s.periodEnd > now.getTime() && this.inScope(scope, filter, s) && (!filter.currency || s.currency === filter.currency),
+      (s) =>
+        s.status === 'active' &&
+        s.periodEnd > now.getTime() &&
+        this.inScope(scope, filter, s) &&
+        (!filter.currency || s.currency === filter.currency),
     );
   }
 
@@ -250,7 +302,13 @@ export class LedgerFigures {
     const rows = new Map<string, Row>();
     for (const s of this.active(scope, filter, now)) {
       const key = `${s.vendorId}|${s.resellerId}|${s.currency}`;
-      const row = rows.get(key) ?? { ...this.partner(s.vendorId, s.resellerId), currency: s.currency, subscriptions: 0, seats: 0, annualTotal: money(0, s.currency) };
+      const row = rows.get(key) ?? {
+        ...this.partner(s.vendorId, s.resellerId),
+        currency: s.currency,
+        subscriptions: 0,
+        seats: 0,
+        annualTotal: money(0, s.currency),
+      };
       row.subscriptions = (row.subscriptions as number) + 1;
       row.seats = (row.seats as number) + s.seats;
       row.annualTotal = money(new D(row.annualTotal as string).plus(this.annualTotal(s)), s.currency);
@@ -266,7 +324,14 @@ export class LedgerFigures {
       if (dueIn > 90 * DAY) continue;
       for (const withinDays of [30, 60, 90]) {
         const key = `${withinDays}|${s.vendorId}|${s.resellerId}|${s.currency}`;
-        const row = rows.get(key) ?? { withinDays, ...this.partner(s.vendorId, s.resellerId), currency: s.currency, subscriptions: 0, seats: 0, annualTotal: money(0, s.currency) };
+        const row = rows.get(key) ?? {
+          withinDays,
+          ...this.partner(s.vendorId, s.resellerId),
+          currency: s.currency,
+          subscriptions: 0,
+          seats: 0,
+          annualTotal: money(0, s.currency),
+        };
         if (dueIn <= withinDays * DAY) {
           row.subscriptions = (row.subscriptions as number) + 1;
           row.seats = (row.seats as number) + s.seats;
@@ -282,7 +347,14 @@ export class LedgerFigures {
     const rows = new Map<string, Row>();
     const rowOf = (t: Transfer) => {
       const key = `${t.vendorId}|${t.resellerId}`;
-      const row = rows.get(key) ?? { ...this.partner(t.vendorId, t.resellerId), pending: 0, initiated: 0, accepted: 0, lapsed: 0, cancelled: 0 };
+      const row = rows.get(key) ?? {
+        ...this.partner(t.vendorId, t.resellerId),
+        pending: 0,
+        initiated: 0,
+        accepted: 0,
+        lapsed: 0,
+        cancelled: 0,
+      };
       rows.set(key, row);
       return row;
     };
@@ -306,8 +378,17 @@ export class LedgerFigures {
       if (!this.inScope(scope, filter, r)) continue;
       const key = `${r.vendorId}|${r.resellerId}|${r.template}`;
       const row = rows.get(key) ?? {
-        ...this.partner(r.vendorId, r.resellerId), licenseTemplateId: r.template,
-        rights: 0, granted: 0, used: 0, remaining: 0, blocked: 0, blockedUnused: 0, expired: 0, expiredUnused: 0, usedPercent: '0.0',
+        ...this.partner(r.vendorId, r.resellerId),
+        licenseTemplateId: r.template,
+        rights: 0,
+        granted: 0,
+        used: 0,
+        remaining: 0,
+        blocked: 0,
+        blockedUnused: 0,
+        expired: 0,
+        expiredUnused: 0,
+        usedPercent: '0.0',
       };
       const add = (field: string, n: number) => (row[field] = (row[field] as number) + n);
       add('rights', 1);
@@ -322,7 +403,13 @@ export class LedgerFigures {
       } else {
         add('remaining', r.remaining);
       }
-      row.usedPercent = (row.granted as number) === 0 ? '0.0' : new D(row.used as number).times(100).dividedBy(row.granted as number).toFixed(1, Decimal.ROUND_HALF_EVEN);
+      row.usedPercent =
+        (row.granted as number) === 0
+          ? '0.0'
+          : new D(row.used as number)
+              .times(100)
+              .dividedBy(row.granted as number)
+              .toFixed(1, Decimal.ROUND_HALF_EVEN);
       rows.set(key, row);
     }
     return [...rows.values()];
@@ -351,6 +438,11 @@ export class LedgerFigures {
 
 /** Rows in one canonical order, for comparing sets of rows. */
 export function canonicalRows(rows: readonly Row[]): Row[] {
-  const key = (r: Row) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]));
+  const key = (r: Row) =>
+    JSON.stringify(
+      Object.keys(r)
+        .sort()
+        .map((k) => [k, r[k]]),
+    );
   return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

@@ -36,7 +36,9 @@ export async function settleLedger(app: INestApplication, options: { stopProcess
     if (options.stopProcesses !== false) await manager.stop();
   }
   const store = app.get<EventStore>(EVENT_STORE);
-  await app.get<ProjectionRunner>(PROJECTION_RUNNER).waitUntilCaughtUp(await store.headPosition(), { timeoutMs: options.timeoutMs ?? 60_000 });
+  await app
+    .get<ProjectionRunner>(PROJECTION_RUNNER)
+    .waitUntilCaughtUp(await store.headPosition(), { timeoutMs: options.timeoutMs ?? 60_000 });
   return steps;
 }
 

@@ -15,13 +15,21 @@ export interface CreatedApiKey {
 }
 
 export class CreateApiKeyCommand extends Command<CreatedApiKey> {
-  constructor(readonly principal: Principal, readonly input: CreateApiKeyDto, readonly envelope: CommandEnvelope) {
+  constructor(
+    readonly principal: Principal,
+    readonly input: CreateApiKeyDto,
+    readonly envelope: CommandEnvelope,
+  ) {
     super();
   }
 }
 
 export class RevokeApiKeyCommand extends Command<void> {
-  constructor(readonly principal: Principal, readonly keyId: string, readonly envelope: CommandEnvelope) {
+  constructor(
+    readonly principal: Principal,
+    readonly keyId: string,
+    readonly envelope: CommandEnvelope,
+  ) {
     super();
   }
 }

@@ -45,7 +45,11 @@ export class ApiKeysController {
   @Delete(':keyId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key of your tenant' })
-  async revoke(@Param('keyId', new ParseUUIDPipe()) keyId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<void> {
+  async revoke(
+    @Param('keyId', new ParseUUIDPipe()) keyId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+  ): Promise<void> {
     await this.commandBus.execute(new RevokeApiKeyCommand(principal, keyId, this.envelopes.fromRequest(request)));
   }
 }

@@ -21,7 +21,14 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand,
       secretHash: await hashApiKeySecret(secret),
     });
     // A retried request (same Idempotency-Key) cannot show the secret again: it was shown once.
-    return { keyId, apiKey: outcome.appended ? apiKey : apiHashPlaceholder, name: input.name, ...membership, readOnly: input.readOnly, commandId: envelope.commandId };
+    return {
+      keyId,
+      apiKey: outcome.appended ? apiKey : apiHashPlaceholder,
+      name: input.name,
+      ...membership,
+      readOnly: input.readOnly,
+      commandId: envelope.commandId,
+    };
   }
 }
 

@@ -32,7 +32,11 @@ export class SignInController {
   @Public()
   @HttpCode(201)
   @ApiOperation({ summary: 'Redeem a sign-in link: an access token (short-lived JWT) and a refresh token' })
-  @ApiResponse({ status: 422, description: 'problem codes: sign-in-link-invalid, sign-in-link-already-used, sign-in-link-expired, choose-membership, membership-not-held' })
+  @ApiResponse({
+    status: 422,
+    description:
+      'problem codes: sign-in-link-invalid, sign-in-link-already-used, sign-in-link-expired, choose-membership, membership-not-held',
+  })
   startSession(@Body() body: StartSessionDto, @Req() request: Request): Promise<SessionTokens> {
     return this.commandBus.execute(new StartSessionCommand(body, this.envelopes.fromRequest(request)));
   }

@@ -30,7 +30,12 @@ export class RequestSignInLinkHandler implements ICommandHandler<RequestSignInLi
     // Nobody is signed in yet: the ledger issues the link, for the person the address belongs to.
     const person = recordedPerson(normalizeEmail(email), memberships[0]);
     const issuer = { kind: 'system' as const, id: 'sign-in' };
-    await issueSignInLink(this.ctx, this.secrets, { ...envelope, actor: issuer, actingAs: issuer, onBehalfOf: person }, normalizeEmail(email));
+    await issueSignInLink(
+      this.ctx,
+      this.secrets,
+      { ...envelope, actor: issuer, actingAs: issuer, onBehalfOf: person },
+      normalizeEmail(email),
+    );
   }
 }
 
@@ -55,9 +60,12 @@ function chooseMembership(memberships: Membership[], role?: string, tenantId?: s
   const matching = memberships.filter((m) => (!role || m.role === role) && (!tenantId || m.tenantId === tenantId));
   if (matching.length === 1) return matching[0];
   if (matching.length === 0 && memberships.length > 0 && role) {
-    throw new RuleViolationError(violation('membership-not-held', `This address cannot sign in as ${role}${tenantId ? ` of ${tenantId}` : ''}.`, { memberships }));
+    throw new RuleViolationError(
+      violation('membership-not-held', `This address cannot sign in as ${role}${tenantId ? ` of ${tenantId}` : ''}.`, { memberships }),
+    );
   }
-  if (matching.length === 0) throw new RuleViolationError(violation('sign-in-link-invalid', 'This sign-in link is not valid; ask for a new one.'));
+  if (matching.length === 0)
+    throw new RuleViolationError(violation('sign-in-link-invalid', 'This sign-in link is not valid; ask for a new one.'));
   throw new RuleViolationError(
     violation('choose-membership', 'This address can sign in in several roles: send the same token again with role (and tenantId).', {
       memberships,

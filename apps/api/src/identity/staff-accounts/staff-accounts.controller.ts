@@ -27,7 +27,9 @@ export class StaffAccountsController {
   @ApiOperation({ summary: 'Grant a staff account' })
   @ApiResponse({ status: 422, description: 'problem codes: not-permitted' })
   grant(@Body() body: StaffAccountDto, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
-    return this.commandBus.execute(new ChangeStaffAccountCommand('grant', body, vendorOf(body, principal), this.envelopes.fromRequest(request)));
+    return this.commandBus.execute(
+      new ChangeStaffAccountCommand('grant', body, vendorOf(body, principal), this.envelopes.fromRequest(request)),
+    );
   }
 
   @Post('revocations')
@@ -35,7 +37,9 @@ export class StaffAccountsController {
   @ApiOperation({ summary: 'Revoke a staff account granted earlier' })
   @ApiResponse({ status: 404, description: 'problem codes: staff-account-not-found' })
   revoke(@Body() body: StaffAccountDto, @CurrentPrincipal() principal: Principal, @Req() request: Request) {
-    return this.commandBus.execute(new ChangeStaffAccountCommand('revoke', body, vendorOf(body, principal), this.envelopes.fromRequest(request)));
+    return this.commandBus.execute(
+      new ChangeStaffAccountCommand('revoke', body, vendorOf(body, principal), this.envelopes.fromRequest(request)),
+    );
   }
 }
 

@@ -8,7 +8,10 @@ export class ChangePlanPriceDto {
   @IsIn(BILLING_PERIODS)
   billingPeriod!: BillingPeriod;
 
-  @ApiProperty({ example: '108.00', description: 'New price of one seat for that period; existing subscriptions keep theirs until renewal' })
+  @ApiProperty({
+    example: '108.00',
+    description: 'New price of one seat for that period; existing subscriptions keep theirs until renewal',
+  })
   @Matches(PRICE, { message: 'price must be a decimal amount such as "108.00"' })
   price!: string;
 }

@@ -8,7 +8,12 @@ export class ChangePlanPriceHandler implements ICommandHandler<ChangePlanPriceCo
   constructor(private readonly ctx: LedgerContext) {}
 
   async execute({ vendorId, planId, input, envelope }: ChangePlanPriceCommand): Promise<CatalogCommandResult> {
-    const outcome = await changePlanPrice(this.ctx, envelope, { vendorId, planId, billingPeriod: input.billingPeriod, newPrice: input.price });
+    const outcome = await changePlanPrice(this.ctx, envelope, {
+      vendorId,
+      planId,
+      billingPeriod: input.billingPeriod,
+      newPrice: input.price,
+    });
     return catalogCommandResult(this.ctx, vendorId, planId, envelope, outcome);
   }
 }

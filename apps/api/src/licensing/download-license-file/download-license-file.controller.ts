@@ -17,7 +17,8 @@ export class DownloadLicenseFileController {
   @Allow('customer', 'reseller', 'support')
   @ApiProduces('text/plain')
   @ApiOperation({
-    summary: "The license file signed with the vendor's Ed25519 key, verifiable offline (docs/license-files.md); the same bytes on every download",
+    summary:
+      "The license file signed with the vendor's Ed25519 key, verifiable offline (docs/license-files.md); the same bytes on every download",
   })
   @ApiResponse({ status: 200, description: 'An armored CHANNEL-LEDGER LICENSE file' })
   @ApiResponse({ status: 404, description: 'problem codes: license-not-found' })

@@ -24,7 +24,10 @@ export class ExtendIssuanceRightController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the expiry later and/or allow more licenses (rights grow; they are never deleted, rule 12)' })
   @ApiResponse({ status: 404, description: 'problem codes: vendor-not-found, issuance-right-not-found' })
-  @ApiResponse({ status: 422, description: 'problem codes: invalid-extension, issuance-right-not-extended, issuance-right-blocked, issuance-right-expiry-in-past' })
+  @ApiResponse({
+    status: 422,
+    description: 'problem codes: invalid-extension, issuance-right-not-extended, issuance-right-blocked, issuance-right-expiry-in-past',
+  })
   extend(
     @Param('vendorId') vendorId: string,
     @Param('rightId') rightId: string,

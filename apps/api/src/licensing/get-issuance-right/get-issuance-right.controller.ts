@@ -18,7 +18,11 @@ export class GetIssuanceRightController {
   @Allow('vendor-admin', 'support', 'auditor')
   @ApiOperation({ summary: 'One issuance right: quota, used, remaining, expiry, blocked' })
   @ApiResponse({ status: 404, description: 'problem codes: vendor-not-found, issuance-right-not-found' })
-  async get(@Param('vendorId') vendorId: string, @Param('rightId') rightId: string, @CurrentPrincipal() principal: Principal): Promise<IssuanceRightFacts> {
+  async get(
+    @Param('vendorId') vendorId: string,
+    @Param('rightId') rightId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<IssuanceRightFacts> {
     requireReadable(principal, 'vendor-admin', vendorId, 'vendor');
     const right = await this.ctx.issuanceRight(rightId);
     if (!right || right.vendorId !== vendorId) throw notVisible('issuance right', rightId);

@@ -23,7 +23,8 @@ export class IssueLicenseController {
   @ApiResponse({ status: 404, description: 'problem codes: issuance-right-not-found, organization-not-found' })
   @ApiResponse({
     status: 422,
-    description: 'problem codes: issuance-right-used-up, issuance-right-expired, issuance-right-blocked, organization-of-another-vendor, reseller-email-not-verified',
+    description:
+      'problem codes: issuance-right-used-up, issuance-right-expired, issuance-right-blocked, organization-of-another-vendor, reseller-email-not-verified',
   })
   async issue(
     @Body() body: IssueLicenseDto,

@@ -10,7 +10,8 @@ export class IssueLicenseDto {
 
   @ApiPropertyOptional({
     nullable: true,
-    description: "The customer the license is linked to: one of the reseller's own customers or a public customer of the same vendor (rule 13); null or absent for an unlinked license (rule 14)",
+    description:
+      "The customer the license is linked to: one of the reseller's own customers or a public customer of the same vendor (rule 13); null or absent for an unlinked license (rule 14)",
   })
   @IsOptional()
   @Matches(ID, { message: 'organizationId must be an organization id' })

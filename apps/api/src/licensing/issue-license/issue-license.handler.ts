@@ -11,7 +11,11 @@ export class IssueLicenseHandler implements ICommandHandler<IssueLicenseCommand,
   async execute({ input, envelope }: IssueLicenseCommand): Promise<IssuedLicenseResult> {
     // Derived from the command id: a retry with the same Idempotency-Key completes the same license.
     const licenseId = derivedId(`license|${envelope.commandId}`);
-    const outcome = await issueLicense(this.ctx, envelope, { licenseId, rightId: input.rightId, organizationId: input.organizationId ?? null });
+    const outcome = await issueLicense(this.ctx, envelope, {
+      licenseId,
+      rightId: input.rightId,
+      organizationId: input.organizationId ?? null,
+    });
     const issued = outcome.domainEvents.find((e): e is LicenseIssued => e.type === 'LicenseIssued');
     const license = issued?.data ?? (await this.recorded(licenseId));
     return {

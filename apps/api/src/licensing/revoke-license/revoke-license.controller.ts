@@ -19,7 +19,9 @@ export class RevokeLicenseController {
   @Post()
   @Allow('reseller', 'vendor-admin', 'support')
   @HttpCode(200)
-  @ApiOperation({ summary: "Revoke a license (the issuing reseller, the license's vendor, or support); its file can no longer be downloaded" })
+  @ApiOperation({
+    summary: "Revoke a license (the issuing reseller, the license's vendor, or support); its file can no longer be downloaded",
+  })
   @ApiResponse({ status: 404, description: 'problem codes: license-not-found' })
   revoke(@Param('licenseId') licenseId: string, @Body() body: RevokeLicenseDto, @Req() request: Request): Promise<LicenseCommandResult> {
     return this.commandBus.execute(new RevokeLicenseCommand(licenseId, body.reason, this.envelopes.fromRequest(request)));

@@ -3,7 +3,10 @@ import type { RecordedEvent } from '@channel-ledger/event-store';
 import { mailsForEvent, MailContext } from './mails-for-event';
 
 /** A deterministic stand-in for Secrets.derive: the purpose is visible in the token. */
-const context: MailContext = { publicUrl: 'https://ledger.example.com', derive: (purpose) => `tok_${purpose.replace(/[^A-Za-z0-9]/g, '_')}` };
+const context: MailContext = {
+  publicUrl: 'https://ledger.example.com',
+  derive: (purpose) => `tok_${purpose.replace(/[^A-Za-z0-9]/g, '_')}`,
+};
 
 let position = 0;
 function event(streamId: string, type: string, data: object, eventId = `event-${++position}`): RecordedEvent {
@@ -55,7 +58,9 @@ describe('composing mails from events (pure)', () => {
   it('reseller verification: to the reseller, with the token derived from the event id, which the hash recorded', () => {
     const [mail] = mailsForEvent(registered, [], context);
     expect(mail).toMatchObject({ to: 'sales@northwind.test', subject: 'Verify your reseller e-mail address' });
-    expect(mail.text).toContain(`POST /resellers/r1/email-verification with {"token":"tok_reseller_verification_${registered.eventId.replace(/-/g, '_')}"}`);
+    expect(mail.text).toContain(
+      `POST /resellers/r1/email-verification with {"token":"tok_reseller_verification_${registered.eventId.replace(/-/g, '_')}"}`,
+    );
     expect(mail.text).toContain('2026-01-02T00:00:00.000Z');
     expect(mailsForEvent(registered, [], context)).toEqual([mail]); // the same event, the same mail
   });
@@ -151,7 +156,11 @@ describe('composing mails from events (pure)', () => {
     expect(receipt).toMatchObject({ to: 'sales@northwind.test', subject: 'Receipt for invoice sub-1-1' });
     expect(receipt.text).toContain('Ledger Pro, 5 seats: 600.00 USD');
     expect(receipt.text).toContain('Total: 600.00 USD');
-    const [invoice] = mailsForEvent(event('subscription-sub-1', 'InvoiceIssued', { ...data, payment: { ...data.payment, terms: 'net-terms' } }), [], context);
+    const [invoice] = mailsForEvent(
+      event('subscription-sub-1', 'InvoiceIssued', { ...data, payment: { ...data.payment, terms: 'net-terms' } }),
+      [],
+      context,
+    );
     expect(invoice.subject).toBe('Invoice sub-1-1, payable on net terms');
   });
 

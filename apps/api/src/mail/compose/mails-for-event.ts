@@ -91,7 +91,9 @@ function composeMails(event: RecordedEvent, history: readonly RecordedEvent[], c
     case 'LicenseDelivered': {
       const data = dataOf<LicenseDelivered>(event);
       const issued = lastOf(history, 'LicenseIssued');
-      return [licenseDeliveryMail({ toEmail: data.toEmail, licenseId: data.licenseId, nfr: issued ? dataOf<LicenseIssued>(issued).nfr : false })];
+      return [
+        licenseDeliveryMail({ toEmail: data.toEmail, licenseId: data.licenseId, nfr: issued ? dataOf<LicenseIssued>(issued).nfr : false }),
+      ];
     }
     case 'InvoiceIssued': {
       const data = dataOf<InvoiceIssued>(event);
@@ -154,7 +156,10 @@ function composeMails(event: RecordedEvent, history: readonly RecordedEvent[], c
     case 'SubscriptionExpired': {
       if (event.metadata.actor.kind !== 'system') return [];
       const data = dataOf<SubscriptionExpired>(event);
-      const state = fold(subscriptionDecider, history.map((e) => ({ type: e.type, data: e.data }) as unknown as SubscriptionStreamEvent));
+      const state = fold(
+        subscriptionDecider,
+        history.map((e) => ({ type: e.type, data: e.data }) as unknown as SubscriptionStreamEvent),
+      );
       const ownership = invoiceOwnerAt(state, data.expiredAt);
       if (!ownership?.owner.email || state.status === 'none') return [];
       return [

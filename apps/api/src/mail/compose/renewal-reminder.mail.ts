@@ -22,12 +22,15 @@ export function renewalReminderMail(facts: RenewalReminderFacts): MailMessage {
         `${day(renewal.periodStart)} to ${day(renewal.periodEnd)}: ${renewal.total} ${renewal.currency}.`,
       ]
     : ['The plan this subscription is on is no longer sold: it cannot be renewed as it is.'];
-  const what = facts.autoRenewal && renewal
-    ? [`Auto-renewal is on: on ${day(facts.termEnd)} the total is charged to your default payment method and an invoice is issued to you.`]
-    : [
-        `Auto-renewal is off: the subscription ends on ${day(facts.termEnd)} unless you renew it`,
-        `(POST /subscriptions/${facts.subscriptionId}/renewal) or turn auto-renewal on (PUT /subscriptions/${facts.subscriptionId}/auto-renewal).`,
-      ];
+  const what =
+    facts.autoRenewal && renewal
+      ? [
+          `Auto-renewal is on: on ${day(facts.termEnd)} the total is charged to your default payment method and an invoice is issued to you.`,
+        ]
+      : [
+          `Auto-renewal is off: the subscription ends on ${day(facts.termEnd)} unless you renew it`,
+          `(POST /subscriptions/${facts.subscriptionId}/renewal) or turn auto-renewal on (PUT /subscriptions/${facts.subscriptionId}/auto-renewal).`,
+        ];
   return {
     to: facts.invoiceOwner.email,
     subject: `${facts.organizationName}: subscription renews in ${facts.daysBefore} days (${day(facts.termEnd)})`,

@@ -4,12 +4,18 @@ import { OrganizationCommandResult, organizationCommandResult } from '../organiz
 import { AcceptAdministratorInvitationCommand } from './accept-administrator-invitation.command';
 
 @CommandHandler(AcceptAdministratorInvitationCommand)
-export class AcceptAdministratorInvitationHandler
-  implements ICommandHandler<AcceptAdministratorInvitationCommand, OrganizationCommandResult>
-{
+export class AcceptAdministratorInvitationHandler implements ICommandHandler<
+  AcceptAdministratorInvitationCommand,
+  OrganizationCommandResult
+> {
   constructor(private readonly ctx: LedgerContext) {}
 
-  async execute({ organizationId, invitationId, byEmail, envelope }: AcceptAdministratorInvitationCommand): Promise<OrganizationCommandResult> {
+  async execute({
+    organizationId,
+    invitationId,
+    byEmail,
+    envelope,
+  }: AcceptAdministratorInvitationCommand): Promise<OrganizationCommandResult> {
     const outcome = await acceptAdministratorInvitation(this.ctx, envelope, { organizationId, invitationId, byEmail });
     return organizationCommandResult(this.ctx, organizationId, envelope, outcome);
   }

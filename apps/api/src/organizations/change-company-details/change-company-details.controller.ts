@@ -22,7 +22,10 @@ export class ChangeCompanyDetailsController {
   @HttpCode(200)
   @ApiOperation({ summary: "Replace the organization's name and company details (the managing reseller only)" })
   @ApiResponse({ status: 404, description: 'problem codes: organization-not-found' })
-  @ApiResponse({ status: 422, description: 'problem codes: customer-is-read-only (names the reseller to contact), reseller-email-not-verified' })
+  @ApiResponse({
+    status: 422,
+    description: 'problem codes: customer-is-read-only (names the reseller to contact), reseller-email-not-verified',
+  })
   change(
     @Param('organizationId') organizationId: string,
     @Body() body: ChangeCompanyDetailsDto,

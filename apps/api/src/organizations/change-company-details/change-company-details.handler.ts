@@ -9,7 +9,11 @@ export class ChangeCompanyDetailsHandler implements ICommandHandler<ChangeCompan
   constructor(private readonly ctx: LedgerContext) {}
 
   async execute({ organizationId, input, envelope }: ChangeCompanyDetailsCommand): Promise<OrganizationCommandResult> {
-    const outcome = await changeCompanyDetails(this.ctx, envelope, { organizationId, name: input.name, companyDetails: companyDetailsOf(input.companyDetails) });
+    const outcome = await changeCompanyDetails(this.ctx, envelope, {
+      organizationId,
+      name: input.name,
+      companyDetails: companyDetailsOf(input.companyDetails),
+    });
     return organizationCommandResult(this.ctx, organizationId, envelope, outcome);
   }
 }

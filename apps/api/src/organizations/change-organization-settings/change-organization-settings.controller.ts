@@ -19,7 +19,10 @@ export class ChangeOrganizationSettingsController {
   @Patch()
   @Allow('reseller', 'customer')
   @HttpCode(200)
-  @ApiOperation({ summary: "Make the customer public or private for the vendor's other resellers, or switch customer association (the managing reseller only)" })
+  @ApiOperation({
+    summary:
+      "Make the customer public or private for the vendor's other resellers, or switch customer association (the managing reseller only)",
+  })
   @ApiResponse({ status: 404, description: 'problem codes: organization-not-found' })
   @ApiResponse({ status: 422, description: 'problem codes: customer-is-read-only, reseller-email-not-verified' })
   change(

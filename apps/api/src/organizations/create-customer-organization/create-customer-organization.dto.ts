@@ -6,7 +6,7 @@ import { CompanyDetailsDto } from '../organization.dto';
 
 export class CreateCustomerOrganizationDto {
   /** Rule 13: the organization belongs to this one vendor. */
-  @ApiProperty({ description: "The vendor whose products the customer buys (rule 13: one vendor per organization)" })
+  @ApiProperty({ description: 'The vendor whose products the customer buys (rule 13: one vendor per organization)' })
   @Transform(trimmed)
   @IsString()
   @Length(1, 100)

@@ -11,7 +11,11 @@ export class CreateCustomerOrganizationHandler implements ICommandHandler<Create
   async execute({ input, envelope }: CreateCustomerOrganizationCommand): Promise<OrganizationCommandResult> {
     // Derived from the command id: a retry with the same Idempotency-Key lands on the same stream.
     const organizationId = derivedId(`organization|${envelope.commandId}`);
-    const outcome = await createCustomerOrganization(this.ctx, envelope, { ...input, companyDetails: companyDetailsOf(input.companyDetails), organizationId });
+    const outcome = await createCustomerOrganization(this.ctx, envelope, {
+      ...input,
+      companyDetails: companyDetailsOf(input.companyDetails),
+      organizationId,
+    });
     return organizationCommandResult(this.ctx, organizationId, envelope, outcome);
   }
 }

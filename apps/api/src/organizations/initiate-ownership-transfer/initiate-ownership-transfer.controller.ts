@@ -25,7 +25,8 @@ export class InitiateOwnershipTransferController {
   @ApiResponse({ status: 404, description: 'problem codes: organization-not-found' })
   @ApiResponse({
     status: 422,
-    description: 'problem codes: transfer-already-open, ownership-already-transferred, customer-contact-is-reseller, reseller-email-not-verified',
+    description:
+      'problem codes: transfer-already-open, ownership-already-transferred, customer-contact-is-reseller, reseller-email-not-verified',
   })
   async initiate(
     @Param('organizationId') organizationId: string,
@@ -33,7 +34,9 @@ export class InitiateOwnershipTransferController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<OwnershipTransferInitiation> {
-    const result = await this.commandBus.execute(new InitiateOwnershipTransferCommand(organizationId, body, this.envelopes.fromRequest(request)));
+    const result = await this.commandBus.execute(
+      new InitiateOwnershipTransferCommand(organizationId, body, this.envelopes.fromRequest(request)),
+    );
     response.location(`/organizations/${organizationId}/ownership-transfers/${result.transferId}`);
     return result;
   }

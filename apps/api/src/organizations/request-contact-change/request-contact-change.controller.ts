@@ -19,7 +19,9 @@ export class RequestContactChangeController {
   @Post()
   @Allow('reseller', 'customer')
   @HttpCode(201)
-  @ApiOperation({ summary: "Ask support to change an end-user contact, attaching an invoice of the customer's subscription issued to you (rule 9)" })
+  @ApiOperation({
+    summary: "Ask support to change an end-user contact, attaching an invoice of the customer's subscription issued to you (rule 9)",
+  })
   @ApiResponse({ status: 201, description: 'Requested; support approves or rejects it. Location names the request' })
   @ApiResponse({ status: 404, description: 'problem codes: organization-not-found' })
   @ApiResponse({ status: 422, description: 'problem codes: contact-change-needs-invoice, not-permitted, reseller-email-not-verified' })
@@ -29,7 +31,9 @@ export class RequestContactChangeController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ContactChangeRequestReceipt> {
-    const result = await this.commandBus.execute(new RequestContactChangeCommand(organizationId, body, this.envelopes.fromRequest(request)));
+    const result = await this.commandBus.execute(
+      new RequestContactChangeCommand(organizationId, body, this.envelopes.fromRequest(request)),
+    );
     response.location(`/organizations/${organizationId}/contact-change-requests/${result.requestId}`);
     return result;
   }

@@ -19,7 +19,8 @@ export class ForgetDataSubjectController {
   @Allow('support')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Support forgets a person: their key is deleted, so their personal fields read as "[erased]" everywhere (financial history stays)',
+    summary:
+      'Support forgets a person: their key is deleted, so their personal fields read as "[erased]" everywhere (financial history stays)',
   })
   @ApiResponse({ status: 200, type: ForgetDataSubjectResult })
   @ApiResponse({ status: 422, description: 'problem codes: reason-required' })

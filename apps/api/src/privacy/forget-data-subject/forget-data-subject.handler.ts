@@ -28,7 +28,9 @@ export class ForgetDataSubjectHandler implements ICommandHandler<ForgetDataSubje
     const rebuilding = this.runner ? [...this.runner.projectionNames] : [];
     if (this.runner) void rebuildAll(this.runner, rebuilding, this.logger);
     // No address in the log line: the subject id is what the log knows the person by.
-    this.logger.log(`data subject ${outcome.subjectId} forgotten (key ${outcome.keyDeleted ? 'deleted' : 'already gone'}); rebuilding ${rebuilding.length} projection(s)`);
+    this.logger.log(
+      `data subject ${outcome.subjectId} forgotten (key ${outcome.keyDeleted ? 'deleted' : 'already gone'}); rebuilding ${rebuilding.length} projection(s)`,
+    );
     return { ...outcome, rebuilding };
   }
 }

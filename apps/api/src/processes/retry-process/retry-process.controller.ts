@@ -25,7 +25,9 @@ export class RetryProcessController {
       throw new CodedHttpException(
         HttpStatus.NOT_FOUND,
         'process-not-found',
-        this.manager ? `There is no process of that name; known: ${PROCESS_NAMES.join(', ')}.` : 'The processes run in the projector process, not here.',
+        this.manager
+          ? `There is no process of that name; known: ${PROCESS_NAMES.join(', ')}.`
+          : 'The processes run in the projector process, not here.',
       );
     }
     await this.manager.retry(name);

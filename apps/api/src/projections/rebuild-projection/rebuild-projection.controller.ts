@@ -18,9 +18,7 @@ export class RebuildProjectionController {
   @Post('rebuild')
   @HttpCode(202)
   rebuild(@Param('name') name: string): Promise<ProjectionStatus> {
-    return this.start(name, (runner) =>
-      runner.rebuild(name).then((outcome) => this.logger.log(`rebuild of ${name}: ${outcome}`)),
-    );
+    return this.start(name, (runner) => runner.rebuild(name).then((outcome) => this.logger.log(`rebuild of ${name}: ${outcome}`)));
   }
 
   @Post('retry')
@@ -33,11 +31,17 @@ export class RebuildProjectionController {
     const runner = this.runner;
     if (!runner || !runner.projectionNames.includes(name)) {
       throw new NotFoundException(
-        runner ? `No projection named "${name}"; known: ${runner.projectionNames.join(', ')}` : 'Projections run in the projector process, not here.',
+        runner
+          ? `No projection named "${name}"; known: ${runner.projectionNames.join(', ')}`
+          : 'Projections run in the projector process, not here.',
       );
     }
     if ((await runner.projectionStatus(name)).state === 'rebuilding') {
-      throw new CodedHttpException(HttpStatus.CONFLICT, 'rebuild-already-running', `A rebuild of ${name} is already running; GET /projections shows its progress.`);
+      throw new CodedHttpException(
+        HttpStatus.CONFLICT,
+        'rebuild-already-running',
+        `A rebuild of ${name} is already running; GET /projections shows its progress.`,
+      );
     }
     work(runner).catch((error: unknown) => this.logger.error(`${name}: ${error instanceof Error ? error.message : String(error)}`));
     return runner.projectionStatus(name);

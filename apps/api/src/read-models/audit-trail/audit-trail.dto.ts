@@ -9,12 +9,18 @@ export class AuditTrailQueryDto extends PageQueryDto {
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 
-  @ApiPropertyOptional({ description: 'Events that took effect (business time) on or after this date/instant; the trail is then in business-time order.', example: '2026-01-01' })
+  @ApiPropertyOptional({
+    description: 'Events that took effect (business time) on or after this date/instant; the trail is then in business-time order.',
+    example: '2026-01-01',
+  })
   @IsOptional()
   @IsDateOrInstant('from')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Events that took effect on or before this date (the whole day, UTC) or instant.', example: '2026-06-30' })
+  @ApiPropertyOptional({
+    description: 'Events that took effect on or before this date (the whole day, UTC) or instant.',
+    example: '2026-06-30',
+  })
   @IsOptional()
   @IsDateOrInstant('to')
   to?: string;

@@ -38,14 +38,16 @@ export class InvoiceOwnerIntervalResponse {
   @ApiProperty({ type: InvoiceOwnerPartyResponse }) owner!: InvoiceOwnerPartyResponse;
   @ApiProperty({ enum: ['reseller', 'marketplace', 'direct'] }) channel!: string;
   @ApiProperty({ format: 'date-time' }) validFrom!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Exclusive; null while current.' }) validTo!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Exclusive; null while current.' }) validTo!:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
 }
 
 export class InvoiceOwnerAnswerResponse {
   @ApiProperty() subscriptionId!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ type: InvoiceOwnerIntervalResponse, nullable: true, description: 'null before the purchase.' }) invoiceOwner!: InvoiceOwnerIntervalResponse | null;
+  @ApiProperty({ type: InvoiceOwnerIntervalResponse, nullable: true, description: 'null before the purchase.' })
+  invoiceOwner!: InvoiceOwnerIntervalResponse | null;
 }
 
 export class InvoiceOwnerHistoryResponse {

@@ -34,8 +34,13 @@ export class CustomerViewController {
   @Allow('customer', 'support', 'auditor')
   @ApiOperation({ summary: "An organization's read-only view: subscriptions, seats, term, licenses, contacts, who it was bought through" })
   @ApiOkResponse({ type: CustomerOrganizationResponse })
-  @ApiNotFoundResponse({ description: 'problem codes: organization-not-found (also for an organization the customer neither owns nor administers)' })
-  organization(@Param('organizationId') organizationId: string, @CurrentPrincipal() principal: Principal): Promise<CustomerOrganizationView> {
+  @ApiNotFoundResponse({
+    description: 'problem codes: organization-not-found (also for an organization the customer neither owns nor administers)',
+  })
+  organization(
+    @Param('organizationId') organizationId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CustomerOrganizationView> {
     return this.queryBus.execute(new CustomerOrganizationQuery(organizationId, principal));
   }
 }

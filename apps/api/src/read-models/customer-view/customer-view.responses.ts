@@ -58,7 +58,8 @@ class CustomerSubscriptionResponse {
   @ApiProperty({ format: 'date-time' }) periodStart!: string;
   @ApiProperty({ format: 'date-time' }) periodEnd!: string;
   @ApiProperty({ enum: ['active', 'cancelled', 'expired'] }) status!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When a cancelled subscription stops.' }) cancelAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When a cancelled subscription stops.' }) cancelAt!:
+    string | null;
 }
 
 class CustomerLicenseResponse {
@@ -67,7 +68,12 @@ class CustomerLicenseResponse {
   @ApiProperty({ description: 'Not for resale.' }) nfr!: boolean;
   @ApiProperty({ enum: ['issued', 'delivered', 'revoked'] }) status!: string;
   @ApiProperty({ description: 'Downloadable: issued or delivered, and not revoked.' }) available!: boolean;
-  @ApiProperty({ type: String, nullable: true, example: '/licenses/license-1/file', description: 'Where to download the license file; null when not available.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/licenses/license-1/file',
+    description: 'Where to download the license file; null when not available.',
+  })
   fileUrl!: string | null;
   @ApiProperty({ format: 'date-time' }) issuedAt!: string;
   @ApiProperty({ type: String, nullable: true }) deliveredTo!: string | null;
@@ -80,7 +86,11 @@ export class CustomerOrganizationResponse {
   @ApiProperty() name!: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) companyDetails!: Record<string, string>;
   @ApiProperty({ type: ResellerRefResponse }) managingReseller!: ResellerRefResponse;
-  @ApiProperty({ type: BoughtThroughResponse, nullable: true, description: 'Rule 8: whom to ask for changes; null when the customer buys directly.' })
+  @ApiProperty({
+    type: BoughtThroughResponse,
+    nullable: true,
+    description: 'Rule 8: whom to ask for changes; null when the customer buys directly.',
+  })
   boughtThrough!: BoughtThroughResponse | null;
   @ApiProperty({ type: OrganizationOwnerResponse }) owner!: OrganizationOwnerResponse;
   @ApiProperty({ type: OwnershipOfferResponse, nullable: true, description: 'An ownership offer still open now.' })

@@ -26,21 +26,33 @@ export class ReportingController {
   @Get('monthly-sales')
   @ApiOperation({ summary: 'Seats sold, renewals and revenue per month, reseller and currency; ownership transfers per month' })
   @ApiOkResponse({ type: MonthlySalesResponse })
-  sales(@Param('vendorId') vendorId: string, @Query() query: MonthlySalesQueryDto, @CurrentPrincipal() principal: Principal): Promise<MonthlySalesReport> {
+  sales(
+    @Param('vendorId') vendorId: string,
+    @Query() query: MonthlySalesQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MonthlySalesReport> {
     return this.queryBus.execute(new MonthlySalesQuery(vendorId, query, principal));
   }
 
   @Get('active-subscriptions')
   @ApiOperation({ summary: 'Subscriptions that will renew, by next renewal date' })
   @ApiPage(ReportingSubscriptionResponse, 'A page of active subscriptions with the total count.', TOTAL)
-  active(@Param('vendorId') vendorId: string, @Query() query: VendorSubscriptionsQueryDto, @CurrentPrincipal() principal: Principal): Promise<SubscriptionPage> {
+  active(
+    @Param('vendorId') vendorId: string,
+    @Query() query: VendorSubscriptionsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SubscriptionPage> {
     return this.queryBus.execute(new ActiveSubscriptionsQuery(vendorId, query, principal));
   }
 
   @Get('renewals-due')
   @ApiOperation({ summary: 'Renewals due in the next 30, 60 or 90 days' })
   @ApiPage(ReportingSubscriptionResponse, 'A page of subscriptions renewing within the window, soonest first, with the total count.', TOTAL)
-  renewals(@Param('vendorId') vendorId: string, @Query() query: RenewalsDueQueryDto, @CurrentPrincipal() principal: Principal): Promise<SubscriptionPage> {
+  renewals(
+    @Param('vendorId') vendorId: string,
+    @Query() query: RenewalsDueQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SubscriptionPage> {
     return this.queryBus.execute(new RenewalsDueQuery(vendorId, query, principal));
   }
 

@@ -6,7 +6,7 @@ import { PageQueryDto } from '../../http/page-query.dto';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class MonthlySalesQueryDto {
-  @ApiPropertyOptional({ description: 'Only this reseller\'s sales.' })
+  @ApiPropertyOptional({ description: "Only this reseller's sales." })
   @IsOptional()
   @IsString()
   @Length(1, 200)

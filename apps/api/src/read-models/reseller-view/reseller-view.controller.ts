@@ -14,7 +14,12 @@ import { ResellerCustomersQuery } from './reseller-customers/reseller-customers.
 import { ResellerIssuanceRightsQuery } from './reseller-issuance-rights/reseller-issuance-rights.query';
 import { ResellerLicensesQuery } from './reseller-licenses/reseller-licenses.query';
 import { ResellerSubscriptionsQuery } from './reseller-subscriptions/reseller-subscriptions.query';
-import { PublicCustomersQueryDto, ResellerCustomersQueryDto, ResellerLicensesQueryDto, ResellerSubscriptionsQueryDto } from './reseller-view.dto';
+import {
+  PublicCustomersQueryDto,
+  ResellerCustomersQueryDto,
+  ResellerLicensesQueryDto,
+  ResellerSubscriptionsQueryDto,
+} from './reseller-view.dto';
 import {
   PublicCustomerResponse,
   ResellerCustomerDetailResponse,
@@ -50,7 +55,9 @@ export class ResellerViewController {
   @Get('customers/:organizationId')
   @ApiOperation({ summary: 'One customer of the reseller, with its subscriptions' })
   @ApiOkResponse({ type: ResellerCustomerDetailResponse })
-  @ApiNotFoundResponse({ description: "problem codes: reseller-not-found, customer-organization-not-found (another reseller's customer included)" })
+  @ApiNotFoundResponse({
+    description: "problem codes: reseller-not-found, customer-organization-not-found (another reseller's customer included)",
+  })
   customer(
     @Param('resellerId') resellerId: string,
     @Param('organizationId') organizationId: string,

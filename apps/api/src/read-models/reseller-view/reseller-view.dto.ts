@@ -9,7 +9,11 @@ export const CUSTOMER_STATUSES = ['reseller-owned', 'customer-owned', 'transfer-
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
 export class ResellerCustomersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Start of the name, case-insensitive ("glo" finds "Globex"); empty finds every name.', example: 'glo', maxLength: 200 })
+  @ApiPropertyOptional({
+    description: 'Start of the name, case-insensitive ("glo" finds "Globex"); empty finds every name.',
+    example: 'glo',
+    maxLength: 200,
+  })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
@@ -39,7 +43,10 @@ export class ResellerSubscriptionsQueryDto extends PageQueryDto {
   @IsIn(['active', 'cancelled', 'expired'])
   status?: 'active' | 'cancelled' | 'expired';
 
-  @ApiPropertyOptional({ description: 'Renewing (next charge) on or after this date/instant; the list is then soonest first.', example: '2026-03-01' })
+  @ApiPropertyOptional({
+    description: 'Renewing (next charge) on or after this date/instant; the list is then soonest first.',
+    example: '2026-03-01',
+  })
   @IsOptional()
   @IsDateOrInstant('renewsFrom')
   renewsFrom?: string;
@@ -64,7 +71,9 @@ export class ResellerLicensesQueryDto extends PageQueryDto {
 }
 
 export class PublicCustomersQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only this vendor\'s public customers (default: every vendor the reseller holds a usable issuance right of).' })
+  @ApiPropertyOptional({
+    description: "Only this vendor's public customers (default: every vendor the reseller holds a usable issuance right of).",
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)

@@ -23,7 +23,8 @@ class PendingTransferResponse {
   @ApiProperty() transferId!: string;
   @ApiProperty() toEmail!: string;
   @ApiProperty({ format: 'date-time' }) initiatedAt!: string;
-  @ApiProperty({ format: 'date-time', description: 'After this instant the offer has lapsed (rule 3), whether or not recorded yet.' }) expiresAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'After this instant the offer has lapsed (rule 3), whether or not recorded yet.' })
+  expiresAt!: string;
 }
 
 class TransferOutcomeResponse {
@@ -89,7 +90,12 @@ export class ResellerSubscriptionResponse {
   @ApiProperty({ type: [String] }) assignedTo!: string[];
   @ApiProperty({ format: 'date-time' }) periodStart!: string;
   @ApiProperty({ format: 'date-time' }) periodEnd!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the next renewal is charged; null once cancelled or expired.' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the next renewal is charged; null once cancelled or expired.',
+  })
   nextChargeDate!: string | null;
   @ApiProperty({ example: '1440.00' }) periodTotal!: string;
   @ApiProperty({ example: '1440.00' }) annualTotal!: string;

@@ -28,10 +28,16 @@ describe('date windows from inclusive from/to', () => {
   const names = { from: 'from', to: 'to' };
 
   it('includes the whole "to" day, or the "to" instant itself', () => {
-    expect(instantWindow('2026-03-01', '2026-03-31', names)).toEqual({ from: '2026-03-01T00:00:00.000Z', before: '2026-04-01T00:00:00.000Z' });
+    expect(instantWindow('2026-03-01', '2026-03-31', names)).toEqual({
+      from: '2026-03-01T00:00:00.000Z',
+      before: '2026-04-01T00:00:00.000Z',
+    });
     expect(instantWindow(undefined, '2026-03-31T12:00:00+02:00', names)).toEqual({ before: '2026-03-31T10:00:00.001Z' });
     expect(instantWindow('2026-03-01T10:00:00Z', undefined, names)).toEqual({ from: '2026-03-01T10:00:00.000Z' });
-    expect(instantWindow('2026-03-31', '2026-03-31', names)).toEqual({ from: '2026-03-31T00:00:00.000Z', before: '2026-04-01T00:00:00.000Z' });
+    expect(instantWindow('2026-03-31', '2026-03-31', names)).toEqual({
+      from: '2026-03-31T00:00:00.000Z',
+      before: '2026-04-01T00:00:00.000Z',
+    });
   });
 
   it('refuses a window that ends before it starts, naming the end', () => {
@@ -39,7 +45,9 @@ describe('date windows from inclusive from/to', () => {
     try {
       instantWindow('2026-04-01', '2026-03-31', { from: 'renewsFrom', to: 'renewsTo' });
     } catch (error) {
-      expect((error as InvalidInputException).errors).toEqual([{ field: 'renewsTo', messages: ['renewsTo must not be before renewsFrom'] }]);
+      expect((error as InvalidInputException).errors).toEqual([
+        { field: 'renewsTo', messages: ['renewsTo must not be before renewsFrom'] },
+      ]);
     }
   });
 });

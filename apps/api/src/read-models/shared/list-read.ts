@@ -18,7 +18,10 @@ export async function listRead<T>(read: Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof InvalidCursorError) {
       throw new InvalidInputException([
-        { field: 'cursor', messages: ['this cursor does not belong to this list (or the list was rebuilt meanwhile); start again without a cursor'] },
+        {
+          field: 'cursor',
+          messages: ['this cursor does not belong to this list (or the list was rebuilt meanwhile); start again without a cursor'],
+        },
       ]);
     }
     if (error instanceof NotIndexedError) {

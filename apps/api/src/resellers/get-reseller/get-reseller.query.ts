@@ -12,7 +12,10 @@ export interface ResellerProfile {
 }
 
 export class GetResellerQuery extends Query<ResellerProfile> {
-  constructor(readonly resellerId: string, readonly viewer: Principal) {
+  constructor(
+    readonly resellerId: string,
+    readonly viewer: Principal,
+  ) {
     super();
   }
 }

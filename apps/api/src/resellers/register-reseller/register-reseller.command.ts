@@ -8,7 +8,10 @@ export interface ResellerRegistration {
 }
 
 export class RegisterResellerCommand extends Command<ResellerRegistration> {
-  constructor(readonly input: RegisterResellerDto, readonly envelope: CommandEnvelope) {
+  constructor(
+    readonly input: RegisterResellerDto,
+    readonly envelope: CommandEnvelope,
+  ) {
     super();
   }
 }

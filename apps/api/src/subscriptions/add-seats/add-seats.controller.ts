@@ -22,7 +22,10 @@ export class AddSeatsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Add seats mid-term: usable at once, invoiced prorated exactly as the upgrade quote said (rules 4, 5)' })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, payment-method-not-found' })
-  @ApiResponse({ status: 422, description: 'problem codes: subscription-cancelled, subscription-expired, too-many-seats, payment-method-required' })
+  @ApiResponse({
+    status: 422,
+    description: 'problem codes: subscription-cancelled, subscription-expired, too-many-seats, payment-method-required',
+  })
   async add(
     @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,
     @Body() body: AddSeatsDto,

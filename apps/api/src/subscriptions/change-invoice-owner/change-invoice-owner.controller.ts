@@ -20,11 +20,14 @@ export class ChangeInvoiceOwnerController {
   @Post()
   @Allow('support')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Support decision: invoices go to another reseller, or to the organization itself, from a date on, with a reason' })
+  @ApiOperation({
+    summary: 'Support decision: invoices go to another reseller, or to the organization itself, from a date on, with a reason',
+  })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, reseller-not-found' })
   @ApiResponse({
     status: 422,
-    description: 'problem codes: invoice-owner-unchanged, effective-before-purchase, effective-after-paid-time, reseller-email-not-verified',
+    description:
+      'problem codes: invoice-owner-unchanged, effective-before-purchase, effective-after-paid-time, reseller-email-not-verified',
   })
   async change(
     @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,

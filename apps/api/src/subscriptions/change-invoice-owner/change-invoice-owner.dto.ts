@@ -1,7 +1,18 @@
 import { IsDateOrInstant } from '../../http/date-or-instant';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsString, isEmail, isUUID, Length, Matches, ValidateBy, ValidateNested, ValidationArguments } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsString,
+  isEmail,
+  isUUID,
+  Length,
+  Matches,
+  ValidateBy,
+  ValidateNested,
+  ValidationArguments,
+} from 'class-validator';
 import { trimmed } from '../../http/trimmed';
 
 /** A field that belongs to one kind of owner: required with it, refused with the other (no silently ignored input). */
@@ -42,7 +53,11 @@ export class ChangeInvoiceOwnerDto {
   newOwner!: NewInvoiceOwnerDto;
 
   /** Business time: earlier invoices keep the owner they were issued to. */
-  @ApiProperty({ format: 'date-time', example: '2026-07-01T00:00:00Z', description: 'From when; between the purchase and the end of the paid time.' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-07-01T00:00:00Z',
+    description: 'From when; between the purchase and the end of the paid time.',
+  })
   @IsDateOrInstant('effectiveAt')
   @Matches(/^20\d\d-\d\d-\d\dT/, { message: 'effectiveAt must be a date-time (with a time) in the years 2000 to 2099' })
   effectiveAt!: string;

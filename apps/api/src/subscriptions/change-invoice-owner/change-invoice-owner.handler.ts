@@ -13,7 +13,12 @@ export class ChangeInvoiceOwnerHandler implements ICommandHandler<ChangeInvoiceO
       input.newOwner.kind === 'reseller'
         ? { kind: 'reseller', resellerId: input.newOwner.resellerId! }
         : { kind: 'organization', billingContactEmail: input.newOwner.billingContactEmail! };
-    const outcome = await changeInvoiceOwner(this.ledger, envelope, { subscriptionId, newOwner, effectiveAt: input.effectiveAt, reason: input.reason });
+    const outcome = await changeInvoiceOwner(this.ledger, envelope, {
+      subscriptionId,
+      newOwner,
+      effectiveAt: input.effectiveAt,
+      reason: input.reason,
+    });
     return { subscriptionId, commandId: envelope.commandId, revision: revisionOf(outcome.events) };
   }
 }

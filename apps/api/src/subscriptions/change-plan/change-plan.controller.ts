@@ -24,7 +24,8 @@ export class ChangePlanController {
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, plan-not-found, payment-method-not-found' })
   @ApiResponse({
     status: 422,
-    description: 'problem codes: same-plan, downgrade-at-renewal-only, currency-mismatch, billing-period-not-offered, plan-retired, invoicing-enterprise-only',
+    description:
+      'problem codes: same-plan, downgrade-at-renewal-only, currency-mismatch, billing-period-not-offered, plan-retired, invoicing-enterprise-only',
   })
   async change(
     @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,

@@ -25,7 +25,10 @@ export class QuoteUpgradeController {
     summary: 'Quote an upgrade (more seats and/or another plan) from current state; what the purchase charges at the same moment (rule 5)',
   })
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, plan-not-found' })
-  @ApiResponse({ status: 422, description: 'problem codes: customer-is-read-only, same-plan, downgrade-at-renewal-only, subscription-cancelled' })
+  @ApiResponse({
+    status: 422,
+    description: 'problem codes: customer-is-read-only, same-plan, downgrade-at-renewal-only, subscription-cancelled',
+  })
   quote(
     @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,
     @Body() body: QuoteUpgradeDto,

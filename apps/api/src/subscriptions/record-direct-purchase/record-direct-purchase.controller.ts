@@ -27,7 +27,8 @@ export class RecordDirectPurchaseController {
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, plan-not-found' })
   @ApiResponse({
     status: 422,
-    description: 'problem codes: previous-subscription-not-through-reseller, invoicing-enterprise-only, plan-retired, billing-period-not-offered',
+    description:
+      'problem codes: previous-subscription-not-through-reseller, invoicing-enterprise-only, plan-retired, billing-period-not-offered',
   })
   async purchase(
     @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,
@@ -35,7 +36,9 @@ export class RecordDirectPurchaseController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<DirectPurchaseAnswer> {
-    const answer = await this.commandBus.execute(new RecordDirectPurchaseCommand(subscriptionId, body, this.envelopes.fromRequest(request)));
+    const answer = await this.commandBus.execute(
+      new RecordDirectPurchaseCommand(subscriptionId, body, this.envelopes.fromRequest(request)),
+    );
     response.location(subscriptionUrl(answer.subscriptionId));
     return answer;
   }

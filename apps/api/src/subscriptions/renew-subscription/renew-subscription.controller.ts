@@ -24,7 +24,8 @@ export class RenewSubscriptionController {
   @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found, plan-not-found, payment-method-not-found' })
   @ApiResponse({
     status: 422,
-    description: 'problem codes: already-renewed, subscription-cancelled, subscription-expired, unassign-seats-first, plan-retired, too-many-seats',
+    description:
+      'problem codes: already-renewed, subscription-cancelled, subscription-expired, unassign-seats-first, plan-retired, too-many-seats',
   })
   async renew(
     @Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string,

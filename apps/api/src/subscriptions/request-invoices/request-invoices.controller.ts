@@ -22,7 +22,10 @@ export class RequestInvoicesController {
     summary:
       "A customer asks for its invoices: refused, naming the reseller, while a reseller owns them (rules 7, 8); the organization's own invoices otherwise",
   })
-  @ApiResponse({ status: 404, description: 'problem codes: subscription-not-found (also for a subscription of an organization you are not part of)' })
+  @ApiResponse({
+    status: 404,
+    description: 'problem codes: subscription-not-found (also for a subscription of an organization you are not part of)',
+  })
   @ApiResponse({ status: 422, description: 'problem codes: invoices-issued-by-reseller' })
   request(@Param('subscriptionId', SubscriptionIdPipe) subscriptionId: string, @Req() request: Request): Promise<InvoiceCopies> {
     return this.queryBus.execute(new RequestInvoicesQuery(subscriptionId, this.envelopes.fromRequest(request)));

@@ -11,7 +11,12 @@ export class RequestInvoicesHandler implements IQueryHandler<RequestInvoicesQuer
     return {
       subscriptionId,
       invoices: invoices.map(({ invoiceId, invoiceNumber, reason, issuedAt, currency, total }) => ({
-        invoiceId, invoiceNumber, reason, issuedAt, currency, total,
+        invoiceId,
+        invoiceNumber,
+        reason,
+        issuedAt,
+        currency,
+        total,
       })),
     };
   }

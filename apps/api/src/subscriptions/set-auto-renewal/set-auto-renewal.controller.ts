@@ -30,7 +30,9 @@ export class SetAutoRenewalController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AutoRenewalAnswer> {
-    const answer = await this.commandBus.execute(new SetAutoRenewalCommand(subscriptionId, body.enabled, this.envelopes.fromRequest(request)));
+    const answer = await this.commandBus.execute(
+      new SetAutoRenewalCommand(subscriptionId, body.enabled, this.envelopes.fromRequest(request)),
+    );
     response.location(subscriptionUrl(subscriptionId));
     return answer;
   }

@@ -47,8 +47,7 @@ export function acceptAdministratorInvitation(
   command: AcceptAdministratorInvitation,
   state: OrganizationState,
 ): Decision<OrganizationEvent> {
-  const invitation =
-    state.status === 'active' ? state.invitations.find((i) => i.invitationId === command.invitationId) : undefined;
+  const invitation = state.status === 'active' ? state.invitations.find((i) => i.invitationId === command.invitationId) : undefined;
   if (state.status !== 'active' || !invitation) {
     return violation('invitation-not-found', 'There is no such administrator invitation.');
   }

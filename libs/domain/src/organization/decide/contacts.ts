@@ -19,10 +19,7 @@ export function changeContact(command: ChangeContact, state: OrganizationState):
   const { organization, role } = acting;
   if (role.as === 'managing-reseller') return needsInvoice(organization);
   if (role.as === 'support') {
-    return violation(
-      'not-permitted',
-      'Support changes a contact by approving a contact change request, so that the evidence is kept.',
-    );
+    return violation('not-permitted', 'Support changes a contact by approving a contact change request, so that the evidence is kept.');
   }
   const contact = normalizeContact(command.contact);
   const previousContact = organization.contacts[command.role];
@@ -121,9 +118,7 @@ function invoiceProvesResale(
   organization: ActiveOrganization,
   resellerId: string,
 ): invoice is ContactChangeInvoiceEvidence {
-  return (
-    invoice !== null && invoice.issuedToResellerId === resellerId && invoice.organizationId === organization.organizationId
-  );
+  return invoice !== null && invoice.issuedToResellerId === resellerId && invoice.organizationId === organization.organizationId;
 }
 
 function supportDecision(actorKind: string, state: OrganizationState, requestId: string) {
@@ -147,10 +142,7 @@ function needsInvoice(organization: ActiveOrganization): RuleViolation {
 function organizationNotManagedBy(organization: ActiveOrganization, as: string): RuleViolation {
   return as === 'support'
     ? violation('not-permitted', 'Only the managing reseller can request a contact change.')
-    : violation(
-        'not-permitted',
-        `Change your contacts directly; requests are for ${organization.managingReseller.companyName}.`,
-      );
+    : violation('not-permitted', `Change your contacts directly; requests are for ${organization.managingReseller.companyName}.`);
 }
 
 function normalizeContact(contact: CustomerContact): CustomerContact {

@@ -5,10 +5,7 @@ import { CreateCustomerOrganization } from '../commands';
 import { OrganizationEvent } from '../events';
 import { OrganizationState } from '../state';
 
-export function createCustomerOrganization(
-  command: CreateCustomerOrganization,
-  state: OrganizationState,
-): Decision<OrganizationEvent> {
+export function createCustomerOrganization(command: CreateCustomerOrganization, state: OrganizationState): Decision<OrganizationEvent> {
   const refused = requireActingReseller(command.actor, command.context.reseller);
   if (refused) return refused;
   const reseller = command.context.reseller!;
@@ -21,7 +18,7 @@ export function createCustomerOrganization(
   if (customerContactEmail === reseller.email) {
     return violation(
       'customer-contact-is-reseller',
-      'Give the customer\'s own contact email, not your reseller address: the customer will be invited to take ownership there.',
+      "Give the customer's own contact email, not your reseller address: the customer will be invited to take ownership there.",
     );
   }
   return [

@@ -25,10 +25,7 @@ export function changeCompanyDetails(command: ChangeCompanyDetails, state: Organ
   ];
 }
 
-export function changeOrganizationSettings(
-  command: ChangeOrganizationSettings,
-  state: OrganizationState,
-): Decision<OrganizationEvent> {
+export function changeOrganizationSettings(command: ChangeOrganizationSettings, state: OrganizationState): Decision<OrganizationEvent> {
   const acting = resolveActing(state, command.actor, command.context.reseller);
   if (isViolation(acting)) return acting;
   const refused = requireManagingReseller(acting, 'change the organization settings');
@@ -48,6 +45,9 @@ export function changeOrganizationSettings(
 }
 
 function sameDetails(a: object, b: object): boolean {
-  const entries = (o: object) => Object.entries(o).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y));
+  const entries = (o: object) =>
+    Object.entries(o)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => x.localeCompare(y));
   return JSON.stringify(entries(a)) === JSON.stringify(entries(b));
 }

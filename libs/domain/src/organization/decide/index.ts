@@ -6,12 +6,7 @@ import { acceptAdministratorInvitation, inviteAdministrator } from './administra
 import { approveContactChange, changeContact, rejectContactChange, requestContactChange } from './contacts';
 import { createCustomerOrganization } from './creation';
 import { changeCompanyDetails, changeOrganizationSettings } from './details';
-import {
-  acceptOwnership,
-  cancelOwnershipTransfer,
-  expireOwnershipTransfer,
-  initiateOwnershipTransfer,
-} from './ownership-transfer';
+import { acceptOwnership, cancelOwnershipTransfer, expireOwnershipTransfer, initiateOwnershipTransfer } from './ownership-transfer';
 
 export { OWNERSHIP_TRANSFER_VALIDITY_DAYS } from './ownership-transfer';
 

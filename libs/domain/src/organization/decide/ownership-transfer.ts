@@ -1,22 +1,14 @@
 import { Decision, isViolation, violation } from '../../shared/decider';
 import { Instant, instantPlusDays, isAtOrAfter, normalizeEmail } from '../../shared/types';
 import { requireManagingReseller, resolveActing } from '../access';
-import {
-  AcceptOwnership,
-  CancelOwnershipTransfer,
-  ExpireOwnershipTransfer,
-  InitiateOwnershipTransfer,
-} from '../commands';
+import { AcceptOwnership, CancelOwnershipTransfer, ExpireOwnershipTransfer, InitiateOwnershipTransfer } from '../commands';
 import { OrganizationEvent, OwnershipTransferExpired } from '../events';
 import { ActiveOrganization, OrganizationState, PendingOwnershipTransfer } from '../state';
 
 /** Rule 3: the customer has 7 days to accept. */
 export const OWNERSHIP_TRANSFER_VALIDITY_DAYS = 7;
 
-export function initiateOwnershipTransfer(
-  command: InitiateOwnershipTransfer,
-  state: OrganizationState,
-): Decision<OrganizationEvent> {
+export function initiateOwnershipTransfer(command: InitiateOwnershipTransfer, state: OrganizationState): Decision<OrganizationEvent> {
   const acting = resolveActing(state, command.actor, command.context.reseller);
   if (isViolation(acting)) return acting;
   const refused = requireManagingReseller(acting, 'transfer ownership of the organization');
@@ -30,10 +22,7 @@ export function initiateOwnershipTransfer(
   }
   const toEmail = normalizeEmail(command.toEmail);
   if (toEmail === organization.managingReseller.email) {
-    return violation(
-      'customer-contact-is-reseller',
-      'Ownership goes to the customer\'s own address, not to your reseller address.',
-    );
+    return violation('customer-contact-is-reseller', "Ownership goes to the customer's own address, not to your reseller address.");
   }
   const pending = pendingTransfer(organization);
   if (pending && !isAtOrAfter(command.now, pending.expiresAt)) {
@@ -66,7 +55,12 @@ export function acceptOwnership(command: AcceptOwnership, state: OrganizationSta
   const pending = pendingTransfer(state);
   const byEmail = normalizeEmail(command.byEmail);
   const lapsed = state.lapsedTransfer;
-  if (lapsed && lapsed.transferId === command.transferId && lapsed.toEmail === byEmail && (!pending || pending.transferId !== command.transferId)) {
+  if (
+    lapsed &&
+    lapsed.transferId === command.transferId &&
+    lapsed.toEmail === byEmail &&
+    (!pending || pending.transferId !== command.transferId)
+  ) {
     return transferExpired(state, lapsed.expiresAt);
   }
   if (!pending || pending.transferId !== command.transferId) return noSuchTransfer();
@@ -93,10 +87,7 @@ export function acceptOwnership(command: AcceptOwnership, state: OrganizationSta
 }
 
 /** Idempotent: a sweep that runs twice, early, or on a settled transfer records nothing. */
-export function expireOwnershipTransfer(
-  command: ExpireOwnershipTransfer,
-  state: OrganizationState,
-): Decision<OrganizationEvent> {
+export function expireOwnershipTransfer(command: ExpireOwnershipTransfer, state: OrganizationState): Decision<OrganizationEvent> {
   if (state.status !== 'active') return [];
   const pending = pendingTransfer(state);
   if (!pending || !isAtOrAfter(command.now, pending.expiresAt)) return [];
@@ -104,10 +95,7 @@ export function expireOwnershipTransfer(
   return [expired(state, pending, command.now)];
 }
 
-export function cancelOwnershipTransfer(
-  command: CancelOwnershipTransfer,
-  state: OrganizationState,
-): Decision<OrganizationEvent> {
+export function cancelOwnershipTransfer(command: CancelOwnershipTransfer, state: OrganizationState): Decision<OrganizationEvent> {
   const acting = resolveActing(state, command.actor, command.context.reseller);
   if (isViolation(acting)) return acting;
   const refused = requireManagingReseller(acting, 'cancel an ownership transfer');

@@ -18,16 +18,18 @@ export function decideSubscriptionRenewal(
   state: SubscriptionState,
 ): Decision<SubscriptionStreamEvent> {
   switch (command.type) {
-    case 'SetAutoRenewal': return decideSetAutoRenewal(command, state);
-    case 'RemindRenewal': return decideRemindRenewal(command, state);
-    case 'ChargeRenewal': return decideChargeRenewal(command, state);
+    case 'SetAutoRenewal':
+      return decideSetAutoRenewal(command, state);
+    case 'RemindRenewal':
+      return decideRemindRenewal(command, state);
+    case 'ChargeRenewal':
+      return decideChargeRenewal(command, state);
   }
 }
 
 export function isAutoRenewing(s: ExistingSubscription): boolean {
   return s.status === 'active' && s.autoRenewal === true;
 }
-
 
 /** Seed 004: renewals are charged to the default payment method at term end, when this is on. */
 function decideSetAutoRenewal(command: SetAutoRenewal, state: SubscriptionState): Decision<SubscriptionStreamEvent> {
@@ -37,18 +39,24 @@ function decideSetAutoRenewal(command: SetAutoRenewal, state: SubscriptionState)
   if (denied) return denied;
   // Turning it off is allowed while the dunning retries run (past the paid time), so the
   // subscription simply expires at the next attempt; turning it on needs a running term.
-  const refused = command.enabled ? (requireNotEnded(s, command.now) ?? requireNotCancelled(s)) : s.status === 'expired' ? requireNotEnded(s, command.now) : null;
+  const refused = command.enabled
+    ? (requireNotEnded(s, command.now) ?? requireNotCancelled(s))
+    : s.status === 'expired'
+      ? requireNotEnded(s, command.now)
+      : null;
   if (refused) return refused;
   if ((s.autoRenewal ?? false) === command.enabled) return [];
-  return [{
-    type: 'AutoRenewalChanged',
-    data: {
-      subscriptionId: s.subscriptionId,
-      enabled: command.enabled,
-      termEnd: latestPeriod(s).periodEnd,
-      changedAt: canonicalInstant(command.now),
+  return [
+    {
+      type: 'AutoRenewalChanged',
+      data: {
+        subscriptionId: s.subscriptionId,
+        enabled: command.enabled,
+        termEnd: latestPeriod(s).periodEnd,
+        changedAt: canonicalInstant(command.now),
+      },
     },
-  }];
+  ];
 }
 
 /** Once per term end and distance; nothing for a cancelled, ended or already renewed term. */
@@ -63,20 +71,22 @@ function decideRemindRenewal(command: RemindRenewal, state: SubscriptionState): 
   if (latest.periodEnd !== termEnd || !isBefore(command.now, termEnd)) return [];
   if ((s.renewalReminders ?? []).includes(reminderKey(termEnd, command.daysBefore))) return [];
   const priced = command.context.plan ? autoRenewalTerms(s, command.context.plan) : null;
-  return [{
-    type: 'RenewalReminded',
-    data: {
-      subscriptionId: s.subscriptionId,
-      organizationId: s.organizationId,
-      organizationName: s.organizationName,
-      termEnd,
-      daysBefore: command.daysBefore,
-      invoiceOwner: ownershipAt(s, termEnd).owner,
-      autoRenewal: s.autoRenewal === true,
-      renewal: priced === null || isViolation(priced) ? null : priced.price,
-      remindedAt: canonicalInstant(command.now),
+  return [
+    {
+      type: 'RenewalReminded',
+      data: {
+        subscriptionId: s.subscriptionId,
+        organizationId: s.organizationId,
+        organizationName: s.organizationName,
+        termEnd,
+        daysBefore: command.daysBefore,
+        invoiceOwner: ownershipAt(s, termEnd).owner,
+        autoRenewal: s.autoRenewal === true,
+        renewal: priced === null || isViolation(priced) ? null : priced.price,
+        remindedAt: canonicalInstant(command.now),
+      },
     },
-  }];
+  ];
 }
 
 /**
@@ -94,13 +104,19 @@ function decideChargeRenewal(command: ChargeRenewal, state: SubscriptionState): 
   const now = canonicalInstant(command.now);
   if (s.status === 'expired' || latestPeriod(s).periodEnd !== termEnd) return [];
   if (isBefore(now, termEnd)) {
-    return violation('renewal-not-due', `This subscription is paid through ${termEnd}; its renewal is charged then, not before.`, { termEnd });
+    return violation('renewal-not-due', `This subscription is paid through ${termEnd}; its renewal is charged then, not before.`, {
+      termEnd,
+    });
   }
   const { charge } = command.context;
 
   if (s.status === 'cancelled') {
     if (charge.status === 'approved') {
-      return violation('renewal-charged-after-cancellation', `A renewal of ${s.subscriptionId} was charged (${charge.chargeId}) although it is cancelled; refund it.`, { chargeId: charge.chargeId });
+      return violation(
+        'renewal-charged-after-cancellation',
+        `A renewal of ${s.subscriptionId} was charged (${charge.chargeId}) although it is cancelled; refund it.`,
+        { chargeId: charge.chargeId },
+      );
     }
     return [expiry(s, now, 'cancelled')];
   }
@@ -110,7 +126,8 @@ function decideChargeRenewal(command: ChargeRenewal, state: SubscriptionState): 
   const plan = command.context.plan;
   const priced = plan ? autoRenewalTerms(s, plan) : null;
   if (charge.status !== 'declined') {
-    if (!plan || priced === null) return violation('plan-not-available', 'The plan renewed on is no longer sold; nothing can be renewed on it.');
+    if (!plan || priced === null)
+      return violation('plan-not-available', 'The plan renewed on is no longer sold; nothing can be renewed on it.');
     if (isViolation(priced)) return priced;
     const paymentMethod = command.context.paymentMethod;
     if (!paymentMethod) return violation('payment-method-required', 'A renewal is paid with a payment method.');

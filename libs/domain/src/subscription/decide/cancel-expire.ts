@@ -19,15 +19,17 @@ export function decideCancel(command: CancelSubscription, state: SubscriptionSta
   if (s.status === 'cancelled') {
     return violation('already-cancelled', `This subscription is already cancelled; it ends on ${s.cancellationEffectiveAt.slice(0, 10)}.`);
   }
-  return [{
-    type: 'SubscriptionCancelled',
-    data: {
-      subscriptionId: s.subscriptionId,
-      cancelledAt: canonicalInstant(command.now),
-      effectiveAt: latestPeriod(s).periodEnd,
-      reason: command.reason?.trim() || null,
+  return [
+    {
+      type: 'SubscriptionCancelled',
+      data: {
+        subscriptionId: s.subscriptionId,
+        cancelledAt: canonicalInstant(command.now),
+        effectiveAt: latestPeriod(s).periodEnd,
+        reason: command.reason?.trim() || null,
+      },
     },
-  }];
+  ];
 }
 
 /** The sweep: records the expiry once paid time is over, and does nothing otherwise, however often it runs. */
@@ -37,13 +39,15 @@ export function decideExpire(command: ExpireSubscription, state: SubscriptionSta
   const denied = authorizeChange(command, s, { owner: false, others: ['system', 'support'] });
   if (denied) return denied;
   if (s.status === 'expired' || !hasLapsed(s, command.now)) return [];
-  return [{
-    type: 'SubscriptionExpired',
-    data: {
-      subscriptionId: s.subscriptionId,
-      expiredAt: latestPeriod(s).periodEnd,
-      sweptAt: canonicalInstant(command.now),
-      reason: s.status === 'cancelled' ? 'cancelled' : 'not-renewed',
+  return [
+    {
+      type: 'SubscriptionExpired',
+      data: {
+        subscriptionId: s.subscriptionId,
+        expiredAt: latestPeriod(s).periodEnd,
+        sweptAt: canonicalInstant(command.now),
+        reason: s.status === 'cancelled' ? 'cancelled' : 'not-renewed',
+      },
     },
-  }];
+  ];
 }

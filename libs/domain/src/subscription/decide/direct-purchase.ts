@@ -18,7 +18,9 @@ const MAY_RECORD = ['customer', 'support', 'vendor-admin', 'system'];
 export function decideDirectPurchase(command: RecordDirectPurchase, state: SubscriptionState): Decision<SubscriptionEvent> {
   const { context } = command;
   if (!MAY_RECORD.includes(command.actor.kind)) {
-    return violation('actor-not-allowed', 'A direct purchase is made with the vendor, not through a reseller.', { actorKind: command.actor.kind });
+    return violation('actor-not-allowed', 'A direct purchase is made with the vendor, not through a reseller.', {
+      actorKind: command.actor.kind,
+    });
   }
   if (state.status !== 'none' || command.subscriptionId === command.previousResellerSubscriptionId) {
     return violation(
@@ -31,7 +33,10 @@ export function decideDirectPurchase(command: RecordDirectPurchase, state: Subsc
     return violation('previous-subscription-mismatch', 'The facts given are not those of the previous subscription named.');
   }
   if (previous.organizationId !== context.organization.organizationId) {
-    return violation('previous-subscription-of-another-organization', `Subscription ${previous.subscriptionId} belongs to another organization.`);
+    return violation(
+      'previous-subscription-of-another-organization',
+      `Subscription ${previous.subscriptionId} belongs to another organization.`,
+    );
   }
   if (previous.channel === 'direct') {
     return violation(
@@ -49,7 +54,12 @@ export function decideDirectPurchase(command: RecordDirectPurchase, state: Subsc
   if (badPayment) return badPayment;
 
   const billingContactEmail = normalizeEmail(command.billingContactEmail);
-  const invoiceOwner: InvoiceOwner = { kind: 'organization', id: organization.organizationId, name: organization.name, email: billingContactEmail };
+  const invoiceOwner: InvoiceOwner = {
+    kind: 'organization',
+    id: organization.organizationId,
+    name: organization.name,
+    email: billingContactEmail,
+  };
   const { terms, invoice } = openSubscription({
     subscriptionId: command.subscriptionId,
     invoiceId: command.invoiceId,

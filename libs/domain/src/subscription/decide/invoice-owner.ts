@@ -45,7 +45,12 @@ export function decideChangeInvoiceOwner(command: ChangeInvoiceOwner, state: Sub
     if (!isEmail(command.newOwner.billingContactEmail)) {
       return violation('billing-contact-required', 'Invoicing the organization directly needs its billing contact email.');
     }
-    to = { kind: 'organization', id: s.organizationId, name: s.organizationName, email: normalizeEmail(command.newOwner.billingContactEmail) };
+    to = {
+      kind: 'organization',
+      id: s.organizationId,
+      name: s.organizationName,
+      email: normalizeEmail(command.newOwner.billingContactEmail),
+    };
     toChannel = 'direct';
   }
 
@@ -53,17 +58,19 @@ export function decideChangeInvoiceOwner(command: ChangeInvoiceOwner, state: Sub
   if (from.owner.kind === to.kind && from.owner.id === to.id && from.owner.email === to.email) {
     return violation('invoice-owner-unchanged', `${to.name} already owns the invoices at that date.`);
   }
-  return [{
-    type: 'InvoiceOwnerChanged',
-    data: {
-      subscriptionId: s.subscriptionId,
-      from: from.owner,
-      fromChannel: from.channel,
-      to,
-      toChannel,
-      effectiveAt,
-      reason: command.reason.trim(),
-      recordedAt: canonicalInstant(command.now),
+  return [
+    {
+      type: 'InvoiceOwnerChanged',
+      data: {
+        subscriptionId: s.subscriptionId,
+        from: from.owner,
+        fromChannel: from.channel,
+        to,
+        toChannel,
+        effectiveAt,
+        reason: command.reason.trim(),
+        recordedAt: canonicalInstant(command.now),
+      },
     },
-  }];
+  ];
 }

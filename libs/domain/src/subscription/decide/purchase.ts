@@ -57,7 +57,12 @@ export function decidePurchase(command: PurchaseSubscription, state: Subscriptio
 
   // Rule 7: the reseller owns the invoices; marketplaces are a channel sale too.
   const channel: 'reseller' | 'marketplace' = reseller.partnerKind === 'marketplace' ? 'marketplace' : 'reseller';
-  const invoiceOwner: InvoiceOwner = { kind: 'reseller', id: reseller.resellerId, name: reseller.companyName, email: normalizeEmail(reseller.email) };
+  const invoiceOwner: InvoiceOwner = {
+    kind: 'reseller',
+    id: reseller.resellerId,
+    name: reseller.companyName,
+    email: normalizeEmail(reseller.email),
+  };
   const { terms, invoice } = openSubscription({
     subscriptionId: command.subscriptionId,
     invoiceId: command.invoiceId,

@@ -20,7 +20,9 @@ function given(events: readonly SubscriptionEvent[], occurredAt: (e: Subscriptio
 /** The business time each fixture event carries in its own data (what the decider was told was `now`). */
 function occurredOf(event: SubscriptionEvent): string {
   const d = event.data as unknown as Record<string, unknown>;
-  return String(d.purchasedAt ?? d.effectiveAt ?? d.issuedAt ?? d.renewedAt ?? d.cancelledAt ?? d.sweptAt ?? d.assignedAt ?? utc('2026-01-31'));
+  return String(
+    d.purchasedAt ?? d.effectiveAt ?? d.issuedAt ?? d.renewedAt ?? d.cancelledAt ?? d.sweptAt ?? d.assignedAt ?? utc('2026-01-31'),
+  );
 }
 
 // Bought 2026-01-31 with 10 annual seats; 5 seats added with effect on 1 March.
@@ -43,7 +45,9 @@ describe('a subscription as of a business date (effective dates respected)', () 
   it('respects the effective date even when the event was decided earlier than it takes effect', () => {
     // The command is decided on 10 February (occurredAt) for seats effective 1 March.
     const events = withMarchSeats();
-    given(events, (e, i) => (i >= 2 ? utc('2026-02-10') : occurredOf(e))).asOf(utc('2026-02-15')).thenSeats(10);
+    given(events, (e, i) => (i >= 2 ? utc('2026-02-10') : occurredOf(e)))
+      .asOf(utc('2026-02-15'))
+      .thenSeats(10);
   });
 
   it('answers nothing before the purchase and after the paid time ended', () => {

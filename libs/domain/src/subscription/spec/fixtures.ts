@@ -3,8 +3,15 @@ import { fold } from '../../shared/decider';
 import { Actor, ResellerFacts } from '../../shared/types';
 import { specFor } from '../../testing/given';
 import {
-  AddSeats, ChangePlan, CustomerOrganizationFacts, PurchaseSubscription, RenewSubscription,
-  SubscriptionEvent, subscriptionDecider, SubscriptionPurchased, InvoiceIssued,
+  AddSeats,
+  ChangePlan,
+  CustomerOrganizationFacts,
+  PurchaseSubscription,
+  RenewSubscription,
+  SubscriptionEvent,
+  subscriptionDecider,
+  SubscriptionPurchased,
+  InvoiceIssued,
 } from '../index';
 
 export const given = specFor(subscriptionDecider);
@@ -13,13 +20,25 @@ export const stateAfter = (events: readonly SubscriptionEvent[]) => fold(subscri
 export const utc = (date: string) => `${date}T00:00:00.000Z`;
 
 export const acme: ResellerFacts = {
-  resellerId: 'acme', companyName: 'Acme Reseller', email: 'sales@acme.example', emailVerified: true, partnerKind: 'reseller',
+  resellerId: 'acme',
+  companyName: 'Acme Reseller',
+  email: 'sales@acme.example',
+  emailVerified: true,
+  partnerKind: 'reseller',
 };
 export const otherReseller: ResellerFacts = {
-  resellerId: 'initech', companyName: 'Initech Partners', email: 'buy@initech.example', emailVerified: true, partnerKind: 'reseller',
+  resellerId: 'initech',
+  companyName: 'Initech Partners',
+  email: 'buy@initech.example',
+  emailVerified: true,
+  partnerKind: 'reseller',
 };
 export const awsMarketplace: ResellerFacts = {
-  resellerId: 'aws', companyName: 'AWS Marketplace', email: 'mp@aws.example', emailVerified: true, partnerKind: 'marketplace',
+  resellerId: 'aws',
+  companyName: 'AWS Marketplace',
+  email: 'mp@aws.example',
+  emailVerified: true,
+  partnerKind: 'marketplace',
 };
 
 export const asReseller = (r: ResellerFacts = acme): Actor => ({ kind: 'reseller', id: r.resellerId });
@@ -28,11 +47,26 @@ export const support: Actor = { kind: 'support', id: 'agent-7' };
 export const system: Actor = { kind: 'system', id: 'sweeper' };
 
 export const globex: CustomerOrganizationFacts = {
-  organizationId: 'org-globex', vendorId: 'gitkraken', name: 'Globex', managedByResellerId: 'acme',
+  organizationId: 'org-globex',
+  vendorId: 'gitkraken',
+  name: 'Globex',
+  managedByResellerId: 'acme',
 };
 
-const plan = (planId: string, tier: PlanPrice['tier'], unitPrice: string, billingPeriod: PlanPrice['billingPeriod'] = 'annual', currency = 'USD'): PlanPrice => ({
-  vendorId: 'gitkraken', planId, product: 'GitLens', tier, currency, billingPeriod, unitPrice,
+const plan = (
+  planId: string,
+  tier: PlanPrice['tier'],
+  unitPrice: string,
+  billingPeriod: PlanPrice['billingPeriod'] = 'annual',
+  currency = 'USD',
+): PlanPrice => ({
+  vendorId: 'gitkraken',
+  planId,
+  product: 'GitLens',
+  tier,
+  currency,
+  billingPeriod,
+  unitPrice,
 });
 export const proAnnual = plan('gitlens-pro', 'pro', '96.00');
 export const teamsAnnual = plan('gitlens-teams', 'teams', '144.00');
@@ -71,23 +105,47 @@ export function purchased(overrides: PurchaseOverrides = {}): SubscriptionEvent[
   return [...decision];
 }
 
-export function decided(events: readonly SubscriptionEvent[], command: Parameters<typeof subscriptionDecider.decide>[0]): SubscriptionEvent[] {
+export function decided(
+  events: readonly SubscriptionEvent[],
+  command: Parameters<typeof subscriptionDecider.decide>[0],
+): SubscriptionEvent[] {
   const decision = subscriptionDecider.decide(command, stateAfter(events));
   if (!Array.isArray(decision)) throw new Error(`fixture command refused: ${JSON.stringify(decision)}`);
   return [...events, ...decision];
 }
 
 export const addSeats = (seats: number, now: string, extra: Partial<AddSeats> = {}): AddSeats => ({
-  type: 'AddSeats', subscriptionId: 'sub-1', invoiceId: 'inv-2', seats, now, actor: asReseller(), context: { reseller: acme }, ...extra,
+  type: 'AddSeats',
+  subscriptionId: 'sub-1',
+  invoiceId: 'inv-2',
+  seats,
+  now,
+  actor: asReseller(),
+  context: { reseller: acme },
+  ...extra,
 });
 
 export const changePlan = (to: PlanPrice, now: string, extra: Partial<ChangePlan> = {}): ChangePlan => ({
-  type: 'ChangePlan', subscriptionId: 'sub-1', invoiceId: 'inv-2', now, actor: asReseller(), context: { reseller: acme, plan: to }, ...extra,
+  type: 'ChangePlan',
+  subscriptionId: 'sub-1',
+  invoiceId: 'inv-2',
+  now,
+  actor: asReseller(),
+  context: { reseller: acme, plan: to },
+  ...extra,
 });
 
 export const renew = (now: string, extra: Partial<RenewSubscription> & { plan?: PlanPrice } = {}): RenewSubscription => {
   const { plan: to = proAnnual, ...rest } = extra;
-  return { type: 'RenewSubscription', subscriptionId: 'sub-1', invoiceId: 'inv-renew', now, actor: asReseller(), context: { reseller: acme, plan: to }, ...rest };
+  return {
+    type: 'RenewSubscription',
+    subscriptionId: 'sub-1',
+    invoiceId: 'inv-renew',
+    now,
+    actor: asReseller(),
+    context: { reseller: acme, plan: to },
+    ...rest,
+  };
 };
 
 export function invoiceOf(events: readonly SubscriptionEvent[]): InvoiceIssued['data'] {

@@ -8,8 +8,13 @@ const given = (events: readonly SubscriptionEvent[]) => ({
 });
 
 const toGlobexItself = (effectiveAt: string): ChangeInvoiceOwner => ({
-  type: 'ChangeInvoiceOwner', subscriptionId: 'sub-1', now: utc('2026-06-01'), actor: support, effectiveAt,
-  reason: 'Globex now pays the vendor directly (ticket 88)', newOwner: { kind: 'organization', billingContactEmail: 'billing@globex.example' },
+  type: 'ChangeInvoiceOwner',
+  subscriptionId: 'sub-1',
+  now: utc('2026-06-01'),
+  actor: support,
+  effectiveAt,
+  reason: 'Globex now pays the vendor directly (ticket 88)',
+  newOwner: { kind: 'organization', billingContactEmail: 'billing@globex.example' },
 });
 
 describe('rules 7 and 8: a customer asking for invoices of a reseller purchase', () => {
@@ -23,10 +28,15 @@ describe('rules 7 and 8: a customer asking for invoices of a reseller purchase',
   });
 
   it('gets the invoices addressed to the organization once it owns them, never those the reseller received', () => {
-    const events = decided(decided(purchased(), toGlobexItself(utc('2026-07-01'))), addSeats(2, utc('2026-07-15'), { actor: customer, context: {} }));
+    const events = decided(
+      decided(purchased(), toGlobexItself(utc('2026-07-01'))),
+      addSeats(2, utc('2026-07-15'), { actor: customer, context: {} }),
+    );
     expect(given(events).whenRequested(utc('2026-06-15'))).toMatchObject({ code: 'invoices-issued-by-reseller' });
     const invoices = given(events).whenRequested(utc('2026-07-20'));
-    expect(invoices).toEqual([expect.objectContaining({ invoiceId: 'inv-2', reason: 'added-seats', issuedTo: expect.objectContaining({ kind: 'organization' }) })]);
+    expect(invoices).toEqual([
+      expect.objectContaining({ invoiceId: 'inv-2', reason: 'added-seats', issuedTo: expect.objectContaining({ kind: 'organization' }) }),
+    ]);
   });
 
   it('is not a reseller route, and an unknown subscription is not found', () => {
@@ -41,7 +51,9 @@ describe('who may see prices and ask for changes (the widest door)', () => {
   it('the owning reseller and support may; another reseller is told there is no such subscription', () => {
     expect(requireOwnerOrSupport(asking(asReseller()), stateAfter(purchased()))).toBeNull();
     expect(requireOwnerOrSupport(asking(support), stateAfter(purchased()))).toBeNull();
-    expect(requireOwnerOrSupport(asking(asReseller(otherReseller), otherReseller), stateAfter(purchased()))).toMatchObject({ code: 'subscription-not-found' });
+    expect(requireOwnerOrSupport(asking(asReseller(otherReseller), otherReseller), stateAfter(purchased()))).toMatchObject({
+      code: 'subscription-not-found',
+    });
     expect(requireOwnerOrSupport(asking(asReseller()), stateAfter([]))).toMatchObject({ code: 'subscription-not-found' });
   });
 

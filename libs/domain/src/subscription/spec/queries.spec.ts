@@ -9,7 +9,12 @@ describe('rule 9 evidence: an invoice of this subscription issued to that resell
     expect(invoiceIssuedTo(state, 'inv-1', 'acme')).toBe(true);
     expect(invoiceIssuedTo(state, 'inv-2', 'acme')).toBe(true);
     expect(invoiceEvidence(state, 'inv-2', 'acme')).toEqual({
-      subscriptionId: 'sub-1', organizationId: 'org-globex', invoiceId: 'inv-2', invoiceNumber: 'sub-1-2', issuedAt: utc('2026-03-01'), resellerId: 'acme',
+      subscriptionId: 'sub-1',
+      organizationId: 'org-globex',
+      invoiceId: 'inv-2',
+      invoiceNumber: 'sub-1-2',
+      issuedAt: utc('2026-03-01'),
+      resellerId: 'acme',
     });
   });
   it('rejects an invoice issued to another reseller', () => {
@@ -23,13 +28,21 @@ describe('rule 9 evidence: an invoice of this subscription issued to that resell
   });
   it('rejects an invoice issued after the organization became its own invoice owner', () => {
     const moved = decided(events, {
-      type: 'ChangeInvoiceOwner', subscriptionId: 'sub-1', now: utc('2026-04-01'), actor: support, effectiveAt: utc('2026-04-01'), reason: 'exemption',
+      type: 'ChangeInvoiceOwner',
+      subscriptionId: 'sub-1',
+      now: utc('2026-04-01'),
+      actor: support,
+      effectiveAt: utc('2026-04-01'),
+      reason: 'exemption',
       newOwner: { kind: 'organization', billingContactEmail: 'billing@globex.example' },
     });
     const after = decided(moved, addSeats(1, utc('2026-05-01'), { invoiceId: 'inv-3', actor: { kind: 'customer', id: 'c' }, context: {} }));
     expect(invoiceIssuedTo(stateAfter(after), 'inv-3', 'acme')).toBe(false);
     expect(invoiceOwnerAt(stateAfter(after), utc('2026-03-15'))!.owner.id).toBe('acme');
-    expect(invoiceOwnerAt(stateAfter(after), utc('2026-04-15'))).toMatchObject({ channel: 'direct', owner: { kind: 'organization', id: 'org-globex' } });
+    expect(invoiceOwnerAt(stateAfter(after), utc('2026-04-15'))).toMatchObject({
+      channel: 'direct',
+      owner: { kind: 'organization', id: 'org-globex' },
+    });
     expect(invoiceOwnerAt(stateAfter(after), utc('2020-01-01'))).toBeNull();
   });
 });

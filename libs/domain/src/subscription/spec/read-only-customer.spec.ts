@@ -12,11 +12,18 @@ describe('rule 8: the customer of a reseller purchase is read-only', () => {
     { ...base, type: 'RenewSubscription', invoiceId: 'i', context: { plan: proAnnual } },
     { ...base, type: 'CancelSubscription', context: {} },
     { ...base, type: 'ExpireSubscription' },
-    { ...base, type: 'ChangeInvoiceOwner', effectiveAt: utc('2026-05-01'), reason: 'r', newOwner: { kind: 'organization', billingContactEmail: 'b@globex.example' } },
+    {
+      ...base,
+      type: 'ChangeInvoiceOwner',
+      effectiveAt: utc('2026-05-01'),
+      reason: 'r',
+      newOwner: { kind: 'organization', billingContactEmail: 'b@globex.example' },
+    },
   ];
 
   it.each(changes.map((c) => [c.type, c]))('refuses %s', (_type, command) => {
-    given(purchased()).when(command as SubscriptionCommand)
+    given(purchased())
+      .when(command as SubscriptionCommand)
       .thenRefuses('customer-is-read-only', 'This subscription was bought through Acme Reseller; ask them to make the change.');
   });
 });

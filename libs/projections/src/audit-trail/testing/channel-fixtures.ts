@@ -5,8 +5,15 @@
  * projections' RecordedLog so positions and revisions follow the log.
  */
 import {
-  CustomerOrganizationFacts, DomainEvent, fold, isViolation, PlanPrice, ResellerFacts, SubscriptionCommand,
-  subscriptionDecider, SubscriptionEvent,
+  CustomerOrganizationFacts,
+  DomainEvent,
+  fold,
+  isViolation,
+  PlanPrice,
+  ResellerFacts,
+  SubscriptionCommand,
+  subscriptionDecider,
+  SubscriptionEvent,
 } from '@channel-ledger/domain';
 import type { Actor, EventMetadata, RecordedEvent } from '@channel-ledger/event-store';
 import { RecordedLog } from '../../testing/recorded';
@@ -14,21 +21,53 @@ import { RecordedLog } from '../../testing/recorded';
 export const utc = (date: string): string => `${date}T00:00:00.000Z`;
 
 export const acme: ResellerFacts = {
-  resellerId: 'acme', companyName: 'Acme Resale', email: 'sales@acme.example', emailVerified: true, partnerKind: 'reseller',
+  resellerId: 'acme',
+  companyName: 'Acme Resale',
+  email: 'sales@acme.example',
+  emailVerified: true,
+  partnerKind: 'reseller',
 };
 export const tokyoSoft: ResellerFacts = {
-  resellerId: 'tokyo-soft', companyName: 'Tokyo Soft KK', email: 'sales@tokyosoft.example', emailVerified: true, partnerKind: 'reseller',
+  resellerId: 'tokyo-soft',
+  companyName: 'Tokyo Soft KK',
+  email: 'sales@tokyosoft.example',
+  emailVerified: true,
+  partnerKind: 'reseller',
 };
 export const awsMarketplace: ResellerFacts = {
-  resellerId: 'aws', companyName: 'AWS Marketplace', email: 'mp@aws.example', emailVerified: true, partnerKind: 'marketplace',
+  resellerId: 'aws',
+  companyName: 'AWS Marketplace',
+  email: 'mp@aws.example',
+  emailVerified: true,
+  partnerKind: 'marketplace',
 };
 
-export const organization = (organizationId: string, name: string, reseller: ResellerFacts, vendorId = 'gitkraken'): CustomerOrganizationFacts => ({
-  organizationId, vendorId, name, managedByResellerId: reseller.resellerId,
+export const organization = (
+  organizationId: string,
+  name: string,
+  reseller: ResellerFacts,
+  vendorId = 'gitkraken',
+): CustomerOrganizationFacts => ({
+  organizationId,
+  vendorId,
+  name,
+  managedByResellerId: reseller.resellerId,
 });
 
-export const plan = (tier: PlanPrice['tier'], unitPrice: string, currency = 'USD', billingPeriod: PlanPrice['billingPeriod'] = 'annual', vendorId = 'gitkraken'): PlanPrice => ({
-  vendorId, planId: `gitlens-${tier}-${currency.toLowerCase()}`, product: 'GitLens', tier, currency, billingPeriod, unitPrice,
+export const plan = (
+  tier: PlanPrice['tier'],
+  unitPrice: string,
+  currency = 'USD',
+  billingPeriod: PlanPrice['billingPeriod'] = 'annual',
+  vendorId = 'gitkraken',
+): PlanPrice => ({
+  vendorId,
+  planId: `gitlens-${tier}-${currency.toLowerCase()}`,
+  product: 'GitLens',
+  tier,
+  currency,
+  billingPeriod,
+  unitPrice,
 });
 
 export const card = { id: 'pm-card', kind: 'card' as const };
@@ -58,7 +97,11 @@ export class ChannelLog {
     return this.log.events;
   }
 
-  record(streamId: string, events: readonly DomainEvent[], options: { at: string; actor: Actor; onBehalfOf?: Actor | null }): RecordedEvent[] {
+  record(
+    streamId: string,
+    events: readonly DomainEvent[],
+    options: { at: string; actor: Actor; onBehalfOf?: Actor | null },
+  ): RecordedEvent[] {
     const commandId = `cmd-${++this.commands}`;
     const metadata: Partial<EventMetadata> = {
       commandId,
@@ -74,7 +117,13 @@ export class ChannelLog {
 }
 
 export function purchaseCommand(options: {
-  subscriptionId: string; reseller: ResellerFacts; organization: CustomerOrganizationFacts; plan: PlanPrice; seats: number; now: string; invoiceId?: string;
+  subscriptionId: string;
+  reseller: ResellerFacts;
+  organization: CustomerOrganizationFacts;
+  plan: PlanPrice;
+  seats: number;
+  now: string;
+  invoiceId?: string;
 }): SubscriptionCommand {
   return {
     type: 'PurchaseSubscription',

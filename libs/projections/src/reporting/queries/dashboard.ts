@@ -1,11 +1,20 @@
 import { MoneyDecimal } from '@channel-ledger/domain';
 import type { RangeCondition, ReadStore, Where } from '@channel-ledger/read-store';
 import {
-  REPORTING_ISSUANCE_RIGHTS, REPORTING_MONTHLY_SALES, REPORTING_SUBSCRIPTIONS, REPORTING_TRANSFER_OUTCOMES, REPORTING_TRANSFERS,
+  REPORTING_ISSUANCE_RIGHTS,
+  REPORTING_MONTHLY_SALES,
+  REPORTING_SUBSCRIPTIONS,
+  REPORTING_TRANSFER_OUTCOMES,
+  REPORTING_TRANSFERS,
   REPORTING_VENDOR_RESELLERS,
 } from '../collections';
 import type {
-  MonthlySales, MonthlyTransferOutcomes, ReportingIssuanceRight, ReportingSubscription, ReportingTransfer, VendorReseller,
+  MonthlySales,
+  MonthlyTransferOutcomes,
+  ReportingIssuanceRight,
+  ReportingSubscription,
+  ReportingTransfer,
+  VendorReseller,
 } from '../documents';
 import { addAmounts } from '../money';
 import { assertMonth, monthOf } from '../month';
@@ -149,7 +158,10 @@ const pairKey = (vendorId: string, resellerId: string | null) => `${vendorId}|${
 
 /** Names of the partners in scope, from `reporting_vendor_resellers` (one indexed query). */
 class Names {
-  private constructor(private readonly byPair: Map<string, string | null>, readonly partners: VendorReseller[]) {}
+  private constructor(
+    private readonly byPair: Map<string, string | null>,
+    readonly partners: VendorReseller[],
+  ) {}
 
   static async of(readStore: ReadStore, scope: DashboardScope): Promise<Names> {
     const partners = await readAll<VendorReseller>(readStore, REPORTING_VENDOR_RESELLERS, { where: scopeWhere(scope) });
@@ -157,7 +169,11 @@ class Names {
   }
 
   columns(vendorId: string, resellerId: string | null): PartnerColumns {
-    return { vendorId, resellerId, resellerName: resellerId === null ? null : (this.byPair.get(pairKey(vendorId, resellerId)) ?? resellerId) };
+    return {
+      vendorId,
+      resellerId,
+      resellerName: resellerId === null ? null : (this.byPair.get(pairKey(vendorId, resellerId)) ?? resellerId),
+    };
   }
 }
 
@@ -186,7 +202,10 @@ function sortRows<T extends PartnerColumns>(rows: T[]): T[] {
 // -- tables --------------------------------------------------------------------------------------
 
 async function monthlySalesOf(readStore: ReadStore, query: DashboardQuery): Promise<MonthlySales[]> {
-  const sales = await readAll<MonthlySales>(readStore, REPORTING_MONTHLY_SALES, { where: monthlyWhere(query), sort: [{ field: 'month', direction: 'asc' }] });
+  const sales = await readAll<MonthlySales>(readStore, REPORTING_MONTHLY_SALES, {
+    where: monthlyWhere(query),
+    sort: [{ field: 'month', direction: 'asc' }],
+  });
   const currency = query.filter?.currency;
   return currency === undefined ? sales : sales.filter((s) => s.currency === currency);
 }
@@ -196,8 +215,14 @@ export async function dashboardRevenue(readStore: ReadStore, query: DashboardQue
   const [names, sales] = await Promise.all([Names.of(readStore, query.scope), monthlySalesOf(readStore, query)]);
   return sortRows(
     sales.map((s) => ({
-      month: s.month, ...names.columns(s.vendorId, s.resellerId), currency: s.currency,
-      newRevenue: s.newRevenue, renewalRevenue: s.renewalRevenue, expansionRevenue: s.expansionRevenue, totalRevenue: s.totalRevenue, invoices: s.invoices,
+      month: s.month,
+      ...names.columns(s.vendorId, s.resellerId),
+      currency: s.currency,
+      newRevenue: s.newRevenue,
+      renewalRevenue: s.renewalRevenue,
+      expansionRevenue: s.expansionRevenue,
+      totalRevenue: s.totalRevenue,
+      invoices: s.invoices,
     })),
   );
 }
@@ -208,7 +233,14 @@ export async function dashboardSeats(readStore: ReadStore, query: DashboardQuery
   const rows = new Map<string, SeatsRow>();
   for (const s of sales) {
     const key = `${s.month}|${pairKey(s.vendorId, s.resellerId)}`;
-    const row = rows.get(key) ?? { month: s.month, ...names.columns(s.vendorId, s.resellerId), seatsNew: 0, seatsAdded: 0, seatsSold: 0, seatsRenewed: 0 };
+    const row = rows.get(key) ?? {
+      month: s.month,
+      ...names.columns(s.vendorId, s.resellerId),
+      seatsNew: 0,
+      seatsAdded: 0,
+      seatsSold: 0,
+      seatsRenewed: 0,
+    };
     row.seatsNew += s.seatsNew;
     row.seatsAdded += s.seatsAdded;
     row.seatsSold += s.seatsSold;
@@ -240,7 +272,11 @@ export async function dashboardActiveSubscriptions(readStore: ReadStore, query: 
   for (const s of active) {
     const key = `${pairKey(s.vendorId, s.resellerId)}|${s.currency}`;
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { ...names.columns(s.vendorId, s.resellerId), currency: s.currency, subscriptions: 0, seats: 0, annualTotal: '' }));
+    if (!row)
+      rows.set(
+        key,
+        (row = { ...names.columns(s.vendorId, s.resellerId), currency: s.currency, subscriptions: 0, seats: 0, annualTotal: '' }),
+      );
     row.subscriptions += 1;
     row.seats += s.seats;
     totals.add(key, s.annualTotal);
@@ -280,7 +316,18 @@ export async function dashboardRenewalsDue(readStore: ReadStore, query: Dashboar
     for (const withinDays of RENEWAL_WINDOWS) {
       const key = `${withinDays}|${pairKey(s.vendorId, s.resellerId)}|${s.currency}`;
       let row = rows.get(key);
-      if (!row) rows.set(key, (row = { withinDays, ...names.columns(s.vendorId, s.resellerId), currency: s.currency, subscriptions: 0, seats: 0, annualTotal: '' }));
+      if (!row)
+        rows.set(
+          key,
+          (row = {
+            withinDays,
+            ...names.columns(s.vendorId, s.resellerId),
+            currency: s.currency,
+            subscriptions: 0,
+            seats: 0,
+            annualTotal: '',
+          }),
+        );
       if (dueInMs <= withinDays * MS_PER_DAY) {
         row.subscriptions += 1;
         row.seats += s.seats;
@@ -300,7 +347,10 @@ export async function dashboardTransfers(readStore: ReadStore, query: DashboardQ
   const now = instant(query.now);
   const [names, outcomes, open] = await Promise.all([
     Names.of(readStore, query.scope),
-    readAll<MonthlyTransferOutcomes>(readStore, REPORTING_TRANSFER_OUTCOMES, { where: monthlyWhere(query), sort: [{ field: 'month', direction: 'asc' }] }),
+    readAll<MonthlyTransferOutcomes>(readStore, REPORTING_TRANSFER_OUTCOMES, {
+      where: monthlyWhere(query),
+      sort: [{ field: 'month', direction: 'asc' }],
+    }),
     readAll<ReportingTransfer>(readStore, REPORTING_TRANSFERS, { where: { ...scopeWhere(query.scope, query.filter), status: 'open' } }),
   ]);
   const rows = new Map<string, TransfersRow>();
@@ -335,8 +385,17 @@ export async function dashboardUtilization(readStore: ReadStore, query: Dashboar
   for (const right of rights) {
     const key = `${pairKey(right.vendorId, right.resellerId)}|${right.licenseTemplateId}`;
     const row = rows.get(key) ?? {
-      ...names.columns(right.vendorId, right.resellerId), licenseTemplateId: right.licenseTemplateId,
-      rights: 0, granted: 0, used: 0, remaining: 0, blocked: 0, blockedUnused: 0, expired: 0, expiredUnused: 0, usedPercent: '0.0',
+      ...names.columns(right.vendorId, right.resellerId),
+      licenseTemplateId: right.licenseTemplateId,
+      rights: 0,
+      granted: 0,
+      used: 0,
+      remaining: 0,
+      blocked: 0,
+      blockedUnused: 0,
+      expired: 0,
+      expiredUnused: 0,
+      usedPercent: '0.0',
     };
     row.rights += 1;
     row.granted += right.granted;
@@ -364,7 +423,8 @@ export function usedPercent(used: number, granted: number): string {
 export async function dashboardOverview(readStore: ReadStore, scope: DashboardScope): Promise<DashboardOverview> {
   const where = scopeWhere(scope);
   const edge = async (collection: string, direction: 'asc' | 'desc') =>
-    ((await readStore.find(collection, { where, sort: [{ field: 'month', direction }], limit: 1 })).documents[0]?.month as string | undefined) ?? null;
+    ((await readStore.find(collection, { where, sort: [{ field: 'month', direction }], limit: 1 })).documents[0]?.month as
+      string | undefined) ?? null;
   const [names, firstSale, lastSale, firstTransfer, lastTransfer] = await Promise.all([
     Names.of(readStore, scope),
     edge(REPORTING_MONTHLY_SALES, 'asc'),
@@ -379,6 +439,9 @@ export async function dashboardOverview(readStore: ReadStore, scope: DashboardSc
     scope,
     partners,
     currencies: [...new Set(partners.flatMap((p) => p.currencies))].sort(),
-    months: { first: pick([firstSale, firstTransfer], (a, b) => (a < b ? a : b)), last: pick([lastSale, lastTransfer], (a, b) => (a > b ? a : b)) },
+    months: {
+      first: pick([firstSale, firstTransfer], (a, b) => (a < b ? a : b)),
+      last: pick([lastSale, lastTransfer], (a, b) => (a > b ? a : b)),
+    },
   };
 }

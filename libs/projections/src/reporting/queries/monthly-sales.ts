@@ -53,7 +53,15 @@ export async function monthlySales(readStore: ReadStore, query: MonthlySalesQuer
     const key = `${month}|${resellerId === null ? '\uffff' : resellerId}`;
     let row = rows.get(key);
     if (!row) {
-      row = { vendorId: query.vendorId, resellerId, month, seatsSold: 0, seatsRenewed: 0, byCurrency: [], ownershipTransfers: { initiated: 0, accepted: 0, expired: 0, cancelled: 0 } };
+      row = {
+        vendorId: query.vendorId,
+        resellerId,
+        month,
+        seatsSold: 0,
+        seatsRenewed: 0,
+        byCurrency: [],
+        ownershipTransfers: { initiated: 0, accepted: 0, expired: 0, cancelled: 0 },
+      };
       rows.set(key, row);
     }
     return row;
@@ -62,11 +70,38 @@ export async function monthlySales(readStore: ReadStore, query: MonthlySalesQuer
     const row = rowOf(s.resellerId, s.month);
     row.seatsSold += s.seatsSold;
     row.seatsRenewed += s.seatsRenewed;
-    const { currency, seatsSold, seatsNew, seatsAdded, seatsRenewed, newRevenue, renewalRevenue, expansionRevenue, totalRevenue, invoices } = s;
-    row.byCurrency.push({ currency, seatsSold, seatsNew, seatsAdded, seatsRenewed, newRevenue, renewalRevenue, expansionRevenue, totalRevenue, invoices });
+    const {
+      currency,
+      seatsSold,
+      seatsNew,
+      seatsAdded,
+      seatsRenewed,
+      newRevenue,
+      renewalRevenue,
+      expansionRevenue,
+      totalRevenue,
+      invoices,
+    } = s;
+    row.byCurrency.push({
+      currency,
+      seatsSold,
+      seatsNew,
+      seatsAdded,
+      seatsRenewed,
+      newRevenue,
+      renewalRevenue,
+      expansionRevenue,
+      totalRevenue,
+      invoices,
+    });
   }
   for (const t of transfers) {
-    rowOf(t.resellerId, t.month).ownershipTransfers = { initiated: t.initiated, accepted: t.accepted, expired: t.expired, cancelled: t.cancelled };
+    rowOf(t.resellerId, t.month).ownershipTransfers = {
+      initiated: t.initiated,
+      accepted: t.accepted,
+      expired: t.expired,
+      cancelled: t.cancelled,
+    };
   }
   return [...rows.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

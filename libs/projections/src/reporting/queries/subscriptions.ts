@@ -4,7 +4,8 @@ import { REPORTING_SUBSCRIPTIONS } from '../collections';
 import type { ReportingSubscription } from '../documents';
 
 const MS_PER_DAY = 86_400_000;
-const canonical = (instant: string | Date): string => new Date(instant instanceof Date ? instant.getTime() : Date.parse(instant)).toISOString();
+const canonical = (instant: string | Date): string =>
+  new Date(instant instanceof Date ? instant.getTime() : Date.parse(instant)).toISOString();
 
 export type SubscriptionPageOptions = PageOptions;
 
@@ -15,7 +16,12 @@ export interface SubscriptionPage extends Page<ReportingSubscription> {
 
 async function page(readStore: ReadStore, where: Where, options: SubscriptionPageOptions): Promise<SubscriptionPage> {
   const [found, total] = await Promise.all([
-    readStore.find(REPORTING_SUBSCRIPTIONS, { where, sort: [{ field: 'periodEnd', direction: 'asc' }], limit: options.limit, cursor: options.cursor ?? null }),
+    readStore.find(REPORTING_SUBSCRIPTIONS, {
+      where,
+      sort: [{ field: 'periodEnd', direction: 'asc' }],
+      limit: options.limit,
+      cursor: options.cursor ?? null,
+    }),
     readStore.count(REPORTING_SUBSCRIPTIONS, where),
   ]);
   return { items: found.documents as ReportingSubscription[], total, nextCursor: found.nextCursor };

@@ -24,7 +24,16 @@ export interface UtilizationReport {
   byReseller: ({ resellerId: string } & Utilization)[];
 }
 
-const none = (): Utilization => ({ rights: 0, granted: 0, used: 0, remaining: 0, blocked: 0, blockedUnused: 0, expired: 0, expiredUnused: 0 });
+const none = (): Utilization => ({
+  rights: 0,
+  granted: 0,
+  used: 0,
+  remaining: 0,
+  blocked: 0,
+  blockedUnused: 0,
+  expired: 0,
+  expiredUnused: 0,
+});
 
 function add(into: Utilization, right: ReportingIssuanceRight, now: number | null): void {
   into.rights += 1;

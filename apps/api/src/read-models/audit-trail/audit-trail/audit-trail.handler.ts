@@ -17,7 +17,13 @@ export class AuditTrailHandler implements IQueryHandler<AuditTrailQuery, AuditPa
     // The audit trail is support's and auditors' (DESIGN.md §1); for anyone else it does not exist.
     if (!readsEverything(viewer)) throw notVisible(subject.kind, subject.id);
     const window = instantWindow(filter.from, filter.to, { from: 'from', to: 'to' });
-    const options: AuditPageOptions = { order: filter.order, cursor: filter.cursor, limit: filter.limit, occurredFrom: window.from, occurredBefore: window.before };
+    const options: AuditPageOptions = {
+      order: filter.order,
+      cursor: filter.cursor,
+      limit: filter.limit,
+      occurredFrom: window.from,
+      occurredBefore: window.before,
+    };
     const trail = subject.kind === 'subscription' ? auditTrailOfSubscription : auditTrailOfOrganization;
     return listRead(trail(this.readStore, subject.id, options));
   }

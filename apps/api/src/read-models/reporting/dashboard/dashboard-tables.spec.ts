@@ -32,7 +32,11 @@ describe('dashboard CSV', () => {
       { resellerName: '+1 Resale', currency: 'USD', totalRevenue: '5.00', invoices: 1 },
       { resellerName: '@sum', currency: 'USD', totalRevenue: '5.00', invoices: 1 },
     ]);
-    expect(csv.split('\r\n').slice(1, 4)).toEqual([`"'=HYPERLINK(""http://evil"")",USD,-5.00,1`, `'+1 Resale,USD,5.00,1`, `'@sum,USD,5.00,1`]);
+    expect(csv.split('\r\n').slice(1, 4)).toEqual([
+      `"'=HYPERLINK(""http://evil"")",USD,-5.00,1`,
+      `'+1 Resale,USD,5.00,1`,
+      `'@sum,USD,5.00,1`,
+    ]);
   });
 });
 
@@ -42,7 +46,8 @@ describe('dashboard tables and the reporting schema document', () => {
   it('documents every table and every column the API answers', () => {
     for (const name of DASHBOARD_TABLES) {
       expect([name, doc.includes(`**\`${name}\`**`)]).toEqual([name, true]);
-      for (const column of DASHBOARD_TABLE_DEFINITIONS[name].columns) expect([name, column.key, doc.includes(`\`${column.key}\``)]).toEqual([name, column.key, true]);
+      for (const column of DASHBOARD_TABLE_DEFINITIONS[name].columns)
+        expect([name, column.key, doc.includes(`\`${column.key}\``)]).toEqual([name, column.key, true]);
     }
   });
 

@@ -1,6 +1,15 @@
 import { applyDecorators, Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DashboardFilter, DashboardScope } from '@channel-ledger/projections';
 import { Allow } from '../../../access/access.decorator';
@@ -18,7 +27,10 @@ function TableRoute(name: DashboardTableName): MethodDecorator {
   const definition = DASHBOARD_TABLE_DEFINITIONS[name];
   return applyDecorators(
     Get(name),
-    ApiOperation({ summary: `${definition.title} (JSON or CSV)`, description: `${definition.description} Filters: ${definition.filters.join(', ')}.` }),
+    ApiOperation({
+      summary: `${definition.title} (JSON or CSV)`,
+      description: `${definition.description} Filters: ${definition.filters.join(', ')}.`,
+    }),
     ApiProduces('application/json', 'text/csv'),
     ApiExtraModels(DashboardTableResponse),
     ApiServiceUnavailableResponse({ description: 'problem codes: read-model-rebuilding (retry after Retry-After seconds)' }),
@@ -37,7 +49,10 @@ export function answer(table: DashboardTable, format: 'json' | 'csv' | undefined
   if (format !== 'csv') return table;
   const owner = table.scope.kind === 'vendor' ? table.scope.vendorId : table.scope.resellerId;
   const period = [table.filter.fromMonth, table.filter.toMonth].filter(Boolean).join('_');
-  const file = [table.table, owner, period].filter(Boolean).join('-').replace(/[^A-Za-z0-9._-]/g, '_');
+  const file = [table.table, owner, period]
+    .filter(Boolean)
+    .join('-')
+    .replace(/[^A-Za-z0-9._-]/g, '_');
   response.type('text/csv; charset=utf-8');
   response.setHeader('Content-Disposition', `attachment; filename="${file}.csv"`);
   return toCsv(table.columns, table.rows);
@@ -69,7 +84,9 @@ export class VendorDashboardController {
 
   private table(name: DashboardTableName, vendorId: string, query: VendorDashboardTableQueryDto, viewer: Principal, response: Response) {
     const scope: DashboardScope = { kind: 'vendor', vendorId };
-    return this.queryBus.execute(new DashboardTableQuery(name, scope, defined(vendorFilter(query)), viewer)).then((t) => answer(t, query.format, response));
+    return this.queryBus
+      .execute(new DashboardTableQuery(name, scope, defined(vendorFilter(query)), viewer))
+      .then((t) => answer(t, query.format, response));
   }
 
   @Get()
@@ -80,32 +97,62 @@ export class VendorDashboardController {
   }
 
   @TableRoute('revenue')
-  revenue(@Param('vendorId') id: string, @Query() q: VendorDashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  revenue(
+    @Param('vendorId') id: string,
+    @Query() q: VendorDashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('revenue', id, q, p, r);
   }
 
   @TableRoute('seats')
-  seats(@Param('vendorId') id: string, @Query() q: VendorDashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  seats(
+    @Param('vendorId') id: string,
+    @Query() q: VendorDashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('seats', id, q, p, r);
   }
 
   @TableRoute('active-subscriptions')
-  activeSubscriptions(@Param('vendorId') id: string, @Query() q: VendorDashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  activeSubscriptions(
+    @Param('vendorId') id: string,
+    @Query() q: VendorDashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('active-subscriptions', id, q, p, r);
   }
 
   @TableRoute('renewals-due')
-  renewalsDue(@Param('vendorId') id: string, @Query() q: VendorDashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  renewalsDue(
+    @Param('vendorId') id: string,
+    @Query() q: VendorDashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('renewals-due', id, q, p, r);
   }
 
   @TableRoute('transfers')
-  transfers(@Param('vendorId') id: string, @Query() q: VendorDashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  transfers(
+    @Param('vendorId') id: string,
+    @Query() q: VendorDashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('transfers', id, q, p, r);
   }
 
   @TableRoute('issuance-utilization')
-  issuanceUtilization(@Param('vendorId') id: string, @Query() q: VendorDashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  issuanceUtilization(
+    @Param('vendorId') id: string,
+    @Query() q: VendorDashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('issuance-utilization', id, q, p, r);
   }
 }
@@ -120,7 +167,9 @@ export class ResellerDashboardController {
 
   private table(name: DashboardTableName, resellerId: string, query: DashboardTableQueryDto, viewer: Principal, response: Response) {
     const scope: DashboardScope = { kind: 'reseller', resellerId };
-    return this.queryBus.execute(new DashboardTableQuery(name, scope, defined(resellerFilter(query)), viewer)).then((t) => answer(t, query.format, response));
+    return this.queryBus
+      .execute(new DashboardTableQuery(name, scope, defined(resellerFilter(query)), viewer))
+      .then((t) => answer(t, query.format, response));
   }
 
   @Get()
@@ -131,32 +180,62 @@ export class ResellerDashboardController {
   }
 
   @TableRoute('revenue')
-  revenue(@Param('resellerId') id: string, @Query() q: DashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  revenue(
+    @Param('resellerId') id: string,
+    @Query() q: DashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('revenue', id, q, p, r);
   }
 
   @TableRoute('seats')
-  seats(@Param('resellerId') id: string, @Query() q: DashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  seats(
+    @Param('resellerId') id: string,
+    @Query() q: DashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('seats', id, q, p, r);
   }
 
   @TableRoute('active-subscriptions')
-  activeSubscriptions(@Param('resellerId') id: string, @Query() q: DashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  activeSubscriptions(
+    @Param('resellerId') id: string,
+    @Query() q: DashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('active-subscriptions', id, q, p, r);
   }
 
   @TableRoute('renewals-due')
-  renewalsDue(@Param('resellerId') id: string, @Query() q: DashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  renewalsDue(
+    @Param('resellerId') id: string,
+    @Query() q: DashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('renewals-due', id, q, p, r);
   }
 
   @TableRoute('transfers')
-  transfers(@Param('resellerId') id: string, @Query() q: DashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  transfers(
+    @Param('resellerId') id: string,
+    @Query() q: DashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('transfers', id, q, p, r);
   }
 
   @TableRoute('issuance-utilization')
-  issuanceUtilization(@Param('resellerId') id: string, @Query() q: DashboardTableQueryDto, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) r: Response) {
+  issuanceUtilization(
+    @Param('resellerId') id: string,
+    @Query() q: DashboardTableQueryDto,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) r: Response,
+  ) {
     return this.table('issuance-utilization', id, q, p, r);
   }
 }

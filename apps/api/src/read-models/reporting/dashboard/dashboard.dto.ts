@@ -21,7 +21,10 @@ export class DashboardTableQueryDto {
   @Matches(MONTH, { message: 'toMonth must be a month like 2026-12' })
   toMonth?: string;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'json (default) or csv: the same rows, one line each, with a header of column keys.' })
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    description: 'json (default) or csv: the same rows, one line each, with a header of column keys.',
+  })
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';

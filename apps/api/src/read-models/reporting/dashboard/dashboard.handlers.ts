@@ -19,7 +19,9 @@ function requireScope(viewer: Principal, scope: DashboardScope): void {
 }
 
 export function scopePath(scope: DashboardScope): string {
-  return scope.kind === 'vendor' ? `/reports/vendors/${encodeURIComponent(scope.vendorId)}/dashboard` : `/reports/resellers/${encodeURIComponent(scope.resellerId)}/dashboard`;
+  return scope.kind === 'vendor'
+    ? `/reports/vendors/${encodeURIComponent(scope.vendorId)}/dashboard`
+    : `/reports/resellers/${encodeURIComponent(scope.resellerId)}/dashboard`;
 }
 
 /** One dashboard table, read from the reporting read model and judged at the ledger's clock. */
@@ -47,8 +49,15 @@ export class DashboardTableHandler implements IQueryHandler<DashboardTableQuery,
     const asOf = this.clock.now().toISOString();
     const rows = await listRead(definition.rows(this.readStore, { scope, filter: applied, now: asOf }));
     return {
-      table, title: definition.title, description: definition.description, scope, asOf, filter: applied, filters: definition.filters,
-      columns: definition.columns, rows,
+      table,
+      title: definition.title,
+      description: definition.description,
+      scope,
+      asOf,
+      filter: applied,
+      filters: definition.filters,
+      columns: definition.columns,
+      rows,
     };
   }
 }

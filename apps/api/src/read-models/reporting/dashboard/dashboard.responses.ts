@@ -11,13 +11,16 @@ class DashboardScopeResponse {
 class DashboardColumnResponse {
   @ApiProperty({ example: 'newRevenue' }) key!: string;
   @ApiProperty({ example: 'New' }) label!: string;
-  @ApiProperty({ enum: ['month', 'text', 'id', 'currency', 'count', 'amount', 'percent'], description: 'amount: a decimal string in the row\'s currency; count: an integer.' })
+  @ApiProperty({
+    enum: ['month', 'text', 'id', 'currency', 'count', 'amount', 'percent'],
+    description: "amount: a decimal string in the row's currency; count: an integer.",
+  })
   type!: string;
   @ApiProperty() description!: string;
 }
 
 class DashboardFilterResponse {
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'null: the vendor\'s direct sales.' }) resellerId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "null: the vendor's direct sales." }) resellerId?: string | null;
   @ApiPropertyOptional({ example: 'USD' }) currency?: string;
   @ApiPropertyOptional({ example: '2026-01' }) fromMonth?: string;
   @ApiPropertyOptional({ example: '2026-12' }) toMonth?: string;
@@ -29,20 +32,22 @@ export class DashboardTableResponse {
   @ApiProperty() description!: string;
   @ApiProperty({ type: DashboardScopeResponse }) scope!: DashboardScopeResponse;
   @ApiProperty({ format: 'date-time', description: 'The instant time-dependent figures were judged at.' }) asOf!: string;
-  @ApiProperty({ type: DashboardFilterResponse, description: 'The filters applied (those this table takes).' }) filter!: DashboardFilterResponse;
+  @ApiProperty({ type: DashboardFilterResponse, description: 'The filters applied (those this table takes).' })
+  filter!: DashboardFilterResponse;
   @ApiProperty({ type: [String], enum: ['period', 'currency', 'reseller'] }) filters!: string[];
   @ApiProperty({ type: [DashboardColumnResponse] }) columns!: DashboardColumnResponse[];
   @ApiProperty({
     type: 'array',
     items: { type: 'object', additionalProperties: true },
-    description: 'One object per row with exactly the keys of `columns`. Money: decimal strings next to `currency`, never summed across currencies.',
+    description:
+      'One object per row with exactly the keys of `columns`. Money: decimal strings next to `currency`, never summed across currencies.',
   })
   rows!: Record<string, unknown>[];
 }
 
 class DashboardPartnerResponse {
   @ApiProperty() vendorId!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'null: the vendor\'s direct sales.' }) resellerId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "null: the vendor's direct sales." }) resellerId!: string | null;
   @ApiProperty({ type: String, nullable: true }) resellerName!: string | null;
   @ApiProperty({ type: [String], example: ['EUR', 'USD'] }) currencies!: string[];
 }

@@ -16,6 +16,8 @@ export class ResellerSubscriptionsHandler implements IQueryHandler<ResellerSubsc
     requireReadable(viewer, 'reseller', resellerId, 'reseller');
     const { renewsFrom, renewsTo, ...rest } = filter;
     const renewals = instantWindow(renewsFrom, renewsTo, { from: 'renewsFrom', to: 'renewsTo' });
-    return listRead(resellerSubscriptions(this.readStore, resellerId, { ...rest, renewsFrom: renewals.from, renewsBefore: renewals.before }));
+    return listRead(
+      resellerSubscriptions(this.readStore, resellerId, { ...rest, renewsFrom: renewals.from, renewsBefore: renewals.before }),
+    );
   }
 }
