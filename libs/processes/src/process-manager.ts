@@ -1,6 +1,7 @@
 import type { EventStore } from '@channel-ledger/event-store';
 import {
   CatchUpTimeoutError,
+  describeError,
   ProjectionLogger,
   ProjectionNotRunningError,
   ProjectionRunner,
@@ -218,7 +219,7 @@ export class ProcessManager {
       }
       return { ...record, process: item.process };
     } catch (error) {
-      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const reason = describeError(error);
       const failure: ProcessFailure = {
         itemId: item.id,
         step: item.step,

@@ -4,7 +4,7 @@ export { ProjectionRunner, DEFAULT_CATCH_UP_BATCH_SIZE, DEFAULT_LIVE_BATCH_SIZE 
 export type { ProjectionRunnerOptions, WaitOptions } from './runner';
 export { startProjector } from './start-projector';
 export type { ProjectionState, ProjectionStatus, ProjectionFailure, RebuildProgress, RebuildOutcome } from './status';
-export { ProjectionEventError, ProjectionNotRunningError, CatchUpTimeoutError, UnknownProjectionError } from './errors';
+export { ProjectionEventError, ProjectionNotRunningError, CatchUpTimeoutError, UnknownProjectionError, describeError } from './errors';
 export { checkpointName, generationSuffix, physicalCollectionName, parsePhysicalCollectionName } from './generation';
 export type { Generation } from './generation';
 export { consoleLogger, silentLogger } from './logger';

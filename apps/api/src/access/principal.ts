@@ -1,7 +1,9 @@
+import { recordedPerson } from '@channel-ledger/application';
+import type { Membership } from '@channel-ledger/domain';
 import { Actor } from '@channel-ledger/event-store';
 
 /** DESIGN.md §1's actors, as roles a signed-in principal holds. */
-export type Role = 'reseller' | 'customer' | 'vendor-admin' | 'support' | 'auditor' | 'operator';
+export type Role = Membership['role'];
 
 export const ROLES: readonly Role[] = ['reseller', 'customer', 'vendor-admin', 'support', 'auditor', 'operator'];
 
@@ -26,14 +28,7 @@ export interface Principal {
 /** Who acted, as every event records it. */
 export function recordedActor(principal: Principal): Actor {
   if (principal.via === 'api-key') return { kind: 'machine', id: principal.subject };
-  switch (principal.role) {
-    case 'reseller':
-      return { kind: 'reseller', id: principal.tenantId! };
-    case 'customer':
-      return { kind: 'customer', id: principal.subject };
-    default:
-      return { kind: principal.role, id: principal.subject };
-  }
+  return recordedPerson(principal.subject, principal);
 }
 
 /** The party the deciders see acting: a vendor administrator acts as its vendor, a key as its role's tenant. */

@@ -1,13 +1,11 @@
 import { CommandEnvelope, LedgerContext } from '@channel-ledger/application';
 import { organizationStream } from '@channel-ledger/domain';
 import { RecordedEvent } from '@channel-ledger/event-store';
+import { CommandReceipt, receiptOf } from '../licensing/licensing-command-result';
 
 /** What every organization command answers: the command that did it and the stream revision it left. */
-export interface OrganizationCommandResult {
+export interface OrganizationCommandResult extends CommandReceipt {
   organizationId: string;
-  commandId: string;
-  /** The organization stream's revision after the command (decimal string), for read-your-writes. */
-  revision: string | null;
 }
 
 /**
@@ -20,6 +18,5 @@ export async function organizationCommandResult(
   envelope: CommandEnvelope,
   outcome: { events: RecordedEvent[] },
 ): Promise<OrganizationCommandResult> {
-  const last = outcome.events.at(-1) ?? (await ctx.store.readStream(organizationStream(organizationId))).at(-1);
-  return { organizationId, commandId: envelope.commandId, revision: last ? last.revision.toString() : null };
+  return { organizationId, ...(await receiptOf(ctx, organizationStream(organizationId), envelope, outcome)) };
 }

@@ -63,14 +63,10 @@ export async function verifyExport(file: string, options: VerifyExportOptions = 
 
   const start = (): LogVerifier => {
     const scope = header?.scope;
+    const streams = scope?.streams ? new Set(scope.streams) : null;
     const v = new LogVerifier({
       expected: checkpoint ? { checkpoint, heads } : null,
-      includesStream: scope?.streams
-        ? (
-            (set) => (id: string) =>
-              set.has(id)
-          )(new Set(scope.streams))
-        : undefined,
+      includesStream: streams ? (id: string) => streams.has(id) : undefined,
       startsMidStream: Boolean(scope?.recordedFrom),
       checks: options.recompute === false ? [] : [recomputeAmounts],
     });

@@ -1,6 +1,7 @@
 import { effectiveAtOf, InvoiceIssued, SubscriptionEvent } from '@channel-ledger/domain';
 import { Actor, RecordedEvent } from '@channel-ledger/event-store';
 import { describeEvent } from '@channel-ledger/projections';
+import { toDomain } from '../pipeline/command-pipeline';
 
 /** One event as an auditor reads it: who, for whom, both times, and a sentence. */
 export interface EventLine {
@@ -23,7 +24,7 @@ export function effectiveAtOfRecorded(event: RecordedEvent): string {
   const occurredAt = event.metadata.occurredAt;
   if (!event.streamId.startsWith('subscription-')) return occurredAt;
   try {
-    return effectiveAtOf({ type: event.type, data: event.data } as unknown as SubscriptionEvent, occurredAt) ?? occurredAt;
+    return effectiveAtOf(toDomain<SubscriptionEvent>(event), occurredAt) ?? occurredAt;
   } catch {
     return occurredAt;
   }

@@ -1,5 +1,6 @@
 import { invoiceOwnerAsOf, SubscriptionEvent, TimedEvent } from '@channel-ledger/domain';
 import { EventStore } from '@channel-ledger/event-store';
+import { toDomain } from '../pipeline/command-pipeline';
 import { EventLine, eventLine } from './event-line';
 
 const OWNERSHIP_EVENTS = new Set(['SubscriptionPurchased', 'DirectPurchaseRecorded', 'InvoiceOwnerChanged']);
@@ -28,7 +29,7 @@ export async function invoiceOwnerFromLog(
 ): Promise<InvoiceOwnerFromLog> {
   const events = await store.readStream(`subscription-${subscriptionId}`, axes.asKnownAt === null ? {} : { recordedUpTo: axes.asKnownAt });
   const history: TimedEvent<SubscriptionEvent>[] = events.map((e) => ({
-    event: { type: e.type, data: e.data } as unknown as SubscriptionEvent,
+    event: toDomain<SubscriptionEvent>(e),
     occurredAt: e.metadata.occurredAt,
   }));
   const owner = invoiceOwnerAsOf(history, axes.at);

@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { StaffRole } from '@channel-ledger/domain';
 import { mongoDatabaseNameProblem } from '@channel-ledger/read-store';
 
 /** Where events live: the embedded SQLite file by default, EventStoreDB when its connection string is set. */
@@ -66,7 +67,7 @@ export interface RateLimitConfig {
   signedInPerMinute: number;
 }
 
-export type StaffRole = 'vendor-admin' | 'support' | 'auditor' | 'operator';
+export type { StaffRole };
 
 export interface StaffAccount {
   role: StaffRole;

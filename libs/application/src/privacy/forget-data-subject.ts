@@ -15,10 +15,10 @@ export interface ForgetOutcome {
 /**
  * "Forget this person" (support, with a reason): records `DataSubjectForgotten` (the subject's
  * keyed hash and the reason: no personal data) on `data-subject-<id>`, then deletes the person's
- * key. From then on every read shows their fields as "[erased]"; read models and exports show it
- * after their projections are rebuilt (the caller rebuilds them). The event is recorded first, so
- * a crash between the two leaves the key to be deleted by a retry (same command id), never a
- * deletion without its record.
+ * key, and drops the pipeline's folded states (they hold decrypted data). From then on every read
+ * shows their fields as "[erased]"; read models and exports show it after their projections are
+ * rebuilt (the caller rebuilds them). The event is recorded first, so a crash between the two
+ * leaves the key to be deleted by a retry (same command id), never a deletion without its record.
  */
 export async function forgetDataSubject(
   pipeline: CommandPipeline,
@@ -35,5 +35,6 @@ export async function forgetDataSubject(
     command: { type: 'ForgetDataSubject', subjectId, reason: input.reason, now: envelope.occurredAt, actor: envelope.actor },
   });
   const keyDeleted = await keys.forget(subjectId);
+  pipeline.snapshots.clear();
   return { subjectId, keyDeleted, recorded: outcome.appended };
 }

@@ -5,6 +5,7 @@ import {
   isViolation,
   Membership,
   sessionDecider,
+  sessionInvalid,
   sessionStream,
   signInLinkDecider,
   signInLinkStream,
@@ -45,9 +46,12 @@ export async function issueSignInLink(ctx: LedgerContext, secrets: Secrets, enve
   return { linkId };
 }
 
+/** `<id>.<secret>`: a sign-in link's credential and a refresh token alike. */
+const ID_DOT_SECRET = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/;
+
 /** `<linkId>.<token>`, as the mail gives it. */
 export function parseSignInToken(credential: string): { linkId: string; token: string } | null {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(credential);
+  const match = ID_DOT_SECRET.exec(credential);
   return match ? { linkId: match[1], token: match[2] } : null;
 }
 
@@ -120,11 +124,11 @@ export function recordedPerson(email: string, membership: Membership): Actor {
   return membership.role === 'reseller' ? { kind: 'reseller', id: membership.tenantId! } : { kind: membership.role, id: email };
 }
 
-const invalidSession = () => new RuleViolationError(violation('session-invalid', 'This session has ended or expired; sign in again.'));
+const invalidSession = () => new RuleViolationError(sessionInvalid());
 
 /** Rotates the refresh token; presenting an old one ends the session (it was copied). */
 export async function refreshSession(ctx: LedgerContext, envelope: CommandEnvelope, refreshToken: string): Promise<StartedSession> {
-  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})$/.exec(refreshToken);
+  const match = ID_DOT_SECRET.exec(refreshToken);
   if (!match) throw invalidSession();
   const [, sessionId, secret] = match;
   const state = await loadState(ctx.store, sessionStream(sessionId), sessionDecider);

@@ -18,7 +18,6 @@ import {
   requireVerifiedReseller,
   resellerFacts,
   resolveActing,
-  RuleViolation,
   SubscriptionCommand,
   subscriptionDecider,
   subscriptionRenewalDecider,
@@ -56,7 +55,7 @@ export async function purchaseSubscription(ctx: LedgerContext, envelope: Command
   const actor = actingParty(envelope);
   const reseller = await ctx.actingReseller(actor);
   // Rule 1 comes first: an unverified reseller hears that, not that it lacks a card.
-  if (actor.kind === 'reseller') refuseIf(requireVerifiedReseller(reseller));
+  if (actor.kind === 'reseller') orRefuse(requireVerifiedReseller(reseller));
   const organization = required(
     visibleOrganization(await ctx.organization(input.organizationId), actor),
     'organization-not-found',
@@ -64,30 +63,20 @@ export async function purchaseSubscription(ctx: LedgerContext, envelope: Command
   );
   const plan = orRefuse(planPrice(await ctx.catalog(organization.vendorId), input.planId, input.billingPeriod));
   const paymentMethod = actor.kind === 'reseller' ? await resellerPaymentMethod(ctx, actor.id, input.paymentMethodId) : null;
-  return ctx.pipeline.execute({
-    streamId: subscriptionStream(input.subscriptionId),
-    decider: subscriptionDecider,
-    envelope: forOrganization(envelope, organization.organizationId),
-    command: {
-      type: 'PurchaseSubscription',
-      subscriptionId: input.subscriptionId,
-      invoiceId: input.invoiceId,
-      seats: input.seats,
-      customerContactEmail: input.customerContactEmail,
-      now: envelope.occurredAt,
-      actor,
-      context: {
-        reseller,
-        organization: {
-          organizationId: organization.organizationId,
-          vendorId: organization.vendorId,
-          name: organization.name,
-          managedByResellerId: organization.managedByResellerId,
-        },
-        plan,
-        // The decider refuses a missing method with rule 6's sentence.
-        paymentMethod: paymentMethod!,
-      },
+  return onSubscription(ctx, forOrganization(envelope, organization.organizationId), input.subscriptionId, {
+    type: 'PurchaseSubscription',
+    subscriptionId: input.subscriptionId,
+    invoiceId: input.invoiceId,
+    seats: input.seats,
+    customerContactEmail: input.customerContactEmail,
+    now: envelope.occurredAt,
+    actor,
+    context: {
+      reseller,
+      organization: customerOrganization(organization),
+      plan,
+      // The decider refuses a missing method with rule 6's sentence.
+      paymentMethod: paymentMethod!,
     },
   });
 }
@@ -321,34 +310,25 @@ export async function recordDirectPurchase(ctx: LedgerContext, envelope: Command
   );
   const plan = orRefuse(planPrice(await ctx.catalog(organization.vendorId), input.planId, input.billingPeriod));
   const paymentMethod: PaymentMethodFacts = { id: input.paymentMethod.id, kind: input.paymentMethod.kind };
-  return ctx.pipeline.execute({
-    streamId: subscriptionStream(input.subscriptionId),
-    decider: subscriptionDecider,
-    envelope: forOrganization(envelope, organization.organizationId),
-    command: {
-      type: 'RecordDirectPurchase',
-      subscriptionId: input.subscriptionId,
-      invoiceId: input.invoiceId,
-      seats: input.seats,
-      billingContactEmail: input.billingContactEmail,
-      previousResellerSubscriptionId: input.previousResellerSubscriptionId,
-      now: envelope.occurredAt,
-      actor,
-      context: {
-        organization: customerOrganization(organization),
-        plan,
-        paymentMethod,
-        previousSubscription: predecessorFacts(previous)!,
-      },
+  return onSubscription(ctx, forOrganization(envelope, organization.organizationId), input.subscriptionId, {
+    type: 'RecordDirectPurchase',
+    subscriptionId: input.subscriptionId,
+    invoiceId: input.invoiceId,
+    seats: input.seats,
+    billingContactEmail: input.billingContactEmail,
+    previousResellerSubscriptionId: input.previousResellerSubscriptionId,
+    now: envelope.occurredAt,
+    actor,
+    context: {
+      organization: customerOrganization(organization),
+      plan,
+      paymentMethod,
+      previousSubscription: predecessorFacts(previous)!,
     },
   });
 }
 
 // ---------------------------------------------------------------------------------------------
-
-function refuseIf(refusal: RuleViolation | null): void {
-  if (refusal) throw new RuleViolationError(refusal);
-}
 
 function forOrganization(envelope: CommandEnvelope, organizationId: string): CommandEnvelope {
   return onBehalfOf(envelope, { kind: 'organization', id: organizationId });
@@ -361,7 +341,7 @@ async function openDoor(ctx: LedgerContext, envelope: CommandEnvelope, subscript
   // The decider lets a customer act on a direct subscription; only its organization's people may.
   if (actor.kind === 'customer') await customerSubscription(ctx, actor, subscriptionId);
   const state = await ctx.subscription(subscriptionId);
-  refuseIf(requireOwnerOrSupport({ actor, now: envelope.occurredAt, context: { reseller } }, state));
+  orRefuse(requireOwnerOrSupport({ actor, now: envelope.occurredAt, context: { reseller } }, state));
   const s = state as ExistingSubscription;
   return { s, actor, reseller, scoped: forOrganization(envelope, s.organizationId) };
 }

@@ -1,4 +1,5 @@
 import {
+  canonicalInstant,
   OWNERSHIP_TRANSFER_REMINDER_HOURS,
   RENEWAL_REMINDER_DAYS,
   type DirectPurchaseRecorded,
@@ -49,7 +50,6 @@ interface Target {
 }
 
 const itemId = (t: Target) => `${t.process}|${t.step}|${t.subject}`;
-const canonical = (instant: string) => new Date(Date.parse(instant)).toISOString();
 
 const offerLapse = (organizationId: string, transferId: string): Target => ({
   process: 'ownership-offer-expiry',
@@ -113,7 +113,7 @@ export function scheduleOperations(event: RecordedEvent): Item[] {
     step: target.step,
     streamId: target.streamId,
     status: 'pending',
-    dueAt: canonical(dueAt),
+    dueAt: canonicalInstant(dueAt),
     payload,
     triggerEventId: event.eventId,
     triggerType: event.type,
@@ -157,7 +157,7 @@ export function scheduleOperations(event: RecordedEvent): Item[] {
     case 'DirectPurchaseRecorded':
     case 'SubscriptionRenewed': {
       const d = data as unknown as (SubscriptionPurchased | DirectPurchaseRecorded | SubscriptionRenewed)['data'];
-      const end = canonical(d.periodEnd);
+      const end = canonicalInstant(d.periodEnd);
       const termMs = Date.parse(d.periodEnd) - Date.parse(d.periodStart);
       return [
         pending(termEnd(d.subscriptionId), end, { subscriptionId: d.subscriptionId, termEnd: end, attempt: 1 }),
@@ -185,7 +185,7 @@ export function scheduleOperations(event: RecordedEvent): Item[] {
           ? settled(termEnd(d.subscriptionId))
           : pending(termEnd(d.subscriptionId), d.nextAttemptAt, {
               subscriptionId: d.subscriptionId,
-              termEnd: canonical(d.termEnd),
+              termEnd: canonicalInstant(d.termEnd),
               attempt: d.attempt + 1,
             }),
       ];

@@ -1,8 +1,9 @@
-import type {
-  OwnershipTransferAccepted,
-  OwnershipTransferCancelled,
-  OwnershipTransferExpired,
-  OwnershipTransferInitiated,
+import {
+  canonicalInstant,
+  type OwnershipTransferAccepted,
+  type OwnershipTransferCancelled,
+  type OwnershipTransferExpired,
+  type OwnershipTransferInitiated,
 } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
@@ -13,8 +14,6 @@ import { monthOf } from './month';
 import { partnerWrites } from './partners';
 
 type Outcome = 'initiated' | 'accepted' | 'lapsed' | 'cancelled';
-
-const canonical = (instant: string): string => new Date(Date.parse(instant)).toISOString();
 
 export function transferId(organizationId: string, transferId: string): string {
   return `${organizationId}|${transferId}`;
@@ -44,8 +43,8 @@ export async function transferOutcomeWrites(event: RecordedEvent, view: Projecti
       vendorId: organization.vendorId,
       resellerId: d.fromResellerId,
       status: 'open',
-      initiatedAt: canonical(d.initiatedAt),
-      expiresAt: canonical(d.expiresAt),
+      initiatedAt: canonicalInstant(d.initiatedAt),
+      expiresAt: canonicalInstant(d.expiresAt),
       closedAt: null,
     };
     return [
@@ -60,7 +59,7 @@ export async function transferOutcomeWrites(event: RecordedEvent, view: Projecti
   const transfer = (await view.get(REPORTING_TRANSFERS, transferId(organizationId, closing.transferId))) as ReportingTransfer | null;
   // A step for a transfer this projection never saw open, or one already closed: nothing to count.
   if (!transfer || transfer.status !== 'open') return [];
-  const closedAt = canonical(closing.at);
+  const closedAt = canonicalInstant(closing.at);
   return [
     { type: 'patch', collection: REPORTING_TRANSFERS, id: transfer.id, fields: { status: closing.status, closedAt } },
     await count(view, transfer, closing.status, closedAt),

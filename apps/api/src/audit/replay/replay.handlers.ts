@@ -1,18 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { LedgerSubject, parseInstant, Replay, replay, stateAsOf, TimeAxes } from '@channel-ledger/application';
+import { parseInstant, Replay, replay, stateAsOf, TimeAxes } from '@channel-ledger/application';
 import { EventStore } from '@channel-ledger/event-store';
-import { Principal, readsEverything } from '../../access/principal';
-import { notVisible } from '../../http/not-visible';
 import { EVENT_STORE } from '../../infrastructure/infrastructure.module';
+import { assertReadableSubject } from '../readable-subject';
 import { AxesInput, ReplayQuery, StateAsOf, StateAsOfQuery } from './replay.query';
-
-/** Read straight from the log (not a read model): the auditor's answer does not depend on a projection. */
-async function readable(store: EventStore, subject: LedgerSubject, viewer: Principal): Promise<void> {
-  if (!readsEverything(viewer)) throw notVisible(subject.kind, subject.id);
-  const first = await store.readStream(`${subject.kind}-${subject.id}`, { toRevision: 0n });
-  if (first.length === 0) throw notVisible(subject.kind, subject.id);
-}
 
 function axesOf(input: AxesInput): TimeAxes {
   return {
@@ -26,7 +18,7 @@ export class ReplayHandler implements IQueryHandler<ReplayQuery, Replay> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ subject, axes, viewer }: ReplayQuery): Promise<Replay> {
-    await readable(this.store, subject, viewer);
+    await assertReadableSubject(this.store, subject, viewer);
     return replay(this.store, subject, axesOf(axes));
   }
 }
@@ -36,7 +28,7 @@ export class StateAsOfHandler implements IQueryHandler<StateAsOfQuery, StateAsOf
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ subject, axes, viewer }: StateAsOfQuery): Promise<StateAsOf> {
-    await readable(this.store, subject, viewer);
+    await assertReadableSubject(this.store, subject, viewer);
     return stateAsOf(this.store, subject, axesOf(axes));
   }
 }

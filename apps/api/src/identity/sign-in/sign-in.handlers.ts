@@ -25,17 +25,13 @@ export class RequestSignInLinkHandler implements ICommandHandler<RequestSignInLi
   ) {}
 
   async execute({ email, envelope }: RequestSignInLinkCommand): Promise<void> {
-    const memberships = await this.directory.membershipsOf(email);
+    const address = normalizeEmail(email);
+    const memberships = await this.directory.membershipsOf(address);
     if (memberships.length === 0) return;
     // Nobody is signed in yet: the ledger issues the link, for the person the address belongs to.
-    const person = recordedPerson(normalizeEmail(email), memberships[0]);
+    const person = recordedPerson(address, memberships[0]);
     const issuer = { kind: 'system' as const, id: 'sign-in' };
-    await issueSignInLink(
-      this.ctx,
-      this.secrets,
-      { ...envelope, actor: issuer, actingAs: issuer, onBehalfOf: person },
-      normalizeEmail(email),
-    );
+    await issueSignInLink(this.ctx, this.secrets, { ...envelope, actor: issuer, actingAs: issuer, onBehalfOf: person }, address);
   }
 }
 

@@ -46,8 +46,8 @@ const lastOf = (history: readonly RecordedEvent[], ...types: string[]) => [...hi
  * The mails an event asks for, from the event and the earlier events of its stream (`history`),
  * e.g. the organization's name for an ownership offer. Pure: the same event always yields the
  * same mails, which is what makes re-sending after a crash land on the same .eml / Message-ID.
+ * None to a person forgotten before it was sent (their address reads "[erased]").
  */
-/** The mails an event implies; none to a person forgotten before it was sent (their address reads "[erased]"). */
 export function mailsForEvent(event: RecordedEvent, history: readonly RecordedEvent[], context: MailContext): MailMessage[] {
   return composeMails(event, history, context).filter((mail) => mail.to !== ERASED);
 }

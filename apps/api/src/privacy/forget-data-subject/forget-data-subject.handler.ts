@@ -8,9 +8,10 @@ import { ForgetDataSubjectCommand } from './forget-data-subject.command';
 import { ForgetDataSubjectResult } from './forget-data-subject.dto';
 
 /**
- * Records the erasure, deletes the person's key, drops the pipeline's folded states (they hold
- * decrypted data) and rebuilds every read model in the background (blue/green: the old version
- * serves until the rebuilt one, which shows the person's fields as "[erased]", takes over).
+ * Records the erasure, deletes the person's key and drops the pipeline's folded states (they hold
+ * decrypted data), all in forgetDataSubject, then rebuilds every read model in the background
+ * (blue/green: the old version serves until the rebuilt one, which shows the person's fields as
+ * "[erased]", takes over).
  */
 @CommandHandler(ForgetDataSubjectCommand)
 export class ForgetDataSubjectHandler implements ICommandHandler<ForgetDataSubjectCommand, ForgetDataSubjectResult> {
@@ -24,7 +25,6 @@ export class ForgetDataSubjectHandler implements ICommandHandler<ForgetDataSubje
 
   async execute({ input, envelope }: ForgetDataSubjectCommand): Promise<ForgetDataSubjectResult> {
     const outcome = await forgetDataSubject(this.pipeline, this.ledger.keys, this.ledger.subjects, envelope, input);
-    this.pipeline.snapshots.clear();
     const rebuilding = this.runner ? [...this.runner.projectionNames] : [];
     if (this.runner) void rebuildAll(this.runner, rebuilding, this.logger);
     // No address in the log line: the subject id is what the log knows the person by.

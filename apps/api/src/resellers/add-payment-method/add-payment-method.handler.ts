@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { addPaymentMethod, derivedId, LedgerContext } from '@channel-ledger/application';
+import { revisionOf } from '../../subscriptions/command-answer';
 import { AddPaymentMethodCommand, PaymentMethodAnswer } from './add-payment-method.command';
 
 @CommandHandler(AddPaymentMethodCommand)
@@ -10,6 +11,6 @@ export class AddPaymentMethodHandler implements ICommandHandler<AddPaymentMethod
     // Another reseller (or an unknown id) is answered by the decider as reseller-not-found.
     const paymentMethodId = derivedId(`payment-method|${envelope.commandId}`);
     const { events } = await addPaymentMethod(this.ledger, envelope, { resellerId, paymentMethodId, ...input });
-    return { resellerId, paymentMethodId, commandId: envelope.commandId, revision: events.at(-1)?.revision.toString() ?? null };
+    return { resellerId, paymentMethodId, commandId: envelope.commandId, revision: revisionOf(events) };
   }
 }

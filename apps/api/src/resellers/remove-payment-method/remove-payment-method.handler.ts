@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { LedgerContext, removePaymentMethod } from '@channel-ledger/application';
+import { revisionOf } from '../../subscriptions/command-answer';
 import { PaymentMethodAnswer } from '../add-payment-method/add-payment-method.command';
 import { RemovePaymentMethodCommand } from './remove-payment-method.command';
 
@@ -9,6 +10,6 @@ export class RemovePaymentMethodHandler implements ICommandHandler<RemovePayment
 
   async execute({ resellerId, paymentMethodId, envelope }: RemovePaymentMethodCommand): Promise<PaymentMethodAnswer> {
     const { events } = await removePaymentMethod(this.ledger, envelope, { resellerId, paymentMethodId });
-    return { resellerId, paymentMethodId, commandId: envelope.commandId, revision: events.at(-1)?.revision.toString() ?? null };
+    return { resellerId, paymentMethodId, commandId: envelope.commandId, revision: revisionOf(events) };
   }
 }

@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { LedgerContext, setDefaultPaymentMethod } from '@channel-ledger/application';
+import { revisionOf } from '../../subscriptions/command-answer';
 import { PaymentMethodAnswer } from '../add-payment-method/add-payment-method.command';
 import { SetDefaultPaymentMethodCommand } from './set-default-payment-method.command';
 
@@ -10,6 +11,6 @@ export class SetDefaultPaymentMethodHandler implements ICommandHandler<SetDefaul
   async execute({ resellerId, paymentMethodId, envelope }: SetDefaultPaymentMethodCommand): Promise<PaymentMethodAnswer> {
     const { events } = await setDefaultPaymentMethod(this.ledger, envelope, { resellerId, paymentMethodId });
     // Already the default: nothing recorded, revision null.
-    return { resellerId, paymentMethodId, commandId: envelope.commandId, revision: events.at(-1)?.revision.toString() ?? null };
+    return { resellerId, paymentMethodId, commandId: envelope.commandId, revision: revisionOf(events) };
   }
 }

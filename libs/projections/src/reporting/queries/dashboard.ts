@@ -19,6 +19,7 @@ import type {
 import { addAmounts } from '../money';
 import { assertMonth, monthOf } from '../month';
 import { readAll } from './read-all';
+import { addRight, emptyUtilization, type Utilization } from './utilization';
 
 /*
  * The figures of the reporting dashboard, as tables: each a list of flat rows a page, a CSV file
@@ -102,17 +103,8 @@ export interface TransfersRow extends PartnerColumns {
   cancelled: number;
 }
 
-export interface UtilizationRow extends PartnerColumns {
+export interface UtilizationRow extends PartnerColumns, Utilization {
   licenseTemplateId: string;
-  rights: number;
-  granted: number;
-  used: number;
-  /** Still issuable now: unused quota of rights neither blocked nor expired. */
-  remaining: number;
-  blocked: number;
-  blockedUnused: number;
-  expired: number;
-  expiredUnused: number;
   /** used / granted × 100, one decimal, half-even ("0.0" when nothing was granted). */
   usedPercent: string;
 }
@@ -387,28 +379,10 @@ export async function dashboardUtilization(readStore: ReadStore, query: Dashboar
     const row = rows.get(key) ?? {
       ...names.columns(right.vendorId, right.resellerId),
       licenseTemplateId: right.licenseTemplateId,
-      rights: 0,
-      granted: 0,
-      used: 0,
-      remaining: 0,
-      blocked: 0,
-      blockedUnused: 0,
-      expired: 0,
-      expiredUnused: 0,
+      ...emptyUtilization(),
       usedPercent: '0.0',
     };
-    row.rights += 1;
-    row.granted += right.granted;
-    row.used += right.used;
-    if (right.blocked) {
-      row.blocked += 1;
-      row.blockedUnused += right.remaining;
-    } else if (Date.parse(right.expiresAt) <= now) {
-      row.expired += 1;
-      row.expiredUnused += right.remaining;
-    } else {
-      row.remaining += right.remaining;
-    }
+    addRight(row, right, now);
     rows.set(key, row);
   }
   for (const row of rows.values()) row.usedPercent = usedPercent(row.used, row.granted);

@@ -24,7 +24,8 @@ export interface UtilizationReport {
   byReseller: ({ resellerId: string } & Utilization)[];
 }
 
-const none = (): Utilization => ({
+/** Every figure at zero. */
+export const emptyUtilization = (): Utilization => ({
   rights: 0,
   granted: 0,
   used: 0,
@@ -35,7 +36,8 @@ const none = (): Utilization => ({
   expiredUnused: 0,
 });
 
-function add(into: Utilization, right: ReportingIssuanceRight, now: number | null): void {
+/** Counts one right into `into`; a right expires only given `now` (epoch ms). */
+export function addRight(into: Utilization, right: ReportingIssuanceRight, now: number | null): void {
   into.rights += 1;
   into.granted += right.granted;
   into.used += right.used;
@@ -59,12 +61,12 @@ export async function issuanceUtilization(
   if (query.resellerId !== undefined) where.resellerId = query.resellerId;
   const now = query.now === undefined ? null : query.now instanceof Date ? query.now.getTime() : Date.parse(query.now);
   const rights = await readAll<ReportingIssuanceRight>(readStore, REPORTING_ISSUANCE_RIGHTS, { where });
-  const total = none();
+  const total = emptyUtilization();
   const byReseller = new Map<string, Utilization>();
   for (const right of rights) {
-    add(total, right, now);
-    const reseller = byReseller.get(right.resellerId) ?? none();
-    add(reseller, right, now);
+    addRight(total, right, now);
+    const reseller = byReseller.get(right.resellerId) ?? emptyUtilization();
+    addRight(reseller, right, now);
     byReseller.set(right.resellerId, reseller);
   }
   return {
