@@ -1,14 +1,20 @@
-export { defineProjection } from './projection';
-export type { Projection, ProjectionCollection, ProjectionView } from './projection';
-export { ProjectionRunner, DEFAULT_CATCH_UP_BATCH_SIZE, DEFAULT_LIVE_BATCH_SIZE } from './runner';
-export type { ProjectionRunnerOptions, WaitOptions } from './runner';
-export { startProjector } from './start-projector';
-export type { ProjectionState, ProjectionStatus, ProjectionFailure, RebuildProgress, RebuildOutcome } from './status';
-export { ProjectionEventError, ProjectionNotRunningError, CatchUpTimeoutError, UnknownProjectionError, describeError } from './errors';
-export { checkpointName, generationSuffix, physicalCollectionName, parsePhysicalCollectionName } from './generation';
-export type { Generation } from './generation';
-export { consoleLogger, silentLogger } from './logger';
-export type { ProjectionLogger } from './logger';
+export { defineProjection } from './engine/projection';
+export type { Projection, ProjectionCollection, ProjectionView } from './engine/projection';
+export { ProjectionRunner, DEFAULT_CATCH_UP_BATCH_SIZE, DEFAULT_LIVE_BATCH_SIZE } from './engine/runner';
+export type { ProjectionRunnerOptions, WaitOptions } from './engine/runner';
+export { startProjector } from './engine/start-projector';
+export type { ProjectionState, ProjectionStatus, ProjectionFailure, RebuildProgress, RebuildOutcome } from './engine/status';
+export {
+  ProjectionEventError,
+  ProjectionNotRunningError,
+  CatchUpTimeoutError,
+  UnknownProjectionError,
+  describeError,
+} from './engine/errors';
+export { checkpointName, generationSuffix, physicalCollectionName, parsePhysicalCollectionName } from './engine/generation';
+export type { Generation } from './engine/generation';
+export { consoleLogger, silentLogger } from './engine/logger';
+export type { ProjectionLogger } from './engine/logger';
 
 export * from './read-page';
 export * from './reseller-view';

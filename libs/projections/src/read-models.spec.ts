@@ -7,7 +7,7 @@ import { openSqliteReadStore, ReadDocument, ReadStore } from '@channel-ledger/re
 import { auditTrailOfSubscription, invoiceOwnerAt } from './audit-trail';
 import { readModelProjections } from './read-models';
 import { monthlySales, vendorRenewalsDue } from './reporting';
-import { ProjectionRunner } from './runner';
+import { ProjectionRunner } from './engine/runner';
 
 const collectionsOf = () => readModelProjections.flatMap((p) => p.collections.map((c) => c.name));
 

@@ -1,7 +1,7 @@
 import { auditTrailProjection } from './audit-trail';
 import { customerViewProjection } from './customer-view';
 import { identityProjection } from './identity';
-import { Projection } from './projection';
+import { Projection } from './engine/projection';
 import { reportingProjection } from './reporting';
 import { resellerViewProjection } from './reseller-view';
 

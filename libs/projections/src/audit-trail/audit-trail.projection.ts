@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
-import { defineProjection, type ProjectionView } from '../projection';
+import { defineProjection, type ProjectionView } from '../engine/projection';
 import { AUDIT_ENTRIES, AUDIT_TRAIL_COLLECTIONS } from './collections';
 import { auditEntry, describeWithInvoice, subjectKeysOf } from './entry';
 import { invoiceOwnerWrites } from './invoice-owner-intervals';

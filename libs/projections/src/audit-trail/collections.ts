@@ -1,4 +1,4 @@
-import type { ProjectionCollection } from '../projection';
+import type { ProjectionCollection } from '../engine/projection';
 
 /**
  * Collections of the `audit-trail` projection, by logical name. Every query the read helpers make

@@ -1,7 +1,7 @@
 import type { DirectPurchaseRecorded, InvoiceOwnerChanged, SubscriptionPurchased } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { INVOICE_OWNER_INTERVALS } from './collections';
 import type { InvoiceOwnerInterval } from './documents';
 import { canonicalInstant } from './log-keys';

@@ -11,7 +11,7 @@ import type {
 } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { ReadDocument, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { AUDIT_SUBJECTS } from './collections';
 import type { AwaitingInvoice, LicenseSubject, OrganizationSubject, ResellerSubject, SubscriptionSubject } from './documents';
 import { subjectId } from './documents';

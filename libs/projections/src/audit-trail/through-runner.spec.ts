@@ -1,5 +1,5 @@
 import type { NewEvent, RecordedEvent } from '@channel-ledger/event-store';
-import { ProjectionRunner } from '../runner';
+import { ProjectionRunner } from '../engine/runner';
 import { reportingProjection, monthlySales, vendorRenewalsDue } from '../reporting';
 import { openStores, tempDir } from '../testing/fixtures';
 import { auditTrailOfOrganization, auditTrailProjection, invoiceOwnerAt } from './index';

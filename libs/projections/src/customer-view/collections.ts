@@ -1,4 +1,4 @@
-import type { ProjectionCollection } from '../projection';
+import type { ProjectionCollection } from '../engine/projection';
 
 export const CUSTOMER_ORGANIZATIONS = 'customer_organizations';
 export const CUSTOMER_ACCESS = 'customer_access';

@@ -1,6 +1,6 @@
 import type { LicenseEvent } from '@channel-ledger/domain';
 import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { CUSTOMER_LINKS, CUSTOMER_ORGANIZATIONS, licenseLinkId } from './collections';
 import type { CustomerLicense, CustomerLink, CustomerOrganization } from './documents';
 

@@ -1,6 +1,6 @@
 import type { OrganizationEvent } from '@channel-ledger/domain';
 import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { boughtThroughNote } from './bought-through';
 import { accessId, CUSTOMER_ACCESS, CUSTOMER_ORGANIZATIONS } from './collections';
 import type { CustomerAccess, CustomerOrganization } from './documents';

@@ -1,6 +1,6 @@
 import type { LicenseEvent, OrganizationEvent, SubscriptionEvent } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
-import { defineProjection } from '../projection';
+import { defineProjection } from '../engine/projection';
 import { customerViewCollections } from './collections';
 import { applyLicenseEvent } from './licenses';
 import { applyOfferAndSearchEvent } from './offers-and-search';

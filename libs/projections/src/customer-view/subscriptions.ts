@@ -1,6 +1,6 @@
 import type { SubscriptionEvent } from '@channel-ledger/domain';
 import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { organizationBoughtThrough } from './bought-through';
 import { CUSTOMER_LINKS, CUSTOMER_ORGANIZATIONS, subscriptionLinkId } from './collections';
 import type { CustomerLink, CustomerOrganization, CustomerSubscription } from './documents';

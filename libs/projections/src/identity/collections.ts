@@ -1,4 +1,4 @@
-import type { ProjectionCollection } from '../projection';
+import type { ProjectionCollection } from '../engine/projection';
 
 /** Who may sign in as what: one document per e-mail address (id = the address's keyed hash, email-lookup.ts). */
 export const IDENTITY_ACCOUNTS = 'identity_accounts';

@@ -3,7 +3,7 @@ import { normalizeEmail } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
 import { emailLookupOf } from '../email-lookup';
-import { defineProjection, ProjectionView } from '../projection';
+import { defineProjection, ProjectionView } from '../engine/projection';
 import { IDENTITY_ACCOUNTS, IDENTITY_API_KEYS, identityCollections } from './collections';
 import type { ApiKeyListing, IdentityAccount } from './documents';
 

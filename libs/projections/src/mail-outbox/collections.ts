@@ -1,4 +1,4 @@
-import type { ProjectionCollection } from '../projection';
+import type { ProjectionCollection } from '../engine/projection';
 
 export const MAIL_OUTBOX = 'mail_outbox';
 

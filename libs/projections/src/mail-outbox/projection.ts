@@ -1,4 +1,4 @@
-import { defineProjection } from '../projection';
+import { defineProjection } from '../engine/projection';
 import { MAIL_OUTBOX, MailOutboxEntry, mailOutboxCollections } from './collections';
 
 /**

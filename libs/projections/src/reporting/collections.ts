@@ -1,4 +1,4 @@
-import type { ProjectionCollection } from '../projection';
+import type { ProjectionCollection } from '../engine/projection';
 
 /** Collections of the `reporting` projection, by logical name. */
 export const REPORTING_SUBSCRIPTIONS = 'reporting_subscriptions';

@@ -1,7 +1,7 @@
 import type { IssuanceRightBlocked, IssuanceRightConsumed, IssuanceRightExtended, IssuanceRightGranted } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { REPORTING_ISSUANCE_RIGHTS } from './collections';
 import type { ReportingIssuanceRight } from './documents';
 import { partnerWrites } from './partners';

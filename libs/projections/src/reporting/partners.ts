@@ -1,7 +1,7 @@
 import type { ResellerRegistered } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { REPORTING_RESELLERS, REPORTING_VENDOR_RESELLERS } from './collections';
 import type { ReportingReseller, VendorReseller } from './documents';
 

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
-import { defineProjection, type ProjectionView } from '../projection';
+import { defineProjection, type ProjectionView } from '../engine/projection';
 import { REPORTING_COLLECTIONS } from './collections';
 import { issuanceRightWrites } from './issuance-rights';
 import { resellerWrites } from './partners';

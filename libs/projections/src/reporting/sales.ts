@@ -1,7 +1,7 @@
 import type { InvoiceIssued, InvoiceReason } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { REPORTING_MONTHLY_SALES, REPORTING_SUBSCRIPTIONS } from './collections';
 import type { MonthlySales, ReportingSubscription } from './documents';
 import { addAmounts, zeroAmount } from './money';

@@ -11,7 +11,7 @@ import type {
 } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { REPORTING_SUBSCRIPTIONS } from './collections';
 import type { PendingSeats, ReportingSubscription } from './documents';
 import { partnerWrites } from './partners';

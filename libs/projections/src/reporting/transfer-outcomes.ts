@@ -7,7 +7,7 @@ import {
 } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { REPORTING_ORGANIZATIONS, REPORTING_TRANSFER_OUTCOMES, REPORTING_TRANSFERS } from './collections';
 import type { MonthlyTransferOutcomes, ReportingOrganization, ReportingTransfer, TransferStatus } from './documents';
 import { monthOf } from './month';

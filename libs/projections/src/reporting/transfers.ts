@@ -7,7 +7,7 @@ import type {
 } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { REPORTING_MONTHLY_TRANSFERS, REPORTING_ORGANIZATIONS } from './collections';
 import type { MonthlyTransfers, ReportingOrganization } from './documents';
 import { monthOf } from './month';

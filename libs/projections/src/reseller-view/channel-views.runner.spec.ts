@@ -1,6 +1,6 @@
 import type { JsonObject } from '@channel-ledger/event-store';
 import { customerOrganizationFor, customerViewProjection } from '../customer-view';
-import { ProjectionRunner } from '../runner';
+import { ProjectionRunner } from '../engine/runner';
 import * as ev from '../testing/channel-events';
 import { channelStreamOf, RESELLER } from '../testing/channel-events';
 import { newEvent, openStores, tempDir } from '../testing/fixtures';

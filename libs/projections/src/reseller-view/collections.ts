@@ -1,4 +1,4 @@
-import type { ProjectionCollection } from '../projection';
+import type { ProjectionCollection } from '../engine/projection';
 
 /**
  * Logical collection names and the indexes the reseller UI's queries need. A query is served when

@@ -1,6 +1,6 @@
 import { canonicalInstant, type OrganizationEvent } from '@channel-ledger/domain';
 import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { RESELLER_CUSTOMERS } from './collections';
 import { customerNameKey } from './name-key';
 import type { ContactChangeRequestView, ResellerCustomer, TransferOutcome } from './documents';

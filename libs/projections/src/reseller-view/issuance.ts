@@ -1,6 +1,6 @@
 import type { IssuanceRightEvent, LicenseEvent } from '@channel-ledger/domain';
 import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { RESELLER_ISSUANCE_RIGHTS, RESELLER_LICENSES } from './collections';
 import type { ResellerIssuanceRight, ResellerLicense } from './documents';
 

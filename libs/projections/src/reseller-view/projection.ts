@@ -1,6 +1,6 @@
 import type { IssuanceRightEvent, LicenseEvent, OrganizationEvent, SubscriptionEvent } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
-import { defineProjection } from '../projection';
+import { defineProjection } from '../engine/projection';
 import { resellerViewCollections } from './collections';
 import { applyOrganizationEvent } from './customers';
 import { applyIssuanceRightEvent, applyLicenseEvent } from './issuance';

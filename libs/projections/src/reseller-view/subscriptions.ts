@@ -1,6 +1,6 @@
 import { multiplyAmount, periodsPerYear, SubscriptionEvent } from '@channel-ledger/domain';
 import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../projection';
+import type { ProjectionView } from '../engine/projection';
 import { RESELLER_SUBSCRIPTIONS } from './collections';
 import type { ResellerSubscription } from './documents';
 

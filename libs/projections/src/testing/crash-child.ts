@@ -3,7 +3,7 @@
  * Killed with SIGKILL mid-way by the parent on its first run; on the second it finishes
  * (CRASH_CHILD_EXIT_WHEN_CAUGHT_UP=1) and exits 0 after a graceful stop.
  */
-import { ProjectionRunner } from '../runner';
+import { ProjectionRunner } from '../engine/runner';
 import { openStores } from './fixtures';
 import { counterProjection, ledgerProjection } from './sample-projections';
 

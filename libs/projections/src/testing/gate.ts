@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@channel-ledger/event-store';
-import type { Projection } from '../projection';
+import type { Projection } from '../engine/projection';
 
 /**
  * Holds a projection's apply on one chosen event until opened, so a test can look at the world

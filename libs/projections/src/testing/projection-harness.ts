@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import { openSqliteReadStore, ReadDocument, ReadStore, Where, WriteOperation } from '@channel-ledger/read-store';
-import type { Projection, ProjectionView } from '../projection';
+import type { Projection, ProjectionView } from '../engine/projection';
 
 /**
  * Runs one projection's `apply` over recorded events against a REAL SQLite read store (temp file),

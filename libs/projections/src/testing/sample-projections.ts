@@ -1,5 +1,5 @@
 import type { ReadDocument, WriteOperation } from '@channel-ledger/read-store';
-import { defineProjection, Projection } from '../projection';
+import { defineProjection, Projection } from '../engine/projection';
 
 /**
  * Test projections (also run by the crash-test child process): a counter that makes doubling or

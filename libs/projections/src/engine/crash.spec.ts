@@ -2,11 +2,11 @@ import { embeddedChildEnv } from '@channel-ledger/application/testing/child-proc
 import { ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ProjectionRunner } from './runner';
-import { appendLedgerEvents, openStores, tempDir, waitFor } from './testing/fixtures';
-import { allEvents, ledgerMatchesModel } from './testing/ledger-model';
-import { counterProjection, LEDGER_COLLECTIONS, ledgerProjection } from './testing/sample-projections';
+import { appendLedgerEvents, openStores, tempDir, waitFor } from '../testing/fixtures';
+import { allEvents, ledgerMatchesModel } from '../testing/ledger-model';
+import { counterProjection, LEDGER_COLLECTIONS, ledgerProjection } from '../testing/sample-projections';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(__dirname, '../../../..');
 const EVENTS = 4000;
 
 function spawnChild(
@@ -16,7 +16,7 @@ function spawnChild(
 ): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> } {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'testing', 'crash-child.ts')],
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'testing', 'crash-child.ts')],
     {
       cwd: ROOT,
       env: embeddedChildEnv({

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@channel-ledger/event-store';
 import { ProjectionEventError } from './errors';
 import { PendingBatch } from './pending-batch';
 import { defineProjection, ProjectionView } from './projection';
-import { openStores, tempDir } from './testing/fixtures';
+import { openStores, tempDir } from '../testing/fixtures';
 import { matchesWhere } from './where-match';
 
 function event(position: number, type: string, data: Record<string, string | number | null>): RecordedEvent {

@@ -1,11 +1,11 @@
 import type { EventStore } from '@channel-ledger/event-store';
 import type { ReadStore } from '@channel-ledger/read-store';
 import { ProjectionRunner } from './runner';
-import { appendLedgerEvents, openStores, tempDir, waitFor } from './testing/fixtures';
-import { Gate } from './testing/gate';
-import { allEvents, ledgerMatchesModel } from './testing/ledger-model';
-import { recordingReadStore } from './testing/recording-read-store';
-import { counterProjection, LEDGER_COLLECTIONS, ledgerProjection } from './testing/sample-projections';
+import { appendLedgerEvents, openStores, tempDir, waitFor } from '../testing/fixtures';
+import { Gate } from '../testing/gate';
+import { allEvents, ledgerMatchesModel } from '../testing/ledger-model';
+import { recordingReadStore } from '../testing/recording-read-store';
+import { counterProjection, LEDGER_COLLECTIONS, ledgerProjection } from '../testing/sample-projections';
 
 describe('blue/green rebuild', () => {
   let temp: ReturnType<typeof tempDir>;

@@ -2,10 +2,10 @@ import type { EventStore } from '@channel-ledger/event-store';
 import type { ReadStore } from '@channel-ledger/read-store';
 import { ProjectionNotRunningError } from './errors';
 import { ProjectionRunner } from './runner';
-import { appendLedgerEvents, newEvent, openStores, tempDir, waitFor } from './testing/fixtures';
-import { allEvents, ledgerMatchesModel } from './testing/ledger-model';
-import { recordingReadStore } from './testing/recording-read-store';
-import { counterProjection, ledgerProjection } from './testing/sample-projections';
+import { appendLedgerEvents, newEvent, openStores, tempDir, waitFor } from '../testing/fixtures';
+import { allEvents, ledgerMatchesModel } from '../testing/ledger-model';
+import { recordingReadStore } from '../testing/recording-read-store';
+import { counterProjection, ledgerProjection } from '../testing/sample-projections';
 import { defineProjection } from './projection';
 
 describe('ProjectionRunner', () => {
