@@ -32,6 +32,7 @@ import { eventIdFor, NewEvent, openSqliteEventStore } from '@channel-ledger/even
 import { readModelProjections, ProjectionRunner } from '@channel-ledger/projections';
 import { openSqliteReadStore } from '../libs/read-store/src/sqlite/sqlite-read-store';
 import { generateChannelHistory } from '../apps/api/src/dashboard/testing/channel-history';
+import { fmt, median, quantile, report, rows } from './report';
 
 const QUICK = process.argv.includes('--quick');
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
@@ -92,27 +93,6 @@ function rawEvent(streamId: string, commandId: string, seatsAdded = 1): NewEvent
 
 // ---------------------------------------------------------------------------------------------
 
-interface Row {
-  section: string;
-  label: string;
-  value: number;
-  unit: string;
-  baseline?: { label: string; value: number };
-  bar?: { text: string; met: boolean };
-}
-const rows: Row[] = [];
-const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
-function report(row: Row): void {
-  rows.push(row);
-  const ratio = row.baseline
-    ? `  ×${(row.value / row.baseline.value).toFixed(2)} of ${row.baseline.label} (${fmt(row.baseline.value)})`
-    : '';
-  const bar = row.bar ? `  [${row.bar.met ? 'MET' : 'NOT MET'}: ${row.bar.text}]` : '';
-  console.log(`  ${row.label.padEnd(46)} ${fmt(row.value).padStart(10)} ${row.unit}${ratio}${bar}`);
-}
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const quantile = (values: number[], q: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 
 let dir = '';
