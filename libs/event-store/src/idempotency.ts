@@ -18,6 +18,11 @@ export interface StoredEventIdentity {
  * original result is returned and the caller writes nothing. Metadata is not compared, because a
  * retried command legitimately carries another occurredAt. Any other overlap is a different write
  * reusing ids and is refused with DuplicateEventIdError.
+ *
+ * Shared by every adapter, so they recognize and refuse alike. The store cannot tell a command's
+ * own retry that decided other data (a deadline computed from a later occurredAt) from a foreign
+ * write reusing its ids: it refuses both. The command pipeline, which knows the command, answers
+ * the first kind from the log (CommandPipeline.answerCollision).
  */
 export function matchEarlierAppend(
   streamId: string,

@@ -48,6 +48,10 @@ export class CommandEnvelopeFactory {
       actor,
       onBehalfOf: principal ? principalOnBehalfOf(principal) : null,
       actingAs: principal ? actingPartyOf(principal) : actor,
+      // The business time of this request. A retry (same command id) carries a later one, and so
+      // may decide other data (addedAt, a deadline); that is fine: the pipeline answers every
+      // command id it has seen, even one it races with its first attempt, from the log, so a
+      // retry's answer holds the first attempt's events, byte for byte, and nothing is written twice.
       occurredAt: this.clock.now().toISOString(),
     };
   }

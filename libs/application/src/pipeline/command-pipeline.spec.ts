@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decider, DomainEvent, violation } from '@channel-ledger/domain';
@@ -6,6 +6,17 @@ import { EventStore, openSqliteEventStore, verifyStreamChain } from '@channel-le
 import { CommandEnvelope } from './command-envelope';
 import { CommandPipeline } from './command-pipeline';
 import { ConcurrencyConflictError, RuleViolationError } from './errors';
+
+/** A temp folder for one store, deleted with it. */
+const tempDirs: string[] = [];
+function tempFile(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return join(dir, 'events.sqlite');
+}
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 // A seat counter with a cap: small enough to read, real enough to conflict.
 type SeatsAdded = DomainEvent<'SeatsAdded', { seats: number }>;
@@ -36,7 +47,7 @@ describe('CommandPipeline on the SQLite event store', () => {
     on.execute({ streamId: 'subscription-s1', decider: seatCounter, command: { type: 'AddSeats', seats }, envelope: envelope(commandId) });
 
   beforeEach(async () => {
-    store = await openSqliteEventStore({ path: join(mkdtempSync(join(tmpdir(), 'pipeline-')), 'events.sqlite') });
+    store = await openSqliteEventStore({ path: tempFile('pipeline-') });
     pipeline = new CommandPipeline(store);
   });
   afterEach(() => store.close());
@@ -129,7 +140,7 @@ describe('CommandPipeline: what a command reads, snapshots and the recorded even
   const unlimited: typeof seatCounter = { ...seatCounter, decide: (command) => [{ type: 'SeatsAdded', data: { seats: command.seats } }] };
 
   beforeEach(async () => {
-    store = await openSqliteEventStore({ path: join(mkdtempSync(join(tmpdir(), 'pipeline-snap-')), 'events.sqlite') });
+    store = await openSqliteEventStore({ path: tempFile('pipeline-snap-') });
     pipeline = new CommandPipeline(counting(store));
     read = 0;
   });
@@ -203,7 +214,7 @@ describe('CommandPipeline: what a command reads, snapshots and the recorded even
 
 describe('CommandPipeline on a store whose reads take time', () => {
   it('concurrent commands on one stream never mistake each other’s appends for a broken history', async () => {
-    const store = await openSqliteEventStore({ path: join(mkdtempSync(join(tmpdir(), 'pipeline-slow-')), 'events.sqlite') });
+    const store = await openSqliteEventStore({ path: tempFile('pipeline-slow-') });
     const slow = Object.assign(Object.create(store) as EventStore, {
       readStream: async (id: string, options?: Parameters<EventStore['readStream']>[1]) => {
         const events = await store.readStream(id, options);

@@ -2,6 +2,7 @@ import { Decider, DomainEvent, isViolation } from '@channel-ledger/domain';
 import {
   AppendResult,
   ChainLink,
+  DuplicateEventIdError,
   EventStore,
   eventIdFor,
   JsonObject,
@@ -57,6 +58,18 @@ interface LoadedStream<S> {
  * whole cycle runs again (bounded). A command id seen before is answered from the log. Before
  * anything is decided the stream's history is checked (ChainGuard): a broken one is refused.
  *
+ * Retries answer, they do not fail. A retry that races its own first attempt (two processes on
+ * one file, a client resending before the first answer came back) passed the command-id lookup
+ * before the first attempt was written, so it decides too, and its append collides: a
+ * WrongExpectedRevisionError, a DuplicateEventIdError on the ids derived from this command id (its
+ * events differ: they were decided at another occurredAt) or the store's answer that the same
+ * events are already there. Each of these leads back to the log, and the command is answered from
+ * it: `appended: false`, the first attempt's events and the state after them. So whatever a retry
+ * carries that the first attempt did not (another occurredAt, hence another `addedAt` or deadline
+ * in the data; another correlation id), every answer to one command id holds the same recorded
+ * events, and they are written once. Ids reused by anything other than this command's first
+ * attempt in this stream are still refused (DuplicateEventIdError).
+ *
  * What a command reads: the events from the stream's last verified link (or its snapshot, when
  * older) to its end, which on a stream this process has written to is one event, and the events
  * of its own command id (an indexed lookup on SQLite). The state comes from the snapshot plus the
@@ -98,13 +111,22 @@ export class CommandPipeline {
       try {
         result = await this.store.append(spec.streamId, newEvents, expected);
       } catch (error) {
+        // Someone wrote first, perhaps this command's own first attempt: the next round answers
+        // it from the log, or decides again on the fresh state.
         if (error instanceof WrongExpectedRevisionError) {
           await backOff(attempt);
           continue;
         }
+        if (error instanceof DuplicateEventIdError && newEvents.some((e) => e.eventId === error.eventId)) {
+          return this.answerCollision(spec, error);
+        }
         throw error;
       }
       const events = await this.recordedEvents(spec, newEvents, result, loaded.head);
+      if (events === null) {
+        const earlier = new DuplicateEventIdError(newEvents[0].eventId, `was already appended to ${spec.streamId} by another write`);
+        return this.answerCollision(spec, earlier);
+      }
       const domainEvents = events.map((e) => toDomain<E>(e));
       const state = domainEvents.reduce((s, e) => spec.decider.evolve(s, e), loaded.state);
       const last = linkOf(events[events.length - 1]);
@@ -116,7 +138,26 @@ export class CommandPipeline {
       });
       return { appended: true, events, domainEvents, state };
     }
+    // The last conflict may have been this command's own first attempt.
+    const repeat = await this.answerFromLog(spec, await this.load(spec));
+    if (repeat) return repeat;
     throw new ConcurrencyConflictError(spec.streamId, this.maxAttempts);
+  }
+
+  /**
+   * The append collided with events under this command's own ids: answered from the log when they
+   * are this command's first attempt in this stream (the ids `eventIdFor(commandId, i)`, in
+   * order), refused with the store's error otherwise (the ids are in another stream, or carry
+   * another command).
+   */
+  private async answerCollision<C, E extends DomainEvent, S>(
+    spec: StreamCommand<C, E, S>,
+    collision: DuplicateEventIdError,
+  ): Promise<CommandOutcome<E, S>> {
+    const repeat = await this.answerFromLog(spec, await this.load(spec));
+    const { commandId } = spec.envelope;
+    if (repeat && repeat.events.every((e, i) => e.eventId === eventIdFor(commandId, i))) return repeat;
+    throw collision;
   }
 
   /** Snapshot + the events after it, checked by the ChainGuard from its last verified link. */
@@ -186,15 +227,18 @@ export class CommandPipeline {
 
   /**
    * The appended events as recorded: from the store's stamps when it reports them (no read-back),
-   * otherwise read back. On a retry the store recognized (the same events were already there) the
-   * original ones are read from the log.
+   * otherwise read back. Null when what is stored under these ids is not this write: the store
+   * recognized the same events as already there (same ids, type and data), written by an earlier
+   * attempt with other metadata (another occurredAt) or by another command; the caller answers
+   * from the log or refuses. An earlier attempt identical to the last byte cannot be told from this
+   * write without a mark from the store, and its recorded events are the same either way.
    */
   private async recordedEvents<C, E extends DomainEvent, S>(
     spec: StreamCommand<C, E, S>,
     sent: NewEvent[],
     result: AppendResult,
     previous: ChainLink | null,
-  ): Promise<RecordedEvent[]> {
+  ): Promise<RecordedEvent[] | null> {
     const stamps = result.recorded;
     if (stamps && stamps.length === sent.length && stamps.every((stamp, i) => stamp.eventId === sent[i].eventId)) {
       const events = sent.map((event, i): RecordedEvent => {
@@ -223,8 +267,20 @@ export class CommandPipeline {
     const ids = new Set(sent.map((e) => e.eventId));
     const events = written.filter((e) => ids.has(e.eventId));
     if (events.length !== sent.length) throw new Error(`stream ${spec.streamId}: appended events could not be read back`);
-    return events;
+    return events.every((event, i) => isWriteOf(event, sent[i])) ? events : null;
   }
+}
+
+/**
+ * The stored event carries the metadata this write sent (decorators may rewrite the data, e.g.
+ * upcasting, and the schema version, so those are left out: the store compared the data).
+ */
+function isWriteOf(stored: RecordedEvent, sent: NewEvent): boolean {
+  const a = stored.metadata;
+  const b = sent.metadata;
+  return (
+    a.commandId === b.commandId && a.occurredAt === b.occurredAt && a.correlationId === b.correlationId && a.causationId === b.causationId
+  );
 }
 
 function versionOf(decider: object): number | null {

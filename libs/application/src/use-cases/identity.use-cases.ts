@@ -17,6 +17,7 @@ import {
 import { Actor } from '@channel-ledger/event-store';
 import { loadState } from '../pipeline/load-state';
 import { actingParty, CommandEnvelope } from '../pipeline/command-envelope';
+import { derivedId } from '../pipeline/derived-id';
 import { RuleViolationError } from '../pipeline/errors';
 import { mailedTokenPurpose } from '../secrets/mailed-tokens';
 import { Secrets, tokenHash } from '../secrets/secrets';
@@ -26,10 +27,11 @@ import { LedgerContext } from './ledger-context';
 /**
  * Sign-in (rule 16): a one-time link is recorded with the hash of a token derived from the link
  * id; the mail reactor recomputes the token from the same derivation and mails it. The log never
- * holds a usable credential.
+ * holds a usable credential. The link id is derived from the command id, so a retried request
+ * (same Idempotency-Key) lands on the same link and is answered from the log: one link, one mail.
  */
 export async function issueSignInLink(ctx: LedgerContext, secrets: Secrets, envelope: CommandEnvelope, email: string) {
-  const linkId = randomUUID();
+  const linkId = derivedId(`sign-in-link|${envelope.commandId}`);
   await ctx.pipeline.execute({
     streamId: signInLinkStream(linkId),
     decider: signInLinkDecider,
