@@ -10,3 +10,4 @@ export * from './sign-in-link';
 export * from './access';
 export * from './privacy';
 export * from './schemas';
+export * from './ledger-event';

@@ -1,5 +1,13 @@
 export { defineProjection } from './engine/projection';
 export type { Projection, ProjectionCollection, ProjectionView } from './engine/projection';
+export {
+  asLedgerEvent,
+  defineDocumentProjection,
+  defineLedgerProjection,
+  documentWrites,
+  evolveDocument,
+} from './engine/document-projection';
+export type { DocumentEvolution, DocumentIds, EventWrites, LedgerProjectionDefinition, Recorded } from './engine/document-projection';
 export { ProjectionRunner, DEFAULT_CATCH_UP_BATCH_SIZE, DEFAULT_LIVE_BATCH_SIZE } from './engine/runner';
 export type { ProjectionRunnerOptions, WaitOptions } from './engine/runner';
 export { startProjector } from './engine/start-projector';

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
+import { asLedgerEvent } from '../engine/document-projection';
 import { defineProjection, type ProjectionView } from '../engine/projection';
 import { AUDIT_ENTRIES, AUDIT_TRAIL_COLLECTIONS } from './collections';
 import { auditEntry, describeWithInvoice, subjectKeysOf } from './entry';
@@ -32,12 +33,13 @@ async function applyAuditTrail(event: RecordedEvent, view: ProjectionView): Prom
   // The price of added seats or a plan change is on the invoice that follows it: complete the
   // change's sentence with it ("Seats added: 10 → 15, prorated 152 of 365 days, USD 1234.50").
   const awaiting = subjects.subscription?.awaitingInvoice;
-  if (event.type === 'InvoiceIssued' && awaiting && awaiting.invoiceId === event.data.invoiceId) {
+  const invoice = asLedgerEvent(event);
+  if (invoice.type === 'InvoiceIssued' && awaiting && awaiting.invoiceId === invoice.data.invoiceId) {
     writes.push({
       type: 'patch',
       collection: AUDIT_ENTRIES,
       id: awaiting.entryId,
-      fields: { description: describeWithInvoice(awaiting, event, subjects) },
+      fields: { description: describeWithInvoice(awaiting, invoice, subjects) },
     });
   }
   writes.push(...subjectUpdates(event, subjects, entry?.id ?? null));

@@ -1,6 +1,7 @@
 import type { InvoiceIssued } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { JsonObject } from '@channel-ledger/read-store';
+import type { Recorded } from '../engine/document-projection';
 import type { DescribeContext } from './describe';
 import { describeEvent } from './describe';
 import type { AuditEntry, SalesChannelName } from './documents';
@@ -56,7 +57,11 @@ function channelOf(event: RecordedEvent, subjects: Subjects): SalesChannelName |
   return (resellerId && subjects.resellers.get(resellerId)?.channel) || null;
 }
 
-export function describeContext(event: RecordedEvent, subjects: Subjects, invoice: InvoiceIssued['data'] | null = null): DescribeContext {
+export function describeContext(
+  event: Pick<RecordedEvent, 'type' | 'streamId' | 'metadata'>,
+  subjects: Subjects,
+  invoice: InvoiceIssued['data'] | null = null,
+): DescribeContext {
   return {
     type: event.type,
     streamId: event.streamId,
@@ -92,8 +97,11 @@ export function auditEntry(event: RecordedEvent, keys: SubjectKeys, subjects: Su
 }
 
 /** Re-describes a remembered change now that its invoice is known (see Subjects.awaitingInvoice). */
-export function describeWithInvoice(remembered: { type: string; data: JsonObject }, event: RecordedEvent, subjects: Subjects): string {
-  const invoice = event.data as unknown as InvoiceIssued['data'];
-  const context = { ...describeContext(event, subjects, invoice), type: remembered.type };
+export function describeWithInvoice(
+  remembered: { type: string; data: JsonObject },
+  invoice: Recorded<InvoiceIssued>,
+  subjects: Subjects,
+): string {
+  const context = { ...describeContext(invoice, subjects, invoice.data), type: remembered.type };
   return describeEvent(remembered.data, context);
 }

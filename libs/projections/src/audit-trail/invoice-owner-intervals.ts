@@ -1,6 +1,7 @@
 import type { DirectPurchaseRecorded, InvoiceOwnerChanged, SubscriptionPurchased } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
+import { asLedgerEvent, type Recorded } from '../engine/document-projection';
 import type { ProjectionView } from '../engine/projection';
 import { INVOICE_OWNER_INTERVALS } from './collections';
 import type { InvoiceOwnerInterval } from './documents';
@@ -17,7 +18,8 @@ export function intervalId(subscriptionId: string, validFrom: string): string {
  * later one (support decisions are back-dated), which is why it splits rather than appends.
  * Effective at the very start of an interval, it replaces that interval's owner.
  */
-export async function invoiceOwnerWrites(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
+export async function invoiceOwnerWrites(recorded: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
+  const event = asLedgerEvent(recorded);
   switch (event.type) {
     case 'SubscriptionPurchased':
     case 'DirectPurchaseRecorded':
@@ -29,8 +31,8 @@ export async function invoiceOwnerWrites(event: RecordedEvent, view: ProjectionV
   }
 }
 
-function opened(event: RecordedEvent): WriteOperation[] {
-  const d = event.data as unknown as SubscriptionPurchased['data'] | DirectPurchaseRecorded['data'];
+function opened(event: Recorded<SubscriptionPurchased | DirectPurchaseRecorded>): WriteOperation[] {
+  const d = event.data;
   const validFrom = canonicalInstant(d.purchasedAt);
   const interval: InvoiceOwnerInterval = {
     id: intervalId(d.subscriptionId, validFrom),
@@ -47,8 +49,8 @@ function opened(event: RecordedEvent): WriteOperation[] {
   return [{ type: 'put', collection: INVOICE_OWNER_INTERVALS, document: interval }];
 }
 
-async function changed(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
-  const d = event.data as unknown as InvoiceOwnerChanged['data'];
+async function changed(event: Recorded<InvoiceOwnerChanged>, view: ProjectionView): Promise<WriteOperation[]> {
+  const d = event.data;
   const at = canonicalInstant(d.effectiveAt);
   const history = (await view.find(INVOICE_OWNER_INTERVALS, { subscriptionId: d.subscriptionId })) as InvoiceOwnerInterval[];
   if (history.length === 0) return []; // the domain refuses a change before the purchase

@@ -1,16 +1,6 @@
-import type {
-  CompanyDetailsChanged,
-  CustomerOrganizationCreated,
-  DirectPurchaseRecorded,
-  LicenseIssued,
-  PlanChanged,
-  ResellerRegistered,
-  SeatsPurchased,
-  SubscriptionPurchased,
-  SubscriptionRenewed,
-} from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { ReadDocument, WriteOperation } from '@channel-ledger/read-store';
+import { asLedgerEvent } from '../engine/document-projection';
 import type { ProjectionView } from '../engine/projection';
 import { AUDIT_SUBJECTS } from './collections';
 import type { AwaitingInvoice, LicenseSubject, OrganizationSubject, ResellerSubject, SubscriptionSubject } from './documents';
@@ -87,11 +77,12 @@ function put(document: ReadDocument): WriteOperation {
  * (their price is on the InvoiceIssued the same command appends right after them) and cleared by
  * that invoice.
  */
-export function subjectUpdates(event: RecordedEvent, subjects: Subjects, entryId: string | null): WriteOperation[] {
+export function subjectUpdates(recorded: RecordedEvent, subjects: Subjects, entryId: string | null): WriteOperation[] {
   const sub = subjects.subscription;
+  const event = asLedgerEvent(recorded);
   switch (event.type) {
     case 'ResellerRegistered': {
-      const d = event.data as unknown as ResellerRegistered['data'];
+      const d = event.data;
       const doc: ResellerSubject = {
         id: subjectId.reseller(d.resellerId),
         kind: 'reseller',
@@ -102,7 +93,7 @@ export function subjectUpdates(event: RecordedEvent, subjects: Subjects, entryId
       return [put(doc)];
     }
     case 'CustomerOrganizationCreated': {
-      const d = event.data as unknown as CustomerOrganizationCreated['data'];
+      const d = event.data;
       const doc: OrganizationSubject = {
         id: subjectId.organization(d.organizationId),
         kind: 'organization',
@@ -114,12 +105,12 @@ export function subjectUpdates(event: RecordedEvent, subjects: Subjects, entryId
       return [put(doc)];
     }
     case 'CompanyDetailsChanged': {
-      const d = event.data as unknown as CompanyDetailsChanged['data'];
+      const d = event.data;
       return subjects.organization ? [put({ ...subjects.organization, name: d.name })] : [];
     }
     case 'SubscriptionPurchased':
     case 'DirectPurchaseRecorded': {
-      const d = event.data as unknown as SubscriptionPurchased['data'] | DirectPurchaseRecorded['data'];
+      const d = event.data;
       const doc: SubscriptionSubject = {
         id: subjectId.subscription(d.subscriptionId),
         kind: 'subscription',
@@ -128,8 +119,8 @@ export function subjectUpdates(event: RecordedEvent, subjects: Subjects, entryId
         organizationName: d.organizationName,
         vendorId: d.vendorId,
         channel: d.channel,
-        resellerId: 'resellerId' in d ? d.resellerId : null,
-        resellerName: 'resellerName' in d ? d.resellerName : null,
+        resellerId: event.type === 'SubscriptionPurchased' ? event.data.resellerId : null,
+        resellerName: event.type === 'SubscriptionPurchased' ? event.data.resellerName : null,
         product: d.plan.product,
         tier: d.plan.tier,
         billingPeriod: d.billingPeriod,
@@ -140,21 +131,23 @@ export function subjectUpdates(event: RecordedEvent, subjects: Subjects, entryId
       return [put(doc)];
     }
     case 'SeatsPurchased': {
-      const d = event.data as unknown as SeatsPurchased['data'];
-      return sub ? [put({ ...sub, seats: d.seatsAfter, awaitingInvoice: awaiting(d.invoiceId, entryId, event) })] : [];
+      const d = event.data;
+      return sub ? [put({ ...sub, seats: d.seatsAfter, awaitingInvoice: awaiting(d.invoiceId, entryId, recorded) })] : [];
     }
     case 'PlanChanged': {
-      const d = event.data as unknown as PlanChanged['data'];
-      return sub ? [put({ ...sub, product: d.to.product, tier: d.to.tier, awaitingInvoice: awaiting(d.invoiceId, entryId, event) })] : [];
+      const d = event.data;
+      return sub
+        ? [put({ ...sub, product: d.to.product, tier: d.to.tier, awaitingInvoice: awaiting(d.invoiceId, entryId, recorded) })]
+        : [];
     }
     case 'SubscriptionRenewed': {
-      const d = event.data as unknown as SubscriptionRenewed['data'];
+      const d = event.data;
       return sub ? [put({ ...sub, product: d.plan.product, tier: d.plan.tier, seats: d.seats })] : [];
     }
     case 'InvoiceIssued':
       return sub?.awaitingInvoice ? [put({ ...sub, awaitingInvoice: null })] : [];
     case 'LicenseIssued': {
-      const d = event.data as unknown as LicenseIssued['data'];
+      const d = event.data;
       const doc: LicenseSubject = {
         id: subjectId.license(d.licenseId),
         kind: 'license',

@@ -1,6 +1,5 @@
-import type { LicenseEvent } from '@channel-ledger/domain';
-import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../engine/projection';
+import type { LicenseEvent, LicenseIssued } from '@channel-ledger/domain';
+import type { DocumentEvolution, EventWrites, Recorded } from '../engine/document-projection';
 import { CUSTOMER_LINKS, CUSTOMER_ORGANIZATIONS, licenseLinkId } from './collections';
 import type { CustomerLicense, CustomerLink, CustomerOrganization } from './documents';
 
@@ -8,10 +7,33 @@ import type { CustomerLicense, CustomerLink, CustomerOrganization } from './docu
  * License events → the organization's `licenses` (what it may download). Unlinked licenses
  * (rule 14) belong to no organization and are not shown; nor is the issuing right or reseller.
  */
-export async function applyLicenseEvent(event: LicenseEvent, view: ProjectionView): Promise<WriteOperation[]> {
+export const organizationLicenses: DocumentEvolution<CustomerOrganization, LicenseEvent> = {
+  collection: CUSTOMER_ORGANIZATIONS,
+  handles: ['LicenseIssued', 'LicenseDelivered', 'LicenseRevoked'],
+  async keyOf(event, view) {
+    if (event.type === 'LicenseIssued') return event.data.organizationId;
+    const link = (await view.get(CUSTOMER_LINKS, licenseLinkId(event.data.licenseId))) as CustomerLink | null;
+    return link?.organizationId ?? null;
+  },
+  evolve(organization, event) {
+    return organization && { ...organization, licenses: nextLicenses(organization.licenses, event) };
+  },
+};
+
+/** `customer_links`: a license's later events find their organization (one this view knows). */
+export const licenseLinks: EventWrites<LicenseIssued> = {
+  handles: ['LicenseIssued'],
+  async writes(event, view) {
+    const { licenseId, organizationId } = event.data;
+    if (organizationId === null || !(await view.get(CUSTOMER_ORGANIZATIONS, organizationId))) return [];
+    const link: CustomerLink = { id: licenseLinkId(licenseId), organizationId };
+    return [{ type: 'put', collection: CUSTOMER_LINKS, document: link }];
+  },
+};
+
+function nextLicenses(licenses: CustomerLicense[], event: Recorded<LicenseEvent>): CustomerLicense[] {
   if (event.type === 'LicenseIssued') {
     const d = event.data;
-    if (d.organizationId === null) return [];
     const license: CustomerLicense = {
       licenseId: d.licenseId,
       licenseTemplateId: d.licenseTemplateId,
@@ -22,20 +44,10 @@ export async function applyLicenseEvent(event: LicenseEvent, view: ProjectionVie
       deliveredTo: null,
       deliveredAt: null,
     };
-    const updated = await updateLicenses(view, d.organizationId, (licenses) => [
-      ...licenses.filter((l) => l.licenseId !== d.licenseId),
-      license,
-    ]);
-    const link: CustomerLink = { id: licenseLinkId(d.licenseId), organizationId: d.organizationId };
-    return updated.length ? [{ type: 'put', collection: CUSTOMER_LINKS, document: link }, ...updated] : [];
+    return [...licenses.filter((l) => l.licenseId !== d.licenseId), license];
   }
-
-  const link = (await view.get(CUSTOMER_LINKS, licenseLinkId(event.data.licenseId))) as CustomerLink | null;
-  if (!link) return [];
   const change = (fields: (l: CustomerLicense) => Partial<CustomerLicense>) =>
-    updateLicenses(view, link.organizationId, (licenses) =>
-      licenses.map((l) => (l.licenseId === event.data.licenseId ? { ...l, ...fields(l) } : l)),
-    );
+    licenses.map((l) => (l.licenseId === event.data.licenseId ? { ...l, ...fields(l) } : l));
   switch (event.type) {
     case 'LicenseDelivered':
       return change((l) => ({
@@ -46,15 +58,4 @@ export async function applyLicenseEvent(event: LicenseEvent, view: ProjectionVie
     case 'LicenseRevoked':
       return change(() => ({ status: 'revoked', available: false }));
   }
-}
-
-async function updateLicenses(
-  view: ProjectionView,
-  organizationId: string,
-  next: (licenses: CustomerLicense[]) => CustomerLicense[],
-): Promise<WriteOperation[]> {
-  const organization = (await view.get(CUSTOMER_ORGANIZATIONS, organizationId)) as CustomerOrganization | null;
-  if (!organization) return [];
-  const fields: Partial<CustomerOrganization> = { licenses: next(organization.licenses) };
-  return [{ type: 'patch', collection: CUSTOMER_ORGANIZATIONS, id: organizationId, fields: fields as JsonObject }];
 }

@@ -1,5 +1,6 @@
-import type { OrganizationEvent } from '@channel-ledger/domain';
+import type { LedgerEventOf } from '@channel-ledger/domain';
 import type { WriteOperation } from '@channel-ledger/read-store';
+import type { EventWrites, Recorded } from '../engine/document-projection';
 import { emailLookupOf } from '../email-lookup';
 import { contactSearchKeyId, CUSTOMER_OWNERSHIP_OFFERS, CUSTOMER_SEARCH_KEYS, nameSearchKeyId } from './collections';
 import type { CustomerOwnershipOffer, CustomerSearchKey } from './documents';
@@ -7,12 +8,35 @@ import type { CustomerOwnershipOffer, CustomerSearchKey } from './documents';
 /** Lower-cased and trimmed, so support's search ignores case; queries use the same form. */
 export const nameSearchValue = (name: string): string => name.trim().toLowerCase();
 
+type OfferOrSearchEvent = LedgerEventOf<
+  | 'CustomerOrganizationCreated'
+  | 'CompanyDetailsChanged'
+  | 'ContactChanged'
+  | 'OwnershipTransferInitiated'
+  | 'OwnershipTransferAccepted'
+  | 'OwnershipTransferExpired'
+  | 'OwnershipTransferCancelled'
+>;
+
 /**
  * Organization events → `customer_ownership_offers` and `customer_search_keys`. Every operation
  * follows from the event alone (no reads): the offer's id is its transferId, a key's id names
  * its organization and role, so a put replaces and a delete of what is gone does nothing.
  */
-export function applyOfferAndSearchEvent(event: OrganizationEvent): WriteOperation[] {
+export const offersAndSearchKeys: EventWrites<OfferOrSearchEvent> = {
+  handles: [
+    'CustomerOrganizationCreated',
+    'CompanyDetailsChanged',
+    'ContactChanged',
+    'OwnershipTransferInitiated',
+    'OwnershipTransferAccepted',
+    'OwnershipTransferExpired',
+    'OwnershipTransferCancelled',
+  ],
+  writes: applyOfferAndSearchEvent,
+};
+
+export function applyOfferAndSearchEvent(event: Recorded<OfferOrSearchEvent>): WriteOperation[] {
   const searchKey = (id: string, organizationId: string, key: CustomerSearchKey['key'], value: string): WriteOperation => {
     const document: CustomerSearchKey = { id, organizationId, key, value };
     return { type: 'put', collection: CUSTOMER_SEARCH_KEYS, document };
@@ -49,7 +73,5 @@ export function applyOfferAndSearchEvent(event: OrganizationEvent): WriteOperati
     case 'OwnershipTransferExpired':
     case 'OwnershipTransferCancelled':
       return [withdrawOffer(event.data.transferId)];
-    default:
-      return [];
   }
 }

@@ -1,19 +1,53 @@
-import type { OrganizationEvent } from '@channel-ledger/domain';
-import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../engine/projection';
+import type { LedgerEventOf } from '@channel-ledger/domain';
+import type { WriteOperation } from '@channel-ledger/read-store';
+import type { DocumentEvolution, EventWrites, Recorded } from '../engine/document-projection';
 import { boughtThroughNote } from './bought-through';
 import { accessId, CUSTOMER_ACCESS, CUSTOMER_ORGANIZATIONS } from './collections';
 import type { CustomerAccess, CustomerOrganization } from './documents';
 
 /**
- * Organization events → `customer_organizations` and `customer_access`. Contact change requests
- * are left out: they are the reseller's dealings with support and carry its invoice evidence.
+ * What the customer sees happen to its organization. Settings (visibility to other resellers) and
+ * contact change requests are left out: they are the reseller's dealings with the vendor and
+ * support, and carry its invoice evidence.
  */
-export async function applyOrganizationEvent(event: OrganizationEvent, view: ProjectionView): Promise<WriteOperation[]> {
+type CustomerFacingOrganizationEvent = LedgerEventOf<
+  | 'CustomerOrganizationCreated'
+  | 'CompanyDetailsChanged'
+  | 'OwnershipTransferInitiated'
+  | 'OwnershipTransferAccepted'
+  | 'OwnershipTransferExpired'
+  | 'OwnershipTransferCancelled'
+  | 'AdministratorInvited'
+  | 'AdministratorInvitationAccepted'
+  | 'ContactChanged'
+>;
+
+/** Organization events → `customer_organizations`, one per organization. */
+export const customerOrganizations: DocumentEvolution<CustomerOrganization, CustomerFacingOrganizationEvent> = {
+  collection: CUSTOMER_ORGANIZATIONS,
+  handles: [
+    'CustomerOrganizationCreated',
+    'CompanyDetailsChanged',
+    'OwnershipTransferInitiated',
+    'OwnershipTransferAccepted',
+    'OwnershipTransferExpired',
+    'OwnershipTransferCancelled',
+    'AdministratorInvited',
+    'AdministratorInvitationAccepted',
+    'ContactChanged',
+  ],
+  keyOf: (event) => event.data.organizationId,
+  evolve: evolveOrganization,
+};
+
+function evolveOrganization(
+  organization: CustomerOrganization | null,
+  event: Recorded<CustomerFacingOrganizationEvent>,
+): CustomerOrganization | null {
   if (event.type === 'CustomerOrganizationCreated') {
     const d = event.data;
     const managingReseller = { resellerId: d.managingReseller.resellerId, companyName: d.managingReseller.companyName };
-    const organization: CustomerOrganization = {
+    return {
       id: d.organizationId,
       organizationId: d.organizationId,
       vendorId: d.vendorId,
@@ -30,70 +64,64 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
       licenses: [],
       createdAt: d.createdAt,
     };
-    return [{ type: 'put', collection: CUSTOMER_ORGANIZATIONS, document: organization }];
   }
-
-  const organization = (await view.get(CUSTOMER_ORGANIZATIONS, event.data.organizationId)) as CustomerOrganization | null;
-  if (!organization) return [];
-  const id = organization.id;
-  const patch = (fields: Partial<CustomerOrganization>): WriteOperation => ({
-    type: 'patch',
-    collection: CUSTOMER_ORGANIZATIONS,
-    id,
-    fields: fields as JsonObject,
-  });
-  const grant = (role: CustomerAccess['role'], email: string): WriteOperation => {
-    const access: CustomerAccess = { id: accessId(id, role, email), organizationId: id, email, role };
-    return { type: 'put', collection: CUSTOMER_ACCESS, document: access };
-  };
-  const closeTransfer = (transferId: string): WriteOperation[] =>
-    organization.pendingTransfer?.transferId === transferId ? [patch({ pendingTransfer: null })] : [];
+  if (!organization) return null;
+  const change = (fields: Partial<CustomerOrganization>): CustomerOrganization => ({ ...organization, ...fields });
+  const closeTransfer = (transferId: string): CustomerOrganization =>
+    organization.pendingTransfer?.transferId === transferId ? change({ pendingTransfer: null }) : organization;
 
   switch (event.type) {
     case 'CompanyDetailsChanged':
-      return [patch({ name: event.data.name, companyDetails: plainDetails(event.data.companyDetails) })];
-    case 'OrganizationSettingsChanged':
-      return []; // visibility to other resellers is not the customer's concern
+      return change({ name: event.data.name, companyDetails: plainDetails(event.data.companyDetails) });
     case 'OwnershipTransferInitiated': {
       const { transferId, toEmail, expiresAt } = event.data;
-      return [patch({ pendingTransfer: { transferId, toEmail, expiresAt } })];
+      return change({ pendingTransfer: { transferId, toEmail, expiresAt } });
     }
-    case 'OwnershipTransferAccepted': {
-      const { newOwnerEmail } = event.data;
-      const previous = organization.owner;
-      const revoke: WriteOperation[] =
-        previous.kind === 'customer' ? [{ type: 'delete', collection: CUSTOMER_ACCESS, id: accessId(id, 'owner', previous.email) }] : [];
-      return [
-        ...revoke,
-        patch({ owner: { kind: 'customer', email: newOwnerEmail }, pendingTransfer: null }),
-        grant('owner', newOwnerEmail),
-      ];
-    }
+    case 'OwnershipTransferAccepted':
+      return change({ owner: { kind: 'customer', email: event.data.newOwnerEmail }, pendingTransfer: null });
     case 'OwnershipTransferExpired':
     case 'OwnershipTransferCancelled':
       return closeTransfer(event.data.transferId);
     case 'AdministratorInvited': {
       const { invitationId, email, invitedAt } = event.data;
       const others = organization.administrators.filter((a) => a.invitationId !== invitationId);
-      return [patch({ administrators: [...others, { invitationId, email, status: 'invited', invitedAt, acceptedAt: null }] })];
+      return change({ administrators: [...others, { invitationId, email, status: 'invited', invitedAt, acceptedAt: null }] });
     }
     case 'AdministratorInvitationAccepted': {
-      // Rule 15: access only once the invitation is accepted.
-      const { invitationId, email, acceptedAt } = event.data;
+      const { invitationId, acceptedAt } = event.data;
       const administrators = organization.administrators.map((a) =>
         a.invitationId === invitationId ? { ...a, status: 'accepted' as const, acceptedAt } : a,
       );
-      return [patch({ administrators }), grant('administrator', email)];
+      return change({ administrators });
     }
     case 'ContactChanged': {
       const { role, contact } = event.data;
-      return [patch({ contacts: { ...organization.contacts, [role]: { name: contact.name, email: contact.email } } })];
+      return change({ contacts: { ...organization.contacts, [role]: { name: contact.name, email: contact.email } } });
     }
-    case 'ContactChangeRequested':
-    case 'ContactChangeRejected':
-      return [];
   }
 }
+
+/**
+ * `customer_access`: who may sign in to see an organization. The owner's access moves with the
+ * ownership; an administrator gets it only once the invitation is accepted (rule 15).
+ */
+export const customerAccess: EventWrites<LedgerEventOf<'OwnershipTransferAccepted' | 'AdministratorInvitationAccepted'>> = {
+  handles: ['OwnershipTransferAccepted', 'AdministratorInvitationAccepted'],
+  async writes(event, view) {
+    const organization = (await view.get(CUSTOMER_ORGANIZATIONS, event.data.organizationId)) as CustomerOrganization | null;
+    if (!organization) return [];
+    const id = organization.id;
+    const grant = (role: CustomerAccess['role'], email: string): WriteOperation => {
+      const access: CustomerAccess = { id: accessId(id, role, email), organizationId: id, email, role };
+      return { type: 'put', collection: CUSTOMER_ACCESS, document: access };
+    };
+    if (event.type === 'AdministratorInvitationAccepted') return [grant('administrator', event.data.email)];
+    const previous = organization.owner;
+    const revoke: WriteOperation[] =
+      previous.kind === 'customer' ? [{ type: 'delete', collection: CUSTOMER_ACCESS, id: accessId(id, 'owner', previous.email) }] : [];
+    return [...revoke, grant('owner', event.data.newOwnerEmail)];
+  },
+};
 
 /** Company details are optional strings; absent ones are left out (JSON has no undefined). */
 function plainDetails(details: object): { [field: string]: string } {

@@ -41,7 +41,7 @@ export async function customerOrganizationsOf(
     cursor: options.cursor ?? null,
     limit: options.limit,
   });
-  return { items: found.documents as unknown as CustomerAccess[], nextCursor: found.nextCursor };
+  return { items: found.documents as CustomerAccess[], nextCursor: found.nextCursor };
 }
 
 /** Rule 3 at read time: the ownership offer unless it lapsed at `now` (no sweep needed). */
@@ -68,7 +68,7 @@ export async function openOwnershipOffersTo(
     cursor: options.cursor ?? null,
     limit: options.limit,
   });
-  return { items: found.documents as unknown as CustomerOwnershipOffer[], nextCursor: found.nextCursor };
+  return { items: found.documents as CustomerOwnershipOffer[], nextCursor: found.nextCursor };
 }
 
 /** What support searches organizations by: an address (exact) or the start of a name (any case). */
@@ -93,7 +93,7 @@ export async function searchCustomerOrganizations(
       cursor: options.cursor ?? null,
       limit: options.limit,
     });
-    const ids = (found.documents as unknown as CustomerSearchKey[]).map((k) => k.organizationId);
+    const ids = (found.documents as CustomerSearchKey[]).map((k) => k.organizationId);
     return { items: await organizationsById(readStore, ids), nextCursor: found.nextCursor };
   }
   const address = normalizeEmail(search.email);

@@ -1,16 +1,57 @@
-import type { SubscriptionEvent } from '@channel-ledger/domain';
-import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../engine/projection';
+import type { DirectPurchaseRecorded, InvoiceIssued, SubscriptionEvent, SubscriptionPurchased } from '@channel-ledger/domain';
+import type { DocumentEvolution, EventWrites, Recorded } from '../engine/document-projection';
 import { organizationBoughtThrough } from './bought-through';
 import { CUSTOMER_LINKS, CUSTOMER_ORGANIZATIONS, subscriptionLinkId } from './collections';
 import type { CustomerLink, CustomerOrganization, CustomerSubscription } from './documents';
 
+/** Invoices are the reseller's business with the vendor: the customer never sees one. */
+type CustomerSubscriptionEvent = Exclude<SubscriptionEvent, InvoiceIssued>;
+
 /**
  * Subscription events → the organization's `subscriptions`. Only what the customer may see is
- * copied: never unitPrice, totals, invoices (InvoiceIssued is ignored), the invoice owner's
- * address or the payment method. Every field is picked by name, never spread from an event.
+ * copied: never unitPrice, totals, invoices, the invoice owner's address or the payment method.
+ * Every field is picked by name, never spread from an event.
  */
-export async function applySubscriptionEvent(event: SubscriptionEvent, view: ProjectionView): Promise<WriteOperation[]> {
+export const organizationSubscriptions: DocumentEvolution<CustomerOrganization, CustomerSubscriptionEvent> = {
+  collection: CUSTOMER_ORGANIZATIONS,
+  handles: [
+    'SubscriptionPurchased',
+    'DirectPurchaseRecorded',
+    'SeatsPurchased',
+    'PlanChanged',
+    'SeatAssigned',
+    'SeatUnassigned',
+    'SubscriptionRenewed',
+    'SubscriptionCancelled',
+    'SubscriptionExpired',
+    'InvoiceOwnerChanged',
+  ],
+  async keyOf(event, view) {
+    if (event.type === 'SubscriptionPurchased' || event.type === 'DirectPurchaseRecorded') return event.data.organizationId;
+    // Later events name only the subscription: its link says whose it is.
+    const link = (await view.get(CUSTOMER_LINKS, subscriptionLinkId(event.data.subscriptionId))) as CustomerLink | null;
+    return link?.organizationId ?? null;
+  },
+  evolve(organization, event) {
+    if (!organization) return null;
+    const subscriptions = nextSubscriptions(organization.subscriptions, event);
+    // What the organization as a whole was bought through follows its subscriptions.
+    return { ...organization, subscriptions, boughtThrough: organizationBoughtThrough(organization, subscriptions) };
+  },
+};
+
+/** `customer_links`: a subscription's later events find their organization (one this view knows). */
+export const subscriptionLinks: EventWrites<SubscriptionPurchased | DirectPurchaseRecorded> = {
+  handles: ['SubscriptionPurchased', 'DirectPurchaseRecorded'],
+  async writes(event, view) {
+    const { subscriptionId, organizationId } = event.data;
+    if (!(await view.get(CUSTOMER_ORGANIZATIONS, organizationId))) return [];
+    const link: CustomerLink = { id: subscriptionLinkId(subscriptionId), organizationId };
+    return [{ type: 'put', collection: CUSTOMER_LINKS, document: link }];
+  },
+};
+
+function nextSubscriptions(subscriptions: CustomerSubscription[], event: Recorded<CustomerSubscriptionEvent>): CustomerSubscription[] {
   if (event.type === 'SubscriptionPurchased' || event.type === 'DirectPurchaseRecorded') {
     const d = event.data;
     const subscription: CustomerSubscription = {
@@ -30,21 +71,10 @@ export async function applySubscriptionEvent(event: SubscriptionEvent, view: Pro
       status: 'active',
       cancelAt: null,
     };
-    const link: CustomerLink = { id: subscriptionLinkId(d.subscriptionId), organizationId: d.organizationId };
-    const updated = await updateOrganization(view, d.organizationId, (subscriptions) => [
-      ...subscriptions.filter((s) => s.subscriptionId !== d.subscriptionId),
-      subscription,
-    ]);
-    return updated.length ? [{ type: 'put', collection: CUSTOMER_LINKS, document: link }, ...updated] : [];
+    return [...subscriptions.filter((s) => s.subscriptionId !== d.subscriptionId), subscription];
   }
-  if (event.type === 'InvoiceIssued') return [];
-
-  const link = (await view.get(CUSTOMER_LINKS, subscriptionLinkId(event.data.subscriptionId))) as CustomerLink | null;
-  if (!link) return [];
   const change = (fields: (s: CustomerSubscription) => Partial<CustomerSubscription>) =>
-    updateOrganization(view, link.organizationId, (subscriptions) =>
-      subscriptions.map((s) => (s.subscriptionId === event.data.subscriptionId ? { ...s, ...fields(s) } : s)),
-    );
+    subscriptions.map((s) => (s.subscriptionId === event.data.subscriptionId ? { ...s, ...fields(s) } : s));
 
   switch (event.type) {
     case 'SeatsPurchased':
@@ -78,17 +108,4 @@ export async function applySubscriptionEvent(event: SubscriptionEvent, view: Pro
 
 function seatsAssigned(assignedTo: string[]): Partial<CustomerSubscription> {
   return { assignedTo, seatsAssigned: assignedTo.length };
-}
-
-/** Rewrites the organization's subscriptions and what the organization as a whole was bought through. */
-async function updateOrganization(
-  view: ProjectionView,
-  organizationId: string,
-  next: (subscriptions: CustomerSubscription[]) => CustomerSubscription[],
-): Promise<WriteOperation[]> {
-  const organization = (await view.get(CUSTOMER_ORGANIZATIONS, organizationId)) as CustomerOrganization | null;
-  if (!organization) return [];
-  const subscriptions = next(organization.subscriptions);
-  const fields: Partial<CustomerOrganization> = { subscriptions, boughtThrough: organizationBoughtThrough(organization, subscriptions) };
-  return [{ type: 'patch', collection: CUSTOMER_ORGANIZATIONS, id: organizationId, fields: fields as JsonObject }];
 }

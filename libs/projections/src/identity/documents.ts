@@ -1,12 +1,15 @@
 import type { Membership } from '@channel-ledger/domain';
 
-/** `id` is the address's keyed hash (email-lookup.ts): the directory does not hold the address itself. */
-export interface IdentityAccount {
-  id: string;
-  memberships: Membership[];
-}
+/** A domain Membership as stored (a type alias, so it is JSON to the read store). */
+export type AccountMembership = { role: Membership['role']; tenantId: string | null };
 
-export interface ApiKeyListing {
+/** `id` is the address's keyed hash (email-lookup.ts): the directory does not hold the address itself. */
+export type IdentityAccount = {
+  id: string;
+  memberships: AccountMembership[];
+};
+
+export type ApiKeyListing = {
   id: string;
   keyId: string;
   name: string;
@@ -17,4 +20,4 @@ export interface ApiKeyListing {
   status: 'active' | 'revoked';
   createdAt: string;
   revokedAt: string | null;
-}
+};

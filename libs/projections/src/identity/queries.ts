@@ -24,5 +24,5 @@ export async function apiKeysOf(readStore: ReadStore, tenant: Membership, option
     cursor: options.cursor ?? null,
     limit: options.limit,
   });
-  return { items: found.documents as unknown as ApiKeyListing[], nextCursor: found.nextCursor };
+  return { items: found.documents as ApiKeyListing[], nextCursor: found.nextCursor };
 }

@@ -6,7 +6,7 @@ export const MAIL_OUTBOX = 'mail_outbox';
 export type MailOutboxStatus = 'pending' | 'sent';
 
 /** One event that asks for mail. The id is the event id, so replaying the event puts the same document. */
-export interface MailOutboxEntry {
+export type MailOutboxEntry = {
   id: string;
   eventId: string;
   /** The sender reads the event back from its stream (EventStore.readStream). */
@@ -18,9 +18,7 @@ export interface MailOutboxEntry {
   /** Set by the sender: when the mails were handed over, and how many there were. */
   sentAt?: string;
   mails?: number;
-}
+};
 
-export const mailOutboxCollections: ProjectionCollection[] = [
-  // The sender asks "what is pending"; operators count pending and sent.
-  { name: MAIL_OUTBOX, indexes: [{ fields: ['status'] }] },
-];
+// The sender asks "what is pending"; operators count pending and sent.
+export const mailOutboxCollection: ProjectionCollection = { name: MAIL_OUTBOX, indexes: [{ fields: ['status'] }] };

@@ -1,5 +1,5 @@
-import { defineProjection } from '../engine/projection';
-import { MAIL_OUTBOX, MailOutboxEntry, mailOutboxCollections } from './collections';
+import { defineDocumentProjection } from '../engine/document-projection';
+import { MailOutboxEntry, mailOutboxCollection } from './collections';
 
 /**
  * Events that imply a mail. Tokens in those mails are not in the events (only their hashes are):
@@ -30,20 +30,18 @@ export const MAIL_EVENT_TYPES = [
  * pending until the sender marks it sent. Not a read model: it is left out of
  * `readModelProjections` (and their digest tests), because the sender writes to its documents.
  */
-export const mailOutboxProjection = defineProjection({
+export const mailOutboxProjection = defineDocumentProjection<MailOutboxEntry>({
   name: 'mail-outbox',
   version: 1,
-  collections: mailOutboxCollections,
+  collection: mailOutboxCollection,
   handles: MAIL_EVENT_TYPES,
-  apply(event) {
-    const entry: MailOutboxEntry = {
-      id: event.eventId,
-      eventId: event.eventId,
-      streamId: event.streamId,
-      position: event.position.toString(),
-      type: event.type,
-      status: 'pending',
-    };
-    return [{ type: 'put', collection: MAIL_OUTBOX, document: { ...entry } }];
-  },
+  keyOf: (event) => event.eventId,
+  evolve: (_entry, event) => ({
+    id: event.eventId,
+    eventId: event.eventId,
+    streamId: event.streamId,
+    position: event.position.toString(),
+    type: event.type,
+    status: 'pending',
+  }),
 });

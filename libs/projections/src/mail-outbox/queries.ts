@@ -4,7 +4,7 @@ import { MAIL_OUTBOX, MailOutboxEntry } from './collections';
 /** Up to `limit` pending entries, oldest event first (positions compared as numbers, not strings). */
 export async function pendingMail(store: ReadStore, limit = 100): Promise<MailOutboxEntry[]> {
   const page = await store.find(MAIL_OUTBOX, { where: { status: 'pending' }, limit });
-  const entries = page.documents as unknown as MailOutboxEntry[];
+  const entries = page.documents as MailOutboxEntry[];
   return entries.sort((a, b) => (BigInt(a.position) < BigInt(b.position) ? -1 : BigInt(a.position) > BigInt(b.position) ? 1 : 0));
 }
 

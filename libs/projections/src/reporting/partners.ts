@@ -1,6 +1,6 @@
-import type { ResellerRegistered } from '@channel-ledger/domain';
-import type { RecordedEvent } from '@channel-ledger/event-store';
+import type { IssuanceRightGranted, ResellerRegistered, SubscriptionPurchased } from '@channel-ledger/domain';
 import type { WriteOperation } from '@channel-ledger/read-store';
+import type { DocumentEvolution, EventWrites } from '../engine/document-projection';
 import type { ProjectionView } from '../engine/projection';
 import { REPORTING_RESELLERS, REPORTING_VENDOR_RESELLERS } from './collections';
 import type { ReportingReseller, VendorReseller } from './documents';
@@ -9,18 +9,28 @@ export function vendorResellerId(vendorId: string, resellerId: string | null): s
   return `${vendorId}|${resellerId ?? 'direct'}`;
 }
 
-/** A reseller's name, as registered (it cannot change). */
-export function resellerWrites(event: RecordedEvent): WriteOperation[] {
-  if (event.type !== 'ResellerRegistered') return [];
-  const d = event.data as unknown as ResellerRegistered['data'];
-  const reseller: ReportingReseller = {
-    id: d.resellerId,
-    resellerId: d.resellerId,
-    companyName: d.companyName,
-    partnerKind: d.partnerKind,
-  };
-  return [{ type: 'put', collection: REPORTING_RESELLERS, document: reseller }];
-}
+/** `reporting_resellers`: a reseller's name, as registered (it cannot change). */
+export const reportingResellers: DocumentEvolution<ReportingReseller, ResellerRegistered> = {
+  collection: REPORTING_RESELLERS,
+  handles: ['ResellerRegistered'],
+  keyOf: (event) => event.data.resellerId,
+  evolve: (_reseller, { data }) => ({
+    id: data.resellerId,
+    resellerId: data.resellerId,
+    companyName: data.companyName,
+    partnerKind: data.partnerKind,
+  }),
+};
+
+/**
+ * `reporting_vendor_resellers` from a reseller's purchase or issuance right. Invoices (their
+ * currency) and ownership transfers add their pairs where they are counted, as these read the
+ * subscription or organization the pair comes from.
+ */
+export const partnerPairs: EventWrites<SubscriptionPurchased | IssuanceRightGranted> = {
+  handles: ['SubscriptionPurchased', 'IssuanceRightGranted'],
+  writes: (event, view) => partnerWrites(view, event.data.vendorId, event.data.resellerId),
+};
 
 /**
  * Remembers that a reseller (null: the vendor itself, for direct sales) works with a vendor and,

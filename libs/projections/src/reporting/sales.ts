@@ -1,6 +1,6 @@
 import type { InvoiceIssued, InvoiceReason } from '@channel-ledger/domain';
-import type { RecordedEvent } from '@channel-ledger/event-store';
 import type { WriteOperation } from '@channel-ledger/read-store';
+import type { EventWrites, Recorded } from '../engine/document-projection';
 import type { ProjectionView } from '../engine/projection';
 import { REPORTING_MONTHLY_SALES, REPORTING_SUBSCRIPTIONS } from './collections';
 import type { MonthlySales, ReportingSubscription } from './documents';
@@ -23,12 +23,15 @@ export function monthlySalesId(vendorId: string, resellerId: string | null, mont
 
 /**
  * Every sales figure is written from the invoice: revenue by invoice reason, and the seats the
- * same command sold (remembered on the subscription as `pendingSeats`), so seats and money always
- * land on the same party, month and currency. The party is the invoice owner (rule 7): a reseller,
- * or nobody (null, a direct sale) when the vendor invoices the organization.
+ * same command sold (remembered on the subscription as `pendingSeats`, which the invoice clears:
+ * subscriptions.ts), so seats and money always land on the same party, month and currency. The
+ * party is the invoice owner (rule 7): a reseller, or nobody (null, a direct sale) when the
+ * vendor invoices the organization.
  */
-export async function salesWrites(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
-  const d = event.data as unknown as InvoiceIssued['data'];
+export const monthlySalesWrites: EventWrites<InvoiceIssued> = { handles: ['InvoiceIssued'], writes: salesWrites };
+
+async function salesWrites(event: Recorded<InvoiceIssued>, view: ProjectionView): Promise<WriteOperation[]> {
+  const d = event.data;
   const subscription = (await view.get(REPORTING_SUBSCRIPTIONS, d.subscriptionId)) as ReportingSubscription | null;
   if (!subscription) return [];
   const resellerId = d.issuedTo.kind === 'reseller' ? d.issuedTo.id : null;
@@ -52,10 +55,10 @@ export async function salesWrites(event: RecordedEvent, view: ProjectionView): P
   };
   if (field) next[field] = addAmounts(d.currency, current[field], d.total);
 
-  const writes: WriteOperation[] = [{ type: 'put', collection: REPORTING_MONTHLY_SALES, document: next }];
-  if (seats) writes.push({ type: 'patch', collection: REPORTING_SUBSCRIPTIONS, id: subscription.id, fields: { pendingSeats: null } });
-  writes.push(...(await partnerWrites(view, subscription.vendorId, resellerId, d.currency)));
-  return writes;
+  return [
+    { type: 'put', collection: REPORTING_MONTHLY_SALES, document: next },
+    ...(await partnerWrites(view, subscription.vendorId, resellerId, d.currency)),
+  ];
 }
 
 function empty(id: string, vendorId: string, resellerId: string | null, month: string, currency: string): MonthlySales {

@@ -1,20 +1,8 @@
 import { CurrencyCode, multiplyAmount, periodsPerYear } from '@channel-ledger/domain';
-import type {
-  BillingPeriod,
-  DirectPurchaseRecorded,
-  PlanChanged,
-  SeatsPurchased,
-  SubscriptionCancelled,
-  SubscriptionExpired,
-  SubscriptionPurchased,
-  SubscriptionRenewed,
-} from '@channel-ledger/domain';
-import type { RecordedEvent } from '@channel-ledger/event-store';
-import type { WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../engine/projection';
+import type { BillingPeriod, LedgerEventOf } from '@channel-ledger/domain';
+import type { DocumentEvolution, Recorded } from '../engine/document-projection';
 import { REPORTING_SUBSCRIPTIONS } from './collections';
 import type { PendingSeats, ReportingSubscription } from './documents';
-import { partnerWrites } from './partners';
 
 const canonical = (instant: string): string => new Date(Date.parse(instant)).toISOString();
 const later = (a: string, b: string): string => (Date.parse(a) >= Date.parse(b) ? a : b);
@@ -26,26 +14,44 @@ const pending = (invoiceId: string | null, seats: Partial<Omit<PendingSeats, 'in
   ...seats,
 });
 
+type ReportedSubscriptionEvent = LedgerEventOf<
+  | 'SubscriptionPurchased'
+  | 'DirectPurchaseRecorded'
+  | 'SeatsPurchased'
+  | 'PlanChanged'
+  | 'SubscriptionRenewed'
+  | 'SubscriptionCancelled'
+  | 'SubscriptionExpired'
+  | 'InvoiceIssued'
+>;
+
 /**
  * The subscription as dashboards need it: status and next renewal date (both indexed, so "renewals
- * due" is a range query at read time: a projection cannot know "now"), and who sold it.
+ * due" is a range query at read time: a projection cannot know "now"), and who sold it. Events of
+ * a stream whose purchase this projection never saw write nothing.
  */
-export async function subscriptionWrites(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
-  if (event.type === 'SubscriptionPurchased' || event.type === 'DirectPurchaseRecorded') {
-    const subscription = opened(event);
-    // Direct sales become a partner of the vendor with their invoice (resellerId null).
-    return [
-      put(subscription),
-      ...(subscription.resellerId === null ? [] : await partnerWrites(view, subscription.vendorId, subscription.resellerId)),
-    ];
-  }
-  const id = event.data.subscriptionId;
-  if (typeof id !== 'string') return [];
-  const current = (await view.get(REPORTING_SUBSCRIPTIONS, id)) as ReportingSubscription | null;
-  if (!current) return []; // a stream whose purchase this projection never saw: nothing to report on
-  const next = evolve(current, event);
-  return next ? [put({ ...next, annualTotal: annualTotal(next.unitPrice, next.seats, next.currency, next.billingPeriod) })] : [];
-}
+export const reportingSubscriptions: DocumentEvolution<ReportingSubscription, ReportedSubscriptionEvent> = {
+  collection: REPORTING_SUBSCRIPTIONS,
+  handles: [
+    'SubscriptionPurchased',
+    'DirectPurchaseRecorded',
+    'SeatsPurchased',
+    'PlanChanged',
+    'SubscriptionRenewed',
+    'SubscriptionCancelled',
+    'SubscriptionExpired',
+    'InvoiceIssued',
+  ],
+  keyOf: (event) => event.data.subscriptionId,
+  evolve(subscription, event) {
+    if (event.type === 'SubscriptionPurchased' || event.type === 'DirectPurchaseRecorded') return opened(event);
+    if (!subscription) return null;
+    // The invoice attributes the pending seats to a sale (sales.ts): they are not pending any more.
+    if (event.type === 'InvoiceIssued') return subscription.pendingSeats ? { ...subscription, pendingSeats: null } : subscription;
+    const next = changedBy(subscription, event);
+    return { ...next, annualTotal: annualTotal(next.unitPrice, next.seats, next.currency, next.billingPeriod) };
+  },
+};
 
 /** A year of the current terms: the period's total (rounded) × periods per year, as the renewal quote. */
 export function annualTotal(unitPrice: string, seats: number, currency: string, billingPeriod: string): string {
@@ -53,13 +59,13 @@ export function annualTotal(unitPrice: string, seats: number, currency: string, 
   return multiplyAmount(periodTotal, periodsPerYear(billingPeriod as BillingPeriod), currency as CurrencyCode);
 }
 
-function opened(event: RecordedEvent): ReportingSubscription {
-  const d = event.data as unknown as SubscriptionPurchased['data'] | DirectPurchaseRecorded['data'];
+function opened(event: Recorded<LedgerEventOf<'SubscriptionPurchased' | 'DirectPurchaseRecorded'>>): ReportingSubscription {
+  const d = event.data;
   return {
     id: d.subscriptionId,
     subscriptionId: d.subscriptionId,
     vendorId: d.vendorId,
-    resellerId: 'resellerId' in d ? d.resellerId : null,
+    resellerId: event.type === 'SubscriptionPurchased' ? event.data.resellerId : null,
     organizationId: d.organizationId,
     organizationName: d.organizationName,
     channel: d.channel,
@@ -80,14 +86,19 @@ function opened(event: RecordedEvent): ReportingSubscription {
   };
 }
 
-function evolve(s: ReportingSubscription, event: RecordedEvent): ReportingSubscription | null {
+function changedBy(
+  s: ReportingSubscription,
+  event: Recorded<
+    LedgerEventOf<'SeatsPurchased' | 'PlanChanged' | 'SubscriptionRenewed' | 'SubscriptionCancelled' | 'SubscriptionExpired'>
+  >,
+): ReportingSubscription {
   switch (event.type) {
     case 'SeatsPurchased': {
-      const d = event.data as unknown as SeatsPurchased['data'];
+      const d = event.data;
       return { ...s, seats: d.seatsAfter, pendingSeats: pending(d.invoiceId, { seatsAdded: d.seatsAdded }) };
     }
     case 'PlanChanged': {
-      const d = event.data as unknown as PlanChanged['data'];
+      const d = event.data;
       return {
         ...s,
         planId: d.to.planId,
@@ -99,7 +110,7 @@ function evolve(s: ReportingSubscription, event: RecordedEvent): ReportingSubscr
       };
     }
     case 'SubscriptionRenewed': {
-      const d = event.data as unknown as SubscriptionRenewed['data'];
+      const d = event.data;
       // Renewals may be paid ahead; the next renewal date is the end of the latest paid period.
       return {
         ...s,
@@ -113,19 +124,9 @@ function evolve(s: ReportingSubscription, event: RecordedEvent): ReportingSubscr
         pendingSeats: pending(d.invoiceId, { seatsRenewed: d.seats }),
       };
     }
-    case 'SubscriptionCancelled': {
-      const d = event.data as unknown as SubscriptionCancelled['data'];
-      return { ...s, status: 'cancelled', endsAt: canonical(d.effectiveAt) };
-    }
-    case 'SubscriptionExpired': {
-      const d = event.data as unknown as SubscriptionExpired['data'];
-      return { ...s, status: 'expired', endsAt: canonical(d.expiredAt) };
-    }
-    default:
-      return null;
+    case 'SubscriptionCancelled':
+      return { ...s, status: 'cancelled', endsAt: canonical(event.data.effectiveAt) };
+    case 'SubscriptionExpired':
+      return { ...s, status: 'expired', endsAt: canonical(event.data.expiredAt) };
   }
-}
-
-function put(document: ReportingSubscription): WriteOperation {
-  return { type: 'put', collection: REPORTING_SUBSCRIPTIONS, document };
 }

@@ -1,17 +1,12 @@
-import {
-  canonicalInstant,
-  type OwnershipTransferAccepted,
-  type OwnershipTransferCancelled,
-  type OwnershipTransferExpired,
-  type OwnershipTransferInitiated,
-} from '@channel-ledger/domain';
-import type { RecordedEvent } from '@channel-ledger/event-store';
+import { canonicalInstant } from '@channel-ledger/domain';
 import type { WriteOperation } from '@channel-ledger/read-store';
+import type { EventWrites, Recorded } from '../engine/document-projection';
 import type { ProjectionView } from '../engine/projection';
 import { REPORTING_ORGANIZATIONS, REPORTING_TRANSFER_OUTCOMES, REPORTING_TRANSFERS } from './collections';
 import type { MonthlyTransferOutcomes, ReportingOrganization, ReportingTransfer, TransferStatus } from './documents';
 import { monthOf } from './month';
 import { partnerWrites } from './partners';
+import { TRANSFER_STEPS, type TransferStep } from './transfers';
 
 type Outcome = 'initiated' | 'accepted' | 'lapsed' | 'cancelled';
 
@@ -25,17 +20,17 @@ export function transferOutcomesId(vendorId: string, resellerId: string, month: 
 
 /**
  * One document per ownership transfer, and monthly outcome counts dated by each step's own
- * business date. Runs before `transferWrites` in the same apply; it only reads the organization's
- * vendor, which never changes.
+ * business date. It only reads the organization's vendor, which never changes.
  */
-export async function transferOutcomeWrites(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> {
+export const transferOutcomeWrites: EventWrites<TransferStep> = { handles: TRANSFER_STEPS, writes: transferOutcomes };
+
+async function transferOutcomes(event: Recorded<TransferStep>, view: ProjectionView): Promise<WriteOperation[]> {
   const organizationId = event.data.organizationId;
-  if (typeof organizationId !== 'string') return [];
   const organization = (await view.get(REPORTING_ORGANIZATIONS, organizationId)) as ReportingOrganization | null;
   if (!organization) return [];
 
   if (event.type === 'OwnershipTransferInitiated') {
-    const d = event.data as unknown as OwnershipTransferInitiated['data'];
+    const d = event.data;
     const transfer: ReportingTransfer = {
       id: transferId(organizationId, d.transferId),
       transferId: d.transferId,
@@ -55,7 +50,6 @@ export async function transferOutcomeWrites(event: RecordedEvent, view: Projecti
   }
 
   const closing = closingOf(event);
-  if (!closing) return [];
   const transfer = (await view.get(REPORTING_TRANSFERS, transferId(organizationId, closing.transferId))) as ReportingTransfer | null;
   // A step for a transfer this projection never saw open, or one already closed: nothing to count.
   if (!transfer || transfer.status !== 'open') return [];
@@ -66,23 +60,19 @@ export async function transferOutcomeWrites(event: RecordedEvent, view: Projecti
   ];
 }
 
-function closingOf(event: RecordedEvent): { transferId: string; status: Exclude<TransferStatus, 'open'>; at: string } | null {
+function closingOf(event: Recorded<Exclude<TransferStep, { type: 'OwnershipTransferInitiated' }>>): {
+  transferId: string;
+  status: Exclude<TransferStatus, 'open'>;
+  at: string;
+} {
   switch (event.type) {
-    case 'OwnershipTransferAccepted': {
-      const d = event.data as unknown as OwnershipTransferAccepted['data'];
-      return { transferId: d.transferId, status: 'accepted', at: d.acceptedAt };
-    }
-    case 'OwnershipTransferExpired': {
+    case 'OwnershipTransferAccepted':
+      return { transferId: event.data.transferId, status: 'accepted', at: event.data.acceptedAt };
+    case 'OwnershipTransferExpired':
       // Lapsed when it expired (rule 3), not when a sweep noticed.
-      const d = event.data as unknown as OwnershipTransferExpired['data'];
-      return { transferId: d.transferId, status: 'lapsed', at: d.expiresAt };
-    }
-    case 'OwnershipTransferCancelled': {
-      const d = event.data as unknown as OwnershipTransferCancelled['data'];
-      return { transferId: d.transferId, status: 'cancelled', at: d.cancelledAt };
-    }
-    default:
-      return null;
+      return { transferId: event.data.transferId, status: 'lapsed', at: event.data.expiresAt };
+    case 'OwnershipTransferCancelled':
+      return { transferId: event.data.transferId, status: 'cancelled', at: event.data.cancelledAt };
   }
 }
 

@@ -1,15 +1,34 @@
 import { canonicalInstant, type OrganizationEvent } from '@channel-ledger/domain';
-import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../engine/projection';
+import type { DocumentEvolution, Recorded } from '../engine/document-projection';
 import { RESELLER_CUSTOMERS } from './collections';
 import { customerNameKey } from './name-key';
 import type { ContactChangeRequestView, ResellerCustomer, TransferOutcome } from './documents';
 
-/** Organization events → `reseller_customers`. Events for an unknown organization write nothing. */
-export async function applyOrganizationEvent(event: OrganizationEvent, view: ProjectionView): Promise<WriteOperation[]> {
+/** Organization events → `reseller_customers`, one per organization. */
+export const resellerCustomers: DocumentEvolution<ResellerCustomer, OrganizationEvent> = {
+  collection: RESELLER_CUSTOMERS,
+  handles: [
+    'CustomerOrganizationCreated',
+    'CompanyDetailsChanged',
+    'OrganizationSettingsChanged',
+    'OwnershipTransferInitiated',
+    'OwnershipTransferAccepted',
+    'OwnershipTransferExpired',
+    'OwnershipTransferCancelled',
+    'AdministratorInvited',
+    'AdministratorInvitationAccepted',
+    'ContactChangeRequested',
+    'ContactChangeRejected',
+    'ContactChanged',
+  ],
+  keyOf: (event) => event.data.organizationId,
+  evolve: evolveCustomer,
+};
+
+function evolveCustomer(customer: ResellerCustomer | null, event: Recorded<OrganizationEvent>): ResellerCustomer | null {
   if (event.type === 'CustomerOrganizationCreated') {
     const d = event.data;
-    const customer: ResellerCustomer = {
+    return {
       id: d.organizationId,
       organizationId: d.organizationId,
       resellerId: d.managingReseller.resellerId,
@@ -29,36 +48,31 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
       contactChangeRequests: [],
       createdAt: d.createdAt,
     };
-    return [{ type: 'put', collection: RESELLER_CUSTOMERS, document: customer }];
   }
-
-  const customer = (await view.get(RESELLER_CUSTOMERS, event.data.organizationId)) as ResellerCustomer | null;
-  if (!customer) return [];
-  const patch = (fields: Partial<ResellerCustomer>): WriteOperation[] => [
-    { type: 'patch', collection: RESELLER_CUSTOMERS, id: customer.id, fields: fields as JsonObject },
-  ];
-  const endTransfer = (transferId: string, outcome: TransferOutcome): WriteOperation[] =>
+  if (!customer) return null; // an event of an organization this view never saw created writes nothing
+  const change = (fields: Partial<ResellerCustomer>): ResellerCustomer => ({ ...customer, ...fields });
+  const endTransfer = (transferId: string, outcome: TransferOutcome): ResellerCustomer =>
     // A late sweep of an older transfer must not clear a newer one.
     customer.pendingTransfer?.transferId === transferId
-      ? patch({ pendingTransfer: null, transferExpiresAt: null, lastTransfer: outcome })
-      : [];
+      ? change({ pendingTransfer: null, transferExpiresAt: null, lastTransfer: outcome })
+      : customer;
 
   switch (event.type) {
     case 'CompanyDetailsChanged':
-      return patch({
+      return change({
         name: event.data.name,
         nameKey: customerNameKey(event.data.name),
         companyDetails: plainDetails(event.data.companyDetails),
       });
     case 'OrganizationSettingsChanged':
-      return patch({ isPublic: event.data.isPublic, customerAssociationEnabled: event.data.customerAssociationEnabled });
+      return change({ isPublic: event.data.isPublic, customerAssociationEnabled: event.data.customerAssociationEnabled });
     case 'OwnershipTransferInitiated': {
       const { transferId, toEmail, initiatedAt, expiresAt } = event.data;
-      return patch({ pendingTransfer: { transferId, toEmail, initiatedAt, expiresAt }, transferExpiresAt: canonicalInstant(expiresAt) });
+      return change({ pendingTransfer: { transferId, toEmail, initiatedAt, expiresAt }, transferExpiresAt: canonicalInstant(expiresAt) });
     }
     case 'OwnershipTransferAccepted': {
       const { transferId, newOwnerEmail, acceptedAt } = event.data;
-      return patch({
+      return change({
         owner: { kind: 'customer', email: newOwnerEmail },
         ownership: 'customer',
         pendingTransfer: null,
@@ -78,11 +92,11 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
     case 'AdministratorInvited': {
       const { invitationId, email, invitedAt } = event.data;
       const others = customer.admins.filter((a) => a.invitationId !== invitationId);
-      return patch({ admins: [...others, { invitationId, email, status: 'invited', invitedAt, acceptedAt: null }] });
+      return change({ admins: [...others, { invitationId, email, status: 'invited', invitedAt, acceptedAt: null }] });
     }
     case 'AdministratorInvitationAccepted': {
       const { invitationId, acceptedAt } = event.data;
-      return patch({
+      return change({
         admins: customer.admins.map((a) => (a.invitationId === invitationId ? { ...a, status: 'accepted', acceptedAt } : a)),
       });
     }
@@ -97,11 +111,11 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
         decidedAt: null,
         rejectionReason: null,
       };
-      return patch({ contactChangeRequests: [...customer.contactChangeRequests.filter((r) => r.requestId !== requestId), request] });
+      return change({ contactChangeRequests: [...customer.contactChangeRequests.filter((r) => r.requestId !== requestId), request] });
     }
     case 'ContactChangeRejected': {
       const { requestId, reason, rejectedAt } = event.data;
-      return patch({
+      return change({
         contactChangeRequests: customer.contactChangeRequests.map((r) =>
           r.requestId === requestId ? { ...r, status: 'rejected', decidedAt: rejectedAt, rejectionReason: reason } : r,
         ),
@@ -109,7 +123,7 @@ export async function applyOrganizationEvent(event: OrganizationEvent, view: Pro
     }
     case 'ContactChanged': {
       const { role, contact, requestId, changedAt } = event.data;
-      return patch({
+      return change({
         contacts: { ...customer.contacts, [role]: { name: contact.name, email: contact.email } },
         contactChangeRequests: customer.contactChangeRequests.map((r) =>
           r.requestId === requestId ? { ...r, status: 'approved', decidedAt: changedAt } : r,

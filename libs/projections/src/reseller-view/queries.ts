@@ -25,9 +25,15 @@ import { customerNameKey } from './name-key';
  * documents are simply not found: a 404, never a 403) and is served by a declared index.
  */
 
-async function page<T>(readStore: ReadStore, collection: string, where: Where, options: PageOptions, sort?: SortKey[]): Promise<Page<T>> {
+async function page<T extends ReadDocument>(
+  readStore: ReadStore,
+  collection: string,
+  where: Where,
+  options: PageOptions,
+  sort?: SortKey[],
+): Promise<Page<T>> {
   const found = await readStore.find(collection, { where, sort, cursor: options.cursor ?? null, limit: options.limit });
-  return { items: found.documents as unknown as T[], nextCursor: found.nextCursor };
+  return { items: found.documents as T[], nextCursor: found.nextCursor };
 }
 
 async function owned<T extends { resellerId: string | null }>(
@@ -129,7 +135,7 @@ export async function publicCustomersOfOthers(
       cursor: at.cursor,
       limit: limit - items.length,
     });
-    for (const document of found.documents as unknown as ResellerCustomer[]) {
+    for (const document of found.documents as ResellerCustomer[]) {
       if (document.resellerId !== resellerId)
         items.push({ organizationId: document.organizationId, vendorId: document.vendorId, name: document.name });
     }

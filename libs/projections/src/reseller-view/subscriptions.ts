@@ -1,6 +1,6 @@
-import { multiplyAmount, periodsPerYear, SubscriptionEvent } from '@channel-ledger/domain';
-import type { JsonObject, WriteOperation } from '@channel-ledger/read-store';
-import type { ProjectionView } from '../engine/projection';
+import { multiplyAmount, periodsPerYear } from '@channel-ledger/domain';
+import type { DirectPurchaseRecorded, InvoiceIssued, SubscriptionEvent } from '@channel-ledger/domain';
+import type { DocumentEvolution, Recorded } from '../engine/document-projection';
 import { RESELLER_SUBSCRIPTIONS } from './collections';
 import type { ResellerSubscription } from './documents';
 
@@ -16,15 +16,32 @@ export function totals(terms: PricedTerms): Pick<ResellerSubscription, 'periodTo
   return { periodTotal, annualTotal: multiplyAmount(periodTotal, periodsPerYear(terms.billingPeriod), terms.currency) };
 }
 
-/**
- * Subscription events → `reseller_subscriptions`. Direct purchases (rule 11) are between the
- * customer and the vendor and never enter a reseller's view. Invoices are not projected here.
- */
-export async function applySubscriptionEvent(event: SubscriptionEvent, view: ProjectionView): Promise<WriteOperation[]> {
+/** Direct purchases (rule 11) are between the customer and the vendor; invoices are not projected here. */
+type ResellerSubscriptionEvent = Exclude<SubscriptionEvent, DirectPurchaseRecorded | InvoiceIssued>;
+
+/** Subscription events → `reseller_subscriptions`: what a reseller sold, one per subscription. */
+export const resellerSubscriptions: DocumentEvolution<ResellerSubscription, ResellerSubscriptionEvent> = {
+  collection: RESELLER_SUBSCRIPTIONS,
+  handles: [
+    'SubscriptionPurchased',
+    'SeatsPurchased',
+    'PlanChanged',
+    'SeatAssigned',
+    'SeatUnassigned',
+    'SubscriptionRenewed',
+    'SubscriptionCancelled',
+    'SubscriptionExpired',
+    'InvoiceOwnerChanged',
+  ],
+  keyOf: (event) => event.data.subscriptionId,
+  evolve: evolveSubscription,
+};
+
+function evolveSubscription(current: ResellerSubscription | null, event: Recorded<ResellerSubscriptionEvent>): ResellerSubscription | null {
   if (event.type === 'SubscriptionPurchased') {
     const d = event.data;
     const terms: PricedTerms = { unitPrice: d.unitPrice, seats: d.seats, currency: d.currency, billingPeriod: d.billingPeriod };
-    const subscription: ResellerSubscription = {
+    return {
       id: d.subscriptionId,
       subscriptionId: d.subscriptionId,
       resellerId: d.resellerId,
@@ -48,17 +65,11 @@ export async function applySubscriptionEvent(event: SubscriptionEvent, view: Pro
       customerContactEmail: d.customerContactEmail,
       purchasedAt: d.purchasedAt,
     };
-    return [{ type: 'put', collection: RESELLER_SUBSCRIPTIONS, document: subscription }];
   }
-  if (event.type === 'DirectPurchaseRecorded' || event.type === 'InvoiceIssued') return [];
-
-  const current = (await view.get(RESELLER_SUBSCRIPTIONS, event.data.subscriptionId)) as ResellerSubscription | null;
-  if (!current) return [];
-  const patch = (fields: Partial<ResellerSubscription>): WriteOperation[] => [
-    { type: 'patch', collection: RESELLER_SUBSCRIPTIONS, id: current.id, fields: fields as JsonObject },
-  ];
-  const repriced = (changes: Partial<PricedTerms> & Partial<ResellerSubscription>): WriteOperation[] =>
-    patch({ ...changes, ...totals({ ...current, ...changes }) });
+  if (!current) return null;
+  const change = (fields: Partial<ResellerSubscription>): ResellerSubscription => ({ ...current, ...fields });
+  const repriced = (changes: Partial<PricedTerms> & Partial<ResellerSubscription>): ResellerSubscription =>
+    change({ ...changes, ...totals({ ...current, ...changes }) });
 
   switch (event.type) {
     case 'SeatsPurchased':
@@ -70,11 +81,11 @@ export async function applySubscriptionEvent(event: SubscriptionEvent, view: Pro
     }
     case 'SeatAssigned': {
       const assignedTo = [...current.assignedTo.filter((email) => email !== event.data.email), event.data.email];
-      return patch({ assignedTo, seatsAssigned: assignedTo.length });
+      return change({ assignedTo, seatsAssigned: assignedTo.length });
     }
     case 'SeatUnassigned': {
       const assignedTo = current.assignedTo.filter((email) => email !== event.data.email);
-      return patch({ assignedTo, seatsAssigned: assignedTo.length });
+      return change({ assignedTo, seatsAssigned: assignedTo.length });
     }
     case 'SubscriptionRenewed': {
       const d = event.data;
@@ -92,13 +103,13 @@ export async function applySubscriptionEvent(event: SubscriptionEvent, view: Pro
       });
     }
     case 'SubscriptionCancelled':
-      return patch({ status: 'cancelled', cancelledAt: event.data.cancelledAt, cancelAt: event.data.effectiveAt, nextChargeDate: null });
+      return change({ status: 'cancelled', cancelledAt: event.data.cancelledAt, cancelAt: event.data.effectiveAt, nextChargeDate: null });
     case 'SubscriptionExpired':
-      return patch({ status: 'expired', expiredAt: event.data.expiredAt, nextChargeDate: null });
+      return change({ status: 'expired', expiredAt: event.data.expiredAt, nextChargeDate: null });
     case 'InvoiceOwnerChanged': {
       // Applied when recorded, even if effective at another date: the view shows who manages it now.
       const { to, toChannel } = event.data;
-      return patch({ resellerId: to.kind === 'reseller' ? to.id : null, channel: toChannel });
+      return change({ resellerId: to.kind === 'reseller' ? to.id : null, channel: toChannel });
     }
   }
 }

@@ -169,20 +169,20 @@ class Names {
   }
 }
 
+/** The columns besides the partner's that order a table's rows, where it has them. */
+type OrderingColumns = Partial<{ month: string; withinDays: number; currency: string; licenseTemplateId: string }>;
+
 /** Rows in a stable order: month (if any), vendor, reseller name (direct last), reseller id, currency, window, template. */
-function sortRows<T extends PartnerColumns>(rows: T[]): T[] {
-  const key = (row: T) => {
-    const r = row as unknown as Record<string, unknown>;
-    return [
-      String(r.month ?? ''),
-      String(r.withinDays ?? '').padStart(3, '0'),
-      row.vendorId,
-      row.resellerId === null ? '\uffff' : (row.resellerName ?? '').toLowerCase(),
-      row.resellerId ?? '',
-      String(r.currency ?? ''),
-      String(r.licenseTemplateId ?? ''),
-    ];
-  };
+function sortRows<T extends PartnerColumns & OrderingColumns>(rows: T[]): T[] {
+  const key = (row: T) => [
+    row.month ?? '',
+    String(row.withinDays ?? '').padStart(3, '0'),
+    row.vendorId,
+    row.resellerId === null ? '\uffff' : (row.resellerName ?? '').toLowerCase(),
+    row.resellerId ?? '',
+    row.currency ?? '',
+    row.licenseTemplateId ?? '',
+  ];
   return rows.sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
