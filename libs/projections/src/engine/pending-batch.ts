@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@channel-ledger/event-store';
-import type { JsonObject, ReadDocument, ReadStore, Where, WriteOperation } from '@channel-ledger/read-store';
+import type { ReadDocument, ReadStore, Where, WriteOperation } from '@channel-ledger/read-store';
 import { ProjectionEventError } from './errors';
 import type { Projection, ProjectionView } from './projection';
 import { compareUtf8, matchesWhere } from './where-match';
@@ -12,15 +12,26 @@ export interface BatchEntry {
 
 const FIND_PAGE = 1000;
 
+/** A document as this batch leaves it (null: deleted). */
+interface Overlaid {
+  collection: string;
+  id: string;
+  document: ReadDocument | null;
+}
+
 /**
- * The operations of the events applied since the last commit, plus an overlay of the documents
- * they produce, so `apply` reads its own uncommitted writes. Operations are stored with physical
- * collection names, ready for ReadStore.commit.
+ * The events applied since the last commit and what they do to the documents. `apply` reads
+ * through it: the documents as this batch leaves them, over the store's, and a document read once
+ * is kept for the rest of the batch. The commit writes each touched document once, in its final
+ * state (`operations`); each event's own operations are kept for the per-event fallback.
+ * Operations are stored with physical collection names, ready for ReadStore.commit.
  */
 export class PendingBatch implements ProjectionView {
   readonly entries: BatchEntry[] = [];
-  /** `${physical}/${id}` → the document after this batch (null = deleted). */
-  private readonly overlay = new Map<string, ReadDocument | null>();
+  /** `${physical}/${id}` → the document after this batch. */
+  private readonly overlay = new Map<string, Overlaid>();
+  /** `${physical}/${id}` → the stored document, as read during this batch (null: none). */
+  private readonly fetched = new Map<string, ReadDocument | null>();
   private lastPosition: bigint | null = null;
 
   constructor(
@@ -39,8 +50,11 @@ export class PendingBatch implements ProjectionView {
     return this.lastPosition;
   }
 
+  /** One put or delete per touched document: what the events' operations add up to. */
   get operations(): WriteOperation[] {
-    return this.entries.flatMap((entry) => entry.operations);
+    return [...this.overlay.values()].map(({ collection, id, document }) =>
+      document === null ? { type: 'delete', collection, id } : { type: 'put', collection, document },
+    );
   }
 
   /**
@@ -60,7 +74,7 @@ export class PendingBatch implements ProjectionView {
       if (!Array.isArray(produced)) throw new Error('apply must return an array of write operations');
       const operations = produced.map((operation, i) => this.toPhysical(operation, i));
       const changes = await this.simulate(operations);
-      for (const [key, document] of changes) this.overlay.set(key, document);
+      for (const [key, change] of changes) this.overlay.set(key, change);
       this.entries.push({ event, operations });
       this.lastPosition = event.position;
     } catch (error) {
@@ -70,9 +84,8 @@ export class PendingBatch implements ProjectionView {
 
   async get(collection: string, id: string): Promise<ReadDocument | null> {
     const physical = this.physical(collection);
-    const key = `${physical}/${id}`;
-    if (this.overlay.has(key)) return clone(this.overlay.get(key)!);
-    return this.readStore.get(physical, id);
+    const document = await this.current(physical, id, `${physical}/${id}`);
+    return document && clone(document);
   }
 
   async find(collection: string, where?: Where): Promise<ReadDocument[]> {
@@ -86,10 +99,8 @@ export class PendingBatch implements ProjectionView {
       for (const document of page.documents) byId.set(document.id, document);
       cursor = page.nextCursor;
     } while (cursor);
-    const prefix = `${physical}/`;
-    for (const [key, document] of this.overlay) {
-      if (!key.startsWith(prefix)) continue;
-      const id = key.slice(prefix.length);
+    for (const { collection: overlaid, id, document } of this.overlay.values()) {
+      if (overlaid !== physical) continue;
       if (document !== null && matchesWhere(document, where)) byId.set(id, clone(document));
       else byId.delete(id);
     }
@@ -116,24 +127,29 @@ export class PendingBatch implements ProjectionView {
     return { ...clone(operation), collection: this.physical(operation.collection) };
   }
 
-  /** The documents the operations leave behind, read through the overlay; refuses a patch of a missing document. */
-  private async simulate(operations: WriteOperation[]): Promise<Map<string, ReadDocument | null>> {
-    const changes = new Map<string, ReadDocument | null>();
+  /**
+   * The documents the operations leave behind, read through the overlay; refuses a patch of a
+   * missing document. The operations are this batch's own copies, so their objects can be kept.
+   */
+  private async simulate(operations: WriteOperation[]): Promise<Map<string, Overlaid>> {
+    const changes = new Map<string, Overlaid>();
     for (const operation of operations) {
       const id = operation.type === 'put' ? operation.document?.id : operation.id;
       if (typeof id !== 'string' || id.length === 0) throw new Error(`${operation.type} on ${operation.collection} without an id`);
-      const key = `${operation.collection}/${id}`;
+      const { collection } = operation;
+      const key = `${collection}/${id}`;
       switch (operation.type) {
         case 'put':
-          changes.set(key, clone(operation.document));
+          changes.set(key, { collection, id, document: operation.document });
           break;
         case 'delete':
-          changes.set(key, null);
+          changes.set(key, { collection, id, document: null });
           break;
         case 'patch': {
-          const current = changes.has(key) ? changes.get(key)! : await this.current(operation.collection, id, key);
-          if (current === null) throw new Error(`patch of ${operation.collection}/${id}: the document does not exist`);
-          changes.set(key, { ...current, ...(clone(operation.fields) as JsonObject), id: current.id });
+          const current = changes.has(key) ? changes.get(key)!.document : await this.current(collection, id, key);
+          if (current === null) throw new Error(`patch of ${collection}/${id}: the document does not exist`);
+          if ('id' in operation.fields) throw new Error(`patch of ${collection}/${id} cannot change the id`);
+          changes.set(key, { collection, id, document: { ...current, ...operation.fields, id: current.id } });
           break;
         }
         default:
@@ -143,9 +159,14 @@ export class PendingBatch implements ProjectionView {
     return changes;
   }
 
+  /** The document as this batch leaves it so far; never handed out without a copy. */
   private async current(physical: string, id: string, key: string): Promise<ReadDocument | null> {
-    if (this.overlay.has(key)) return this.overlay.get(key)!;
-    return this.readStore.get(physical, id);
+    const overlaid = this.overlay.get(key);
+    if (overlaid) return overlaid.document;
+    if (this.fetched.has(key)) return this.fetched.get(key)!;
+    const stored = await this.readStore.get(physical, id);
+    this.fetched.set(key, stored);
+    return stored;
   }
 }
 

@@ -12,10 +12,12 @@ import {
 import { BatchSizes, GenerationWorker } from './generation-worker';
 import type { ProjectionLogger } from './logger';
 import type { Projection } from './projection';
+import type { SharedLogPages } from './shared-log-pages';
 import { lagOf, ProjectionFailure, ProjectionState, ProjectionStatus, RebuildOutcome } from './status';
 
 export interface SlotContext {
   eventStore: EventStore;
+  pages: SharedLogPages;
   readStore: ReadStore;
   sizes: BatchSizes;
   logger: ProjectionLogger;
@@ -157,6 +159,7 @@ export class ProjectionSlot {
   private newWorker(generation: Generation): GenerationWorker {
     return new GenerationWorker({
       eventStore: this.ctx.eventStore,
+      pages: this.ctx.pages,
       readStore: this.ctx.readStore,
       projection: this.projection,
       generation,

@@ -41,7 +41,10 @@ export interface Projection {
   collections: ProjectionCollection[];
   /** Event types it reacts to; others are skipped without calling apply (the checkpoint still moves). */
   handles?: readonly string[];
-  /** Operations name collections by their logical names; only the projection's own collections. */
+  /**
+   * Operations name collections by their logical names; only the projection's own collections.
+   * The event is shared with the runner's other projections: read it, never modify it.
+   */
   apply(event: RecordedEvent, view: ProjectionView): Promise<WriteOperation[]> | WriteOperation[];
 }
 

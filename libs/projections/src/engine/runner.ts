@@ -5,6 +5,7 @@ import type { BatchSizes } from './generation-worker';
 import { ProjectionLogger, silentLogger } from './logger';
 import type { Projection } from './projection';
 import { ProjectionSlot } from './projection-slot';
+import { SharedLogPages } from './shared-log-pages';
 import type { ProjectionStatus, RebuildOutcome } from './status';
 
 export interface ProjectionRunnerOptions {
@@ -48,6 +49,7 @@ export class ProjectionRunner {
     };
     const context = {
       eventStore: options.eventStore,
+      pages: new SharedLogPages(options.eventStore),
       readStore: options.readStore,
       sizes,
       logger: options.logger ?? silentLogger,

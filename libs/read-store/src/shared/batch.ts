@@ -70,9 +70,26 @@ export function touchedDocuments(operations: readonly WriteOperation[]): Documen
   return [...refs.values()];
 }
 
+/**
+ * Documents whose stored content the batch depends on: those it patches before putting or
+ * deleting them. Everything else it overwrites, so an adapter need not load it.
+ */
+export function documentsPatched(operations: readonly WriteOperation[]): DocumentRef[] {
+  const refs = new Map<string, DocumentRef>();
+  const overwritten = new Set<string>();
+  for (const operation of operations) {
+    const ref = { collection: operation.collection, id: operationId(operation) };
+    const key = documentKey(ref);
+    if (operation.type === 'patch' && !overwritten.has(key)) refs.set(key, ref);
+    else overwritten.add(key);
+  }
+  return [...refs.values()];
+}
+
 /** The final state of one touched document: the new content, or null when it ends deleted. */
 export interface DocumentChange extends DocumentRef {
   document: ReadDocument | null;
+  /** As far as `current` tells: false for a document the adapter did not load. */
   existedBefore: boolean;
 }
 

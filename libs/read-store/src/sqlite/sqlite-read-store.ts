@@ -12,7 +12,7 @@ import type {
   Where,
   WriteOperation,
 } from '../port';
-import { applyOperations, DocumentChange, documentKey, touchedDocuments, validateBatch } from '../shared/batch';
+import { applyOperations, DocumentChange, documentKey, DocumentRef, documentsPatched, validateBatch } from '../shared/batch';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { assertSameDeclaration, indexedFields, normalizeDeclaration } from '../shared/declaration';
 import { DigestBuilder } from '../shared/digest';
@@ -29,11 +29,22 @@ export interface SqliteReadStoreOptions {
   path: string;
   /** How long a writer waits for another connection's lock, in ms (default 5000). */
   busyTimeoutMs?: number;
+  /**
+   * Default NORMAL: in WAL mode a commit then skips the fsync, and a power loss (not a process
+   * crash) can roll back the last commits, documents and checkpoint together, so the projections
+   * replay those events from the log. Read models are derived data; FULL would buy nothing but
+   * an fsync per projection commit.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
 }
 
 export async function openSqliteReadStore(options: SqliteReadStoreOptions): Promise<ReadStore> {
   const db = new Database(options.path);
   db.pragma('journal_mode = WAL'); // readers (API) never block the projector's writes
+  db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  // A projection's batch touches documents all over its tables; SQLite's default 2 MB page cache
+  // would read most of their pages back from the file on every batch.
+  db.pragma('cache_size = -32768');
   db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   // Deleted documents are overwritten, not left in free pages: erased personal data (docs/auditing.md) must not survive a rebuild in the file's bytes.
   db.pragma('secure_delete = ON');
@@ -42,14 +53,21 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
 }
 
 /**
- * better-sqlite3 is synchronous; methods are async only to honour the port. Metadata
- * (declarations, aliases) is read from the database on every call rather than cached, so a
- * second process sharing the file (API vs projector) sees an alias switch immediately.
+ * better-sqlite3 is synchronous; methods are async only to honour the port. Aliases are read from
+ * the database on every call, so a second process sharing the file (API vs projector) sees an
+ * alias switch immediately. Declarations are immutable while their table exists, so they are
+ * cached until the file's schema version moves (any connection creating or dropping a table).
  */
 class SqliteReadStore implements ReadStore {
   private readonly statements = new Map<string, Statement>();
+  private readonly declarations = new Map<string, CollectionInfo>();
+  private readonly upserts = new Map<string, { statement: Statement; fields: string[] }>();
+  private readonly schemaVersion: Statement;
+  private knownSchemaVersion = -1;
 
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(private readonly db: SqliteDatabase) {
+    this.schemaVersion = db.prepare('PRAGMA schema_version').pluck();
+  }
 
   async ensureCollection(declaration: CollectionDeclaration): Promise<void> {
     const info = normalizeDeclaration(declaration);
@@ -89,6 +107,7 @@ class SqliteReadStore implements ReadStore {
       })
       .immediate();
     this.statements.clear(); // statements compiled against the dropped table are now invalid
+    this.upserts.clear();
   }
 
   async setAlias(logicalName: string, physicalName: string): Promise<string | null> {
@@ -163,7 +182,7 @@ class SqliteReadStore implements ReadStore {
             }
           }
           const physical = this.resolveOperations(operations);
-          for (const change of applyOperations(physical.operations, this.loadCurrent(physical.operations))) {
+          for (const change of applyOperations(physical.operations, this.loadCurrent(documentsPatched(physical.operations)))) {
             this.writeChange(physical.infos.get(change.collection)!, change);
           }
           if (checkpoint) {
@@ -203,48 +222,65 @@ class SqliteReadStore implements ReadStore {
 
   async close(): Promise<void> {
     this.statements.clear();
+    this.upserts.clear();
     if (this.db.open) this.db.close();
   }
 
   private resolveOperations(operations: WriteOperation[]): { operations: WriteOperation[]; infos: Map<string, CollectionInfo> } {
     const infos = new Map<string, CollectionInfo>();
+    const declarations = this.cachedDeclarations();
     const resolved = operations.map((operation) => {
-      const info = this.collection(operation.collection);
+      const info = declarations.get(operation.collection) ?? this.collection(operation.collection);
       infos.set(info.name, info);
       return { ...operation, collection: info.name };
     });
     return { operations: resolved, infos };
   }
 
-  private loadCurrent(operations: WriteOperation[]): Map<string, ReadDocument | null> {
+  private loadCurrent(refs: DocumentRef[]): Map<string, ReadDocument | null> {
     const current = new Map<string, ReadDocument | null>();
-    for (const ref of touchedDocuments(operations)) {
+    for (const ref of refs) {
       const row = this.stmt(`SELECT body FROM ${tableName(ref.collection)} WHERE id = ?`).get(ref.id) as { body: string } | undefined;
       current.set(documentKey(ref), row ? (JSON.parse(row.body) as ReadDocument) : null);
     }
     return current;
   }
 
+  /** Only the final state of each document is written; a delete of a missing one changes nothing. */
   private writeChange(info: CollectionInfo, change: DocumentChange): void {
-    const table = tableName(info.name);
     if (change.document === null) {
-      if (change.existedBefore) this.stmt(`DELETE FROM ${table} WHERE id = ?`).run(change.id);
+      this.stmt(`DELETE FROM ${tableName(info.name)} WHERE id = ?`).run(change.id);
       return;
     }
-    const fields = indexedFields(info);
+    const { statement, fields } = this.upsert(info);
     const keys = indexKeysOf(change.document, fields, info.name);
     const body = canonicalJson(change.document);
     assertDocumentSize(info.name, change.id, body); // inside the transaction: the whole batch rolls back
-    const columns = ['id', 'body', ...fields.map(keyColumn)];
-    const updates = columns.slice(1).map((c) => `${c} = excluded.${c}`);
-    this.stmt(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
-    ).run(change.id, body, ...fields.map((f) => keys[f]));
+    statement.run(change.id, body, ...fields.map((f) => keys[f]));
   }
 
-  /** The declaration behind a logical or physical name; UnknownCollectionError when there is none. */
+  private upsert(info: CollectionInfo): { statement: Statement; fields: string[] } {
+    let upsert = this.upserts.get(info.name);
+    if (!upsert) {
+      const fields = indexedFields(info);
+      const columns = ['id', 'body', ...fields.map(keyColumn)];
+      const updates = columns.slice(1).map((c) => `${c} = excluded.${c}`);
+      const sql = `INSERT INTO ${tableName(info.name)} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`;
+      upsert = { statement: this.db.prepare(sql), fields };
+      this.upserts.set(info.name, upsert);
+    }
+    return upsert;
+  }
+
+  /**
+   * The declaration behind a logical or physical name; UnknownCollectionError when there is none.
+   * A declared name is never an alias (setAlias and ensureCollection refuse it), so a physical
+   * name found among the cached declarations needs no alias look-up.
+   */
   private collection(name: string): CollectionInfo {
     assertCollectionName(name);
+    const known = this.cachedDeclarations().get(name);
+    if (known) return known;
     const physical = this.aliasTarget(name) ?? name;
     const info = this.declaration(physical);
     if (!info) throw new UnknownCollectionError(name);
@@ -252,8 +288,25 @@ class SqliteReadStore implements ReadStore {
   }
 
   private declaration(name: string): CollectionInfo | null {
+    const cache = this.cachedDeclarations();
+    const cached = cache.get(name);
+    if (cached) return cached;
     const row = this.stmt('SELECT declaration FROM read_store_collections WHERE name = ?').get(name) as { declaration: string } | undefined;
-    return row ? (JSON.parse(row.declaration) as CollectionInfo) : null;
+    if (!row) return null;
+    const info = JSON.parse(row.declaration) as CollectionInfo;
+    cache.set(name, info);
+    return info;
+  }
+
+  /** Emptied whenever a table was created or dropped, by this connection or another. */
+  private cachedDeclarations(): Map<string, CollectionInfo> {
+    const version = this.schemaVersion.get() as number;
+    if (version !== this.knownSchemaVersion) {
+      this.declarations.clear();
+      this.upserts.clear();
+      this.knownSchemaVersion = version;
+    }
+    return this.declarations;
   }
 
   private aliasTarget(name: string): string | null {
