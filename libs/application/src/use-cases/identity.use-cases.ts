@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import {
   apiKeyDecider,
   apiKeyStream,
@@ -88,6 +87,7 @@ export interface StartedSession {
 /** Uses the link (once) and opens a session for the chosen membership, in that order. */
 export async function startSession(
   ctx: LedgerContext,
+  secrets: Secrets,
   envelope: CommandEnvelope,
   input: { credential: string; email: string; membership: Membership },
 ): Promise<StartedSession> {
@@ -101,8 +101,9 @@ export async function startSession(
     envelope: person,
     command: { type: 'UseSignInLink', linkId: parsed.linkId, tokenHash: tokenHash(parsed.token), now: envelope.occurredAt, actor },
   });
-  const sessionId = randomUUID();
-  const secret = randomBytes(32).toString('base64url');
+  // Derived from the command, so a retried request opens (and answers with) the same session.
+  const sessionId = derivedId(`session|${envelope.commandId}`);
+  const secret = secrets.derive(refreshTokenPurpose(envelope.commandId));
   await ctx.pipeline.execute({
     streamId: sessionStream(sessionId),
     decider: sessionDecider,
@@ -121,6 +122,12 @@ export async function startSession(
   return { sessionId, email: input.email, membership: input.membership, refreshToken: `${sessionId}.${secret}` };
 }
 
+/**
+ * A refresh token's secret, derived from the command that issued it: a retry answers with the
+ * token the first attempt recorded the hash of, and the log holds only that hash.
+ */
+const refreshTokenPurpose = (commandId: string): string => `refresh-token|${commandId}`;
+
 /** Who a person is in the log: a reseller user is its reseller, everyone else their address. */
 export function recordedPerson(email: string, membership: Membership): Actor {
   return membership.role === 'reseller' ? { kind: 'reseller', id: membership.tenantId! } : { kind: membership.role, id: email };
@@ -129,13 +136,18 @@ export function recordedPerson(email: string, membership: Membership): Actor {
 const invalidSession = () => new RuleViolationError(sessionInvalid());
 
 /** Rotates the refresh token; presenting an old one ends the session (it was copied). */
-export async function refreshSession(ctx: LedgerContext, envelope: CommandEnvelope, refreshToken: string): Promise<StartedSession> {
+export async function refreshSession(
+  ctx: LedgerContext,
+  secrets: Secrets,
+  envelope: CommandEnvelope,
+  refreshToken: string,
+): Promise<StartedSession> {
   const match = ID_DOT_SECRET.exec(refreshToken);
   if (!match) throw invalidSession();
   const [, sessionId, secret] = match;
   const state = await loadState(ctx.store, sessionStream(sessionId), sessionDecider);
   if (state.status !== 'active') throw invalidSession();
-  const next = randomBytes(32).toString('base64url');
+  const next = secrets.derive(refreshTokenPurpose(envelope.commandId));
   const person = recordedPerson(state.email, state.membership);
   const outcome = await ctx.pipeline.execute({
     streamId: sessionStream(sessionId),

@@ -6,7 +6,8 @@ import { EventStore, openSqliteEventStore } from '@channel-ledger/event-store';
 import { CommandEnvelope } from '../pipeline/command-envelope';
 import { CommandPipeline } from '../pipeline/command-pipeline';
 import { Secrets } from '../secrets/secrets';
-import { issueSignInLink } from './identity.use-cases';
+import { mailedTokenPurpose } from '../secrets/mailed-tokens';
+import { issueSignInLink, refreshSession, startSession } from './identity.use-cases';
 import { LedgerContext } from './ledger-context';
 
 /**
@@ -47,5 +48,26 @@ describe('use cases retried with the same command id', () => {
     expect(retry.linkId).toBe(first.linkId);
     const events = await store.readStream(signInLinkStream(first.linkId));
     expect(events.map((e) => [e.type, e.metadata.occurredAt])).toEqual([['SignInLinkIssued', '2026-11-23T10:00:00.000Z']]);
+  });
+
+  it('a session started or refreshed again answers with the same session and refresh token', async () => {
+    const { linkId } = await issueSignInLink(ctx, secrets, envelope('2026-11-23T10:00:00.000Z'), 'someone@ledger.test');
+    const credential = `${linkId}.${secrets.derive(mailedTokenPurpose.signInLink(linkId))}`;
+    const membership = { role: 'support' as const, tenantId: null };
+    const start = (occurredAt: string) =>
+      startSession(
+        ctx,
+        secrets,
+        { ...envelope(occurredAt), commandId: 'start-1' },
+        { credential, email: 'someone@ledger.test', membership },
+      );
+    const first = await start('2026-11-23T10:01:00.000Z');
+    expect(await start('2026-11-23T10:01:07.000Z')).toEqual(first);
+
+    const refresh = (occurredAt: string) =>
+      refreshSession(ctx, secrets, { ...envelope(occurredAt), commandId: 'refresh-1' }, first.refreshToken);
+    const refreshed = await refresh('2026-11-23T10:02:00.000Z');
+    expect(refreshed.refreshToken).not.toBe(first.refreshToken);
+    expect(await refresh('2026-11-23T10:02:09.000Z')).toEqual(refreshed);
   });
 });

@@ -39,6 +39,7 @@ export class RequestSignInLinkHandler implements ICommandHandler<RequestSignInLi
 export class StartSessionHandler implements ICommandHandler<StartSessionCommand, SessionTokens> {
   constructor(
     private readonly ctx: LedgerContext,
+    private readonly secrets: Secrets,
     private readonly directory: Directory,
     private readonly tokens: AccessTokens,
   ) {}
@@ -46,7 +47,7 @@ export class StartSessionHandler implements ICommandHandler<StartSessionCommand,
   async execute({ input, envelope }: StartSessionCommand): Promise<SessionTokens> {
     const email = await signInLinkEmail(this.ctx, input.token, envelope.occurredAt);
     const membership = chooseMembership(await this.directory.membershipsOf(email), input.role, input.tenantId);
-    const session = await startSession(this.ctx, envelope, { credential: input.token, email, membership });
+    const session = await startSession(this.ctx, this.secrets, envelope, { credential: input.token, email, membership });
     return this.tokens.issue(session, new Date(envelope.occurredAt));
   }
 }
@@ -73,11 +74,12 @@ function chooseMembership(memberships: Membership[], role?: string, tenantId?: s
 export class RefreshSessionHandler implements ICommandHandler<RefreshSessionCommand, SessionTokens> {
   constructor(
     private readonly ctx: LedgerContext,
+    private readonly secrets: Secrets,
     private readonly tokens: AccessTokens,
   ) {}
 
   async execute({ input, envelope }: RefreshSessionCommand): Promise<SessionTokens> {
-    const session = await refreshSession(this.ctx, envelope, input.refreshToken);
+    const session = await refreshSession(this.ctx, this.secrets, envelope, input.refreshToken);
     return this.tokens.issue(session, new Date(envelope.occurredAt));
   }
 }
