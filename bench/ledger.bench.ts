@@ -15,14 +15,22 @@
  *    renewals, licenses; apps/api/src/dashboard/testing/channel-history.ts) written through the
  *    real use cases, then every read model built from it by the ProjectionRunner, vs. bare
  *    better-sqlite3 reading, parsing and writing one document per event. Also the event loop's
- *    longest stall during the build (what a query waits for). BENCH_REBUILD_EVENTS overrides the
- *    size (default 100,000 / 10,000).
+ *    longest stall during the build (what a query waits for). Each size of BENCH_REBUILD_SIZES
+ *    (default 100000,1000000 / 10000; BENCH_REBUILD_EVENTS names a single one) is built in turn,
+ *    and the largest against the smallest gives the scaling row ("1M within 20% of 10 × 100k").
+ *    BENCH_HISTORY_DIR=<dir> keeps the generated histories there and reuses them next time
+ *    (the use cases write about 2,000-3,000 events/s: some 6-8 minutes for 1M).
+ *    Then, on the largest build, the queries (bench/queries.section.ts; BENCH_SKIP=queries):
+ *    invoice owner at D, a reseller's page, an audit page, p50/p99 in process beside a bare
+ *    primary-key read, and over HTTP from the API process idle and during a rebuild of every
+ *    read model through the operator route (BENCH_SKIP=queries-http skips that part).
+ * 5. http: commands over HTTP (bench/http.section.ts): the API process loaded by autocannon from another process.
  *
  * BENCH_JSON=<file> also writes the figures as JSON. BENCH_SKIP=rebuild,... skips sections.
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,6 +41,8 @@ import { readModelProjections, ProjectionRunner } from '@channel-ledger/projecti
 import { openSqliteReadStore } from '../libs/read-store/src/sqlite/sqlite-read-store';
 import { generateChannelHistory } from '../apps/api/src/dashboard/testing/channel-history';
 import { fmt, median, quantile, report, rows } from './report';
+import { runHttpSection } from './http.section';
+import { runQueriesSection } from './queries.section';
 
 const QUICK = process.argv.includes('--quick');
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
@@ -302,109 +312,178 @@ async function contention(): Promise<void> {
 }
 
 async function rebuild(): Promise<void> {
-  console.log(`\n4. rebuild: a channel history of about ${REBUILD_EVENTS.toLocaleString('en-US')} events into every read model`);
-  const eventsPath = freshPath();
-  let started = performance.now();
-  const writer = await openSqliteEventStore({ path: eventsPath, synchronous: 'NORMAL' });
-  let batch = 0;
-  let head = 0n;
-  while (head < BigInt(REBUILD_EVENTS)) {
-    const missing = REBUILD_EVENTS - Number(head);
-    await generateChannelHistory(writer, {
-      tag: `b${++batch}`,
-      seed: 1000 + batch,
-      vendors: ['vendor-bench'],
-      resellers: 30,
-      start: '2024-07-01T00:00:00.000Z',
-      months: 24,
-      purchasesPerMonth: Math.max(5, Math.ceil(missing / 9.5 / 24)),
-      until: '2026-07-01T00:00:00.000Z',
-    });
-    head = (await writer.headPosition()) ?? 0n;
-  }
-  const generation = (performance.now() - started) / 1000;
-  await writer.close();
-  const total = Number(head);
-  console.log(
-    `  (history: ${total} events written through the use cases in ${generation.toFixed(1)} s, ${fmt(total / generation)} events/s at NORMAL)`,
-  );
-
-  // Baseline: read and parse every event, write one document per event, 500 per transaction.
-  started = performance.now();
-  const source = new Database(eventsPath, { readonly: true });
-  const target = new Database(freshPath());
-  target.pragma('journal_mode = WAL');
-  target.pragma('synchronous = NORMAL');
-  target.exec('CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id))');
-  const put = target.prepare('INSERT OR REPLACE INTO documents (collection, id, body) VALUES (?, ?, ?)');
-  const write = target.transaction((docs: Array<[string, string, string]>) => {
-    for (const doc of docs) put.run(doc[0], doc[1], doc[2]);
-  });
-  let pending: Array<[string, string, string]> = [];
-  for (const row of source
-    .prepare('SELECT stream_id, event_id, type, data, metadata FROM events ORDER BY position')
-    .iterate() as IterableIterator<{
-    stream_id: string;
-    event_id: string;
-    type: string;
-    data: string;
-    metadata: string;
-  }>) {
-    const data = JSON.parse(row.data) as object;
-    const metadata = JSON.parse(row.metadata) as object;
-    pending.push([row.type, row.event_id, JSON.stringify({ stream: row.stream_id, data, metadata })]);
-    if (pending.length === 500) {
-      write(pending);
-      pending = [];
-    }
-  }
-  write(pending);
-  source.close();
-  target.close();
-  const raw = total / ((performance.now() - started) / 1000);
-
-  // The product: every read model from position 0, as a first start (or a rebuild of all) does,
-  // in a process of its own so its peak RSS is the build's, not the history generator's.
-  const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--rebuild-child', eventsPath, freshPath(), String(head)], {
-    encoding: 'utf8',
-    env: process.env,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (child.status !== 0) throw new Error(`rebuild child failed: ${child.stderr}`);
-  const built = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
-    seconds: number;
-    rssBefore: number;
-    rssPeak: number;
-    stallMax: number;
-    stallP99: number;
+  // BENCH_REBUILD_SIZES=100000,1000000 (the full default; --quick: 10000). BENCH_REBUILD_EVENTS, the
+  // older setting, still names a single size. BENCH_HISTORY_DIR keeps each generated history there
+  // and reuses it on later runs (generating 1,000,000 events through the use cases takes minutes).
+  const sizes = (
+    process.env.BENCH_REBUILD_SIZES ?? (process.env.BENCH_REBUILD_EVENTS ? String(REBUILD_EVENTS) : QUICK ? '10000' : '100000,1000000')
+  )
+    .split(',')
+    .map((size) => Number(size.trim()))
+    .filter((size) => Number.isInteger(size) && size > 0)
+    .sort((a, b) => a - b);
+  if (sizes.length === 0) throw new Error('BENCH_REBUILD_SIZES must list event counts, e.g. 100000,1000000');
+  const historyDir = process.env.BENCH_HISTORY_DIR;
+  if (historyDir) mkdirSync(historyDir, { recursive: true });
+  const short = (n: number) =>
+    n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1_000 && n % 1_000 === 0 ? `${n / 1_000}k` : String(n);
+  const eventCount = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    const head = (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number | null }).head ?? 0;
+    db.close();
+    return head;
   };
-  const { seconds, rssBefore, rssPeak } = built;
-  const rate = total / seconds;
-  report({ section: 'rebuild', label: 'baseline: bare read + parse + write a document', value: raw, unit: 'events/s' });
-  report({
-    section: 'rebuild',
-    label: `every read model from 0 (${readModelProjections.length} projections)`,
-    value: rate,
-    unit: 'events/s',
-    baseline: { label: 'raw', value: raw },
-    bar: { text: '>= 100,000 events/s and >= 0.4x raw', met: rate >= 100_000 && rate >= 0.4 * raw },
-  });
-  report({
-    section: 'rebuild',
-    label: 'peak RSS of the build process',
-    value: rssPeak,
-    unit: 'MB',
-    baseline: { label: 'process before the build', value: rssBefore },
-    bar: { text: 'RSS < 300 MB', met: rssPeak < 300 },
-  });
-  report({
-    section: 'rebuild',
-    label: 'longest event-loop stall during the build',
-    value: built.stallMax,
-    unit: 'ms',
-    bar: { text: 'a query waits < 50 ms at p99 (event-loop stall p99)', met: built.stallP99 < 50 },
-  });
-  report({ section: 'rebuild', label: '  event-loop stall p99 (1 ms timers)', value: built.stallP99, unit: 'ms' });
+
+  const builds: Array<{ size: number; events: number; seconds: number }> = [];
+  let last: { eventsPath: string; readPath: string; keptHistory: string | null } | null = null;
+  for (const size of sizes) {
+    const tag = short(size);
+    console.log(`\n4. rebuild (${tag}): a channel history of about ${size.toLocaleString('en-US')} events into every read model`);
+    const kept = historyDir ? join(historyDir, `channel-history-${size}.sqlite`) : null;
+    const eventsPath = kept ?? freshPath();
+    let started = performance.now();
+    if (kept && existsSync(kept) && eventCount(kept) >= size) {
+      console.log(`  (history: ${eventCount(kept)} events reused from ${kept})`);
+    } else {
+      if (kept) for (const suffix of ['', '-wal', '-shm']) rmSync(kept + suffix, { force: true });
+      const writer = await openSqliteEventStore({ path: eventsPath, synchronous: 'NORMAL' });
+      let batch = 0;
+      let head = (await writer.headPosition()) ?? 0n;
+      while (head < BigInt(size)) {
+        const missing = size - Number(head);
+        await generateChannelHistory(writer, {
+          tag: `b${++batch}`,
+          seed: 1000 + batch,
+          vendors: ['vendor-bench'],
+          resellers: 30,
+          start: '2024-07-01T00:00:00.000Z',
+          months: 24,
+          purchasesPerMonth: Math.max(5, Math.ceil(missing / 9.5 / 24)),
+          until: '2026-07-01T00:00:00.000Z',
+        });
+        head = (await writer.headPosition()) ?? 0n;
+      }
+      const generation = (performance.now() - started) / 1000;
+      await writer.close();
+      console.log(
+        `  (history: ${head} events written through the use cases in ${generation.toFixed(1)} s, ${fmt(Number(head) / generation)} events/s at NORMAL)`,
+      );
+    }
+    const total = eventCount(eventsPath);
+
+    // Baseline: read and parse every event, write one document per event, 500 per transaction.
+    started = performance.now();
+    const rawPath = freshPath();
+    const source = new Database(eventsPath, { readonly: true });
+    const target = new Database(rawPath);
+    target.pragma('journal_mode = WAL');
+    target.pragma('synchronous = NORMAL');
+    target.exec('CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id))');
+    const put = target.prepare('INSERT OR REPLACE INTO documents (collection, id, body) VALUES (?, ?, ?)');
+    const write = target.transaction((docs: Array<[string, string, string]>) => {
+      for (const doc of docs) put.run(doc[0], doc[1], doc[2]);
+    });
+    let pending: Array<[string, string, string]> = [];
+    for (const row of source
+      .prepare('SELECT stream_id, event_id, type, data, metadata FROM events ORDER BY position')
+      .iterate() as IterableIterator<{
+      stream_id: string;
+      event_id: string;
+      type: string;
+      data: string;
+      metadata: string;
+    }>) {
+      const data = JSON.parse(row.data) as object;
+      const metadata = JSON.parse(row.metadata) as object;
+      pending.push([row.type, row.event_id, JSON.stringify({ stream: row.stream_id, data, metadata })]);
+      if (pending.length === 500) {
+        write(pending);
+        pending = [];
+      }
+    }
+    write(pending);
+    source.close();
+    target.close();
+    const raw = total / ((performance.now() - started) / 1000);
+    rmSync(rawPath, { force: true });
+
+    // The product: every read model from position 0, as a first start (or a rebuild of all) does,
+    // in a process of its own so its peak RSS is the build's, not the history generator's.
+    const readPath = freshPath();
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--rebuild-child', eventsPath, readPath, String(total)], {
+      encoding: 'utf8',
+      env: process.env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (child.status !== 0) throw new Error(`rebuild child failed: ${child.stderr}`);
+    const built = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+      seconds: number;
+      rssBefore: number;
+      rssPeak: number;
+      stallMax: number;
+      stallP99: number;
+    };
+    const { seconds, rssBefore, rssPeak } = built;
+    const rate = total / seconds;
+    report({ section: 'rebuild', label: `${tag}: baseline: bare read + parse + write a document`, value: raw, unit: 'events/s' });
+    report({
+      section: 'rebuild',
+      label: `${tag}: every read model from 0 (${readModelProjections.length} projections)`,
+      value: rate,
+      unit: 'events/s',
+      baseline: { label: 'raw', value: raw },
+      bar: { text: '>= 100,000 events/s and >= 0.4x raw', met: rate >= 100_000 && rate >= 0.4 * raw },
+    });
+    report({ section: 'rebuild', label: `${tag}:   time to build every read model`, value: seconds, unit: 's' });
+    report({
+      section: 'rebuild',
+      label: `${tag}: peak RSS of the build process`,
+      value: rssPeak,
+      unit: 'MB',
+      baseline: { label: 'process before the build', value: rssBefore },
+      bar: { text: 'RSS < 300 MB', met: rssPeak < 300 },
+    });
+    report({
+      section: 'rebuild',
+      label: `${tag}: longest event-loop stall during the build`,
+      value: built.stallMax,
+      unit: 'ms',
+      bar: { text: 'a query waits < 50 ms at p99 (event-loop stall p99)', met: built.stallP99 < 50 },
+    });
+    report({ section: 'rebuild', label: `${tag}:   event-loop stall p99 (1 ms timers)`, value: built.stallP99, unit: 'ms' });
+
+    // Only the largest build is kept, for the queries (sizes go up).
+    if (last) {
+      if (last.eventsPath !== last.keptHistory) rmSync(last.eventsPath, { force: true });
+      rmSync(last.readPath, { force: true });
+    }
+    last = { eventsPath, readPath, keptHistory: kept };
+    builds.push({ size, events: total, seconds });
+  }
+
+  // Issue 11: "1M within 20% of 10 × 100k": the largest build against the smallest, scaled by events.
+  if (builds.length >= 2) {
+    const small = builds[0];
+    const large = builds[builds.length - 1];
+    const factor = large.events / small.events;
+    const linear = small.seconds * factor;
+    report({
+      section: 'rebuild',
+      label: `time for ${short(large.size)} vs ${factor.toFixed(1)} × ${short(small.size)}`,
+      value: large.seconds,
+      unit: 's',
+      baseline: { label: `${factor.toFixed(1)} × ${short(small.size)}`, value: linear },
+      bar: {
+        text: `${short(large.size)} within 20% of ${fmt(large.size / small.size)} × ${short(small.size)}`,
+        met: large.seconds <= 1.2 * linear,
+      },
+    });
+  }
+
+  if (last && !SKIP.has('queries')) {
+    const { eventsPath, readPath } = last;
+    await runQueriesSection({ eventsPath, readPath, events: builds[builds.length - 1].events, quick: QUICK, dir });
+  }
 }
 
 /** The build itself, in a child process: prints one JSON line. */
@@ -455,6 +534,7 @@ async function main(): Promise<void> {
     if (!SKIP.has('commands')) await commandsInProcess();
     if (!SKIP.has('long-stream')) await longStream();
     if (!SKIP.has('contention')) await contention();
+    if (!SKIP.has('http')) await runHttpSection({ dir, quick: QUICK });
     if (!SKIP.has('rebuild')) await rebuild();
   } finally {
     rmSync(dir, { recursive: true, force: true });
