@@ -37,8 +37,7 @@ import { performance } from 'node:perf_hooks';
 import { CommandPipeline } from '@channel-ledger/application';
 import { Decider, DomainEvent } from '@channel-ledger/domain';
 import { eventIdFor, NewEvent, openSqliteEventStore } from '@channel-ledger/event-store';
-import { readModelProjections, ProjectionRunner } from '@channel-ledger/projections';
-import { openSqliteReadStore } from '../libs/read-store/src/sqlite/sqlite-read-store';
+import { readModelProjections } from '@channel-ledger/projections';
 import { generateChannelHistory } from '../apps/api/src/dashboard/testing/channel-history';
 import { fmt, median, quantile, report, rows } from './report';
 import { runHttpSection } from './http.section';
@@ -102,8 +101,6 @@ function rawEvent(streamId: string, commandId: string, seatsAdded = 1): NewEvent
 }
 
 // ---------------------------------------------------------------------------------------------
-
-const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 
 let dir = '';
 let files = 0;
@@ -410,7 +407,8 @@ async function rebuild(): Promise<void> {
     // The product: every read model from position 0, as a first start (or a rebuild of all) does,
     // in a process of its own so its peak RSS is the build's, not the history generator's.
     const readPath = freshPath();
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--rebuild-child', eventsPath, readPath, String(total)], {
+    const phase = join(__dirname, 'rebuild-phase.js');
+    const child = spawnSync(process.execPath, [phase, compiledSources(), eventsPath, readPath, String(total)], {
       encoding: 'utf8',
       env: process.env,
       maxBuffer: 64 * 1024 * 1024,
@@ -486,47 +484,22 @@ async function rebuild(): Promise<void> {
   }
 }
 
-/** The build itself, in a child process: prints one JSON line. */
-async function rebuildChild(eventsPath: string, readPath: string, head: bigint): Promise<void> {
-  const store = await openSqliteEventStore({ path: eventsPath });
-  const readStore = await openSqliteReadStore({ path: readPath });
-  const runner = new ProjectionRunner({ eventStore: store, readStore, projections: readModelProjections });
-  const rssBefore = rssMb();
-  // What a request arriving during the build waits for: the gaps between 1 ms timers.
-  const stalls: number[] = [];
-  let ticking = true;
-  let last = performance.now();
-  const tick = () => {
-    const now = performance.now();
-    stalls.push(Math.max(0, now - last - 1));
-    last = now;
-    if (ticking) setTimeout(tick, 1);
-  };
-  setTimeout(tick, 1);
-  const started = performance.now();
-  await runner.start();
-  await runner.waitUntilCaughtUp(head, { timeoutMs: 3_600_000 });
-  const seconds = (performance.now() - started) / 1000;
-  ticking = false;
-  await runner.stop();
-  await readStore.close();
-  await store.close();
-  const rssPeak = process.resourceUsage().maxRSS / 1024;
-  console.log(
-    JSON.stringify({
-      seconds,
-      rssBefore,
-      rssPeak,
-      stallMax: Math.max(...stalls),
-      stallP99: quantile(stalls, 0.99),
-      samples: stalls.length,
-    }),
-  );
+/** The sources compiled once per run (rebuild-phase.js runs on them), inside node_modules so they resolve the project's packages. */
+let compiled: string | null = null;
+function compiledSources(): string {
+  if (compiled) return compiled;
+  const root = join(__dirname, '..');
+  const dist = mkdtempSync(join(root, 'node_modules', '.cache-ledger-bench-'));
+  compiled = dist;
+  // Emits even if unrelated files fail to type-check; only the files the build runs must exist.
+  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], {
+    stdio: 'ignore',
+  });
+  if (!existsSync(join(dist, 'libs', 'projections', 'src', 'index.js'))) throw new Error('the sources did not compile');
+  return dist;
 }
 
 async function main(): Promise<void> {
-  const childAt = process.argv.indexOf('--rebuild-child');
-  if (childAt >= 0) return rebuildChild(process.argv[childAt + 1], process.argv[childAt + 2], BigInt(process.argv[childAt + 3]));
   dir = mkdtempSync(join(tmpdir(), 'bench-ledger-'));
   const started = performance.now();
   console.log(`channel-ledger bench${QUICK ? ' --quick' : ''} (node ${process.version}, ${new Date().toISOString()})`);
@@ -538,6 +511,7 @@ async function main(): Promise<void> {
     if (!SKIP.has('rebuild')) await rebuild();
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    if (compiled) rmSync(compiled, { recursive: true, force: true });
   }
   console.log(
     `\nbars: ${rows.filter((r) => r.bar?.met).length} met, ${rows.filter((r) => r.bar && !r.bar.met).length} not met; ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -35,6 +35,14 @@ export function checkpointName(projection: string, generation: Generation): stri
   return `${projection}@${generationSuffix(generation)}`;
 }
 
+/**
+ * What a rebuild builds: the next rebuild of the serving generation when it has the code's
+ * version, else the code's version from scratch (rebuild 0).
+ */
+export function nextGeneration(serving: Generation | null, version: number): Generation {
+  return serving && serving.version === version ? { version, rebuild: serving.rebuild + 1 } : { version, rebuild: 0 };
+}
+
 export function sameGeneration(a: Generation | null, b: Generation | null): boolean {
   return a !== null && b !== null && a.version === b.version && a.rebuild === b.rebuild;
 }

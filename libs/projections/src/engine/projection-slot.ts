@@ -1,19 +1,24 @@
 import type { EventStore } from '@channel-ledger/event-store';
 import type { ReadStore } from '@channel-ledger/read-store';
-import { describeError, ProjectionEventError } from './errors';
-import {
-  checkpointName,
-  Generation,
-  generationSuffix,
-  parsePhysicalCollectionName,
-  physicalCollectionName,
-  sameGeneration,
-} from './generation';
+import { checkpointName, Generation, generationSuffix, nextGeneration, sameGeneration } from './generation';
+import { GenerationAliases } from './generation-aliases';
 import { BatchSizes, GenerationWorker } from './generation-worker';
 import type { ProjectionLogger } from './logger';
 import type { Projection } from './projection';
 import type { SharedLogPages } from './shared-log-pages';
-import { lagOf, ProjectionFailure, ProjectionState, ProjectionStatus, RebuildOutcome } from './status';
+import * as transition from './slot-state';
+import {
+  BuildingRebuild,
+  lastRunning,
+  LiveServing,
+  retryable,
+  runningParts,
+  RunningState,
+  servingPositionOf,
+  SlotState,
+  stalledBy,
+} from './slot-state';
+import { failureFrom, ProjectionFailure, ProjectionStatus, RebuildOutcome, slotStatus } from './status';
 
 export interface SlotContext {
   eventStore: EventStore;
@@ -25,135 +30,118 @@ export interface SlotContext {
   notify: () => void;
 }
 
-interface RebuildTask {
-  worker: GenerationWorker;
-  outcome: Promise<RebuildOutcome>;
-}
-
 /**
  * Everything the runner does for one projection: which generation serves reads, the worker
- * keeping it up to date, an optional rebuild into the next generation, and the failure, if any.
- * A failure stays inside the slot, so other projections go on.
+ * keeping it up to date, an optional rebuild into the next generation, and their failures. The
+ * lifecycle is one SlotState (slot-state.ts, with its transitions); this class runs the workers
+ * and moves the aliases. A failure stays inside the slot, so other projections go on.
  */
 export class ProjectionSlot {
-  private running = false;
-  /** The generation the logical names (aliases) point at; null before the first build. */
-  private servingGeneration: Generation | null = null;
-  /** Keeps the serving generation up to date; null while an older version is frozen for a rebuild. */
-  private live: GenerationWorker | null = null;
-  private liveTask: Promise<void> | null = null;
-  /** Checkpoint of a serving generation nothing updates (its version is no longer in code). */
-  private frozenPosition: bigint | null = null;
-  private rebuildTask: RebuildTask | null = null;
-  private failure: ProjectionFailure | null = null;
+  private state: SlotState = { kind: 'stopped', was: null };
+  private readonly aliases: GenerationAliases;
 
   constructor(
     readonly projection: Projection,
     private readonly ctx: SlotContext,
-  ) {}
-
-  get state(): ProjectionState {
-    if (!this.running) return 'stopped';
-    if (this.failure) return 'failed';
-    if (this.rebuildTask) return 'rebuilding';
-    return this.live?.phase === 'live' ? 'live' : 'catching-up';
+  ) {
+    this.aliases = new GenerationAliases(projection, ctx.readStore, ctx.logger);
   }
 
-  /**
-   * Why the served documents will not move until someone acts (null: they will). A failed
-   * rebuild does not stall them while the serving generation still has its own worker.
-   */
+  /** Why the served documents will not move until someone acts (null: they will). */
   get stalled(): { state: 'stopped' | 'failed'; reason?: string } | null {
-    if (!this.running) return { state: 'stopped' };
-    if (this.failure && (this.failure.during === 'live' || this.live === null)) return { state: 'failed', reason: this.failure.reason };
-    return null;
+    return stalledBy(this.state);
   }
 
   /** Checkpoint of the generation readers see. */
   get servingPosition(): bigint | null {
-    return this.live ? this.live.position : this.frozenPosition;
+    return servingPositionOf(lastRunning(this.state));
   }
 
   /**
    * Finds the serving generation from the aliases (repairing a switch a crash interrupted), drops
-   * any other generation, then keeps the serving one up to date, or builds the code's version
-   * blue/green when the serving one is of another version or incomplete.
+   * any other generation, then keeps the serving one up to date, or freezes it and builds the
+   * code's version blue/green when it is of another version or incomplete.
    */
   async start(): Promise<void> {
-    this.running = true;
-    const { generation: serving, complete } = await this.discoverServingGeneration();
+    if (this.state.kind !== 'stopped') throw new Error(`Projection "${this.projection.name}" was already started`);
+    const starting: SlotState = { kind: 'starting' };
+    this.state = starting;
+    const { generation: serving, complete } = await this.aliases.serving();
+    await this.aliases.dropAllBut(serving);
     const version = this.projection.version;
     if (serving === null) {
-      await this.startLive({ version, rebuild: 0 }, { fresh: true, setAliases: true });
+      const worker = await this.open({ version, rebuild: 0 }, true);
+      await this.aliases.pointAt(worker.generation);
+      this.leave(starting, () => ({ kind: 'serving', serving: this.follow(worker) }));
     } else if (serving.version === version && complete) {
-      this.servingGeneration = serving;
-      await this.startLive(serving, { fresh: false, setAliases: false });
+      const worker = await this.open(serving, false);
+      this.leave(starting, () => ({ kind: 'serving', serving: this.follow(worker) }));
     } else {
-      this.servingGeneration = serving;
       const stored = await this.ctx.readStore.getCheckpoint(checkpointName(this.projection.name, serving));
-      this.frozenPosition = stored === null ? null : BigInt(stored);
       this.ctx.logger.log(
         `projection ${this.projection.name}: serving ${generationSuffix(serving)}, code is v${version}; rebuilding blue/green`,
       );
-      this.startRebuild(serving.version === version ? { version, rebuild: serving.rebuild + 1 } : { version, rebuild: 0 }, true);
+      this.leave(starting, () => ({
+        kind: 'rebuilding',
+        serving: { kind: 'frozen', generation: serving, position: stored === null ? null : BigInt(stored) },
+        rebuild: this.build(nextGeneration(serving, version), true),
+      }));
     }
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    await Promise.all([this.live?.stop(), this.rebuildTask?.worker.stop()]);
-    await Promise.all([this.liveTask, this.rebuildTask?.outcome]);
-    await this.liveTask; // a rebuild that was switching when stopped may have started a new one
+    const was = lastRunning(this.state);
+    this.state = { kind: 'stopped', was };
+    const { workers, done } = runningParts(was);
+    await Promise.all(workers.map((worker) => worker.stop()));
+    await Promise.all(done);
+    // A switch under way when stopped still lands: wait for the (stopped) worker of the new generation.
+    await Promise.all(runningParts(lastRunning(this.state)).done);
     this.ctx.notify();
   }
 
   /** Starts (or joins) a rebuild of the current version into a new generation. */
   rebuild(): Promise<RebuildOutcome> {
-    if (!this.running) throw new Error(`Projection "${this.projection.name}" is not running`);
-    if (this.rebuildTask) return this.rebuildTask.outcome;
-    const serving = this.servingGeneration;
-    const next =
-      serving && serving.version === this.projection.version
-        ? { version: serving.version, rebuild: serving.rebuild + 1 }
-        : { version: this.projection.version, rebuild: 0 };
-    return this.startRebuild(next, true);
+    const state = this.state;
+    if (state.kind === 'stopped' || state.kind === 'starting') throw new Error(`Projection "${this.projection.name}" is not running`);
+    if (state.kind === 'rebuilding') return state.rebuild.kind === 'failed' ? Promise.resolve('failed') : state.rebuild.outcome;
+    const building = this.build(nextGeneration(state.serving.generation, this.projection.version), true);
+    this.update((current) => transition.rebuildStarted(current, building));
+    return building.outcome;
   }
 
-  /** Restarts what failed from its checkpoint (the failed batch was never committed). */
+  /** Restarts what failed (the serving worker, the rebuild, or both) from its checkpoint; the failed batch was never committed. */
   async retry(): Promise<void> {
-    const failure = this.failure;
-    if (!failure || !this.running) return;
-    this.failure = null;
-    this.ctx.notify();
-    if (failure.during === 'rebuild' && this.rebuildTask) {
-      this.startRebuild(this.rebuildTask.worker.generation, false);
-    } else if (this.servingGeneration) {
-      await this.startLive(this.servingGeneration, { fresh: false, setAliases: false });
-    }
+    const failed = retryable(this.state);
+    if (!failed.serving && !failed.rebuild) return;
+    const worker = failed.serving ? await this.open(failed.serving.generation, false) : null;
+    // Nothing waits from here on: the state checked is the state changed.
+    const now = retryable(this.state);
+    const serving = worker && now.serving === failed.serving ? this.follow(worker) : null;
+    const rebuild = failed.rebuild && now.rebuild === failed.rebuild ? this.build(failed.rebuild.worker.generation, false) : null;
+    this.update((state) => {
+      const next = serving && failed.serving ? transition.servingRetried(state, failed.serving, serving) : state;
+      return rebuild ? transition.rebuildStarted(next, rebuild) : next;
+    });
   }
 
   async status(head: bigint | null): Promise<ProjectionStatus> {
-    const position = this.servingPosition;
-    const status: ProjectionStatus = {
-      name: this.projection.name,
-      version: this.projection.version,
-      state: this.state,
-      position: (position ?? 0n).toString(),
-      headPosition: (head ?? 0n).toString(),
-      lag: lagOf(head, position).toString(),
-      servingGeneration: this.servingGeneration ? generationSuffix(this.servingGeneration) : null,
-    };
-    if (this.failure) status.failure = { ...this.failure };
-    if (this.rebuildTask) {
-      const worker = this.rebuildTask.worker;
-      status.rebuild = {
-        position: (worker.position ?? 0n).toString(),
-        head: (head ?? 0n).toString(),
-        eventsApplied: worker.eventsApplied,
-        generation: generationSuffix(worker.generation),
-      };
-    }
-    return status;
+    return slotStatus(this.projection, this.state, head);
+  }
+
+  /** The one change of a running state (or of the one a stopped slot remembers, for a switch landing after the stop). */
+  private update(change: (state: RunningState) => RunningState): void {
+    const state = this.state;
+    if (state.kind === 'serving' || state.kind === 'rebuilding') this.state = change(state);
+    else if (state.kind === 'stopped' && state.was) this.state = { kind: 'stopped', was: change(state.was) };
+    this.ctx.notify();
+  }
+
+  /** Leaves 'starting' for the state `next` builds (and only then: it starts workers), unless stopped meanwhile. */
+  private leave(starting: SlotState, next: () => RunningState): void {
+    if (this.state !== starting) return;
+    this.state = next();
+    this.ctx.notify();
   }
 
   private newWorker(generation: Generation): GenerationWorker {
@@ -168,127 +156,67 @@ export class ProjectionSlot {
     });
   }
 
-  private async startLive(generation: Generation, options: { fresh: boolean; setAliases: boolean }): Promise<void> {
+  /** A worker for `generation` with its collections declared and its checkpoint loaded (`fresh`: forgotten). */
+  private async open(generation: Generation, fresh: boolean): Promise<GenerationWorker> {
     const worker = this.newWorker(generation);
-    await worker.open(options.fresh);
-    if (options.setAliases) await this.pointAliasesAt(generation);
-    this.servingGeneration = generation;
-    this.frozenPosition = null;
-    this.runLive(worker);
+    await worker.open(fresh);
+    return worker;
   }
 
-  private runLive(worker: GenerationWorker): void {
-    this.live = worker;
-    this.liveTask = (async () => {
+  /** Runs an opened worker on the serving generation: catch-up, then the live subscription. */
+  private follow(worker: GenerationWorker): LiveServing {
+    const task = (async () => {
       try {
         if (await worker.catchUp()) await worker.follow();
       } catch (error) {
-        this.fail('live', error, worker);
+        const failure = this.failure('live', error, worker);
+        this.update((state) => transition.servingFailed(state, worker, failure));
       } finally {
         worker.phase = 'idle';
         this.ctx.notify();
       }
     })();
+    return { kind: 'live', generation: worker.generation, worker, task };
   }
 
-  private startRebuild(generation: Generation, fresh: boolean): Promise<RebuildOutcome> {
+  /** Builds `generation` beside the serving one and switches the aliases to it once caught up. */
+  private build(generation: Generation, fresh: boolean): BuildingRebuild {
     const worker = this.newWorker(generation);
-    const outcome = this.runRebuild(worker, fresh);
-    this.rebuildTask = { worker, outcome };
-    return outcome;
+    return { kind: 'building', worker, outcome: this.runRebuild(worker, fresh) };
   }
 
   private async runRebuild(worker: GenerationWorker, fresh: boolean): Promise<RebuildOutcome> {
     try {
       await worker.open(fresh);
       if (!(await worker.catchUp())) return 'stopped';
+      this.update((state) => transition.rebuildSwitching(state, worker));
       // Caught up with the head: stop the serving worker (it commits its batch), then bring the new
       // generation to at least its position, so a reader never sees the documents go back in time.
-      if (this.live) {
-        await this.live.stop();
-        await this.liveTask;
+      const old = lastRunning(this.state)?.serving;
+      if (old?.kind === 'live') {
+        await old.worker.stop();
+        await old.task;
       }
-      if (!this.running || !(await worker.catchUp())) return 'stopped';
-      const old = this.servingGeneration;
-      await this.pointAliasesAt(worker.generation);
-      this.servingGeneration = worker.generation;
-      this.frozenPosition = null;
-      this.rebuildTask = null;
-      if (this.failure?.during === 'live') this.failure = null; // the failed generation no longer serves
-      this.runLive(worker);
+      if (!(await worker.catchUp())) return 'stopped';
+      await this.aliases.pointAt(worker.generation);
+      const live = this.follow(worker);
+      this.update((state) => transition.switched(state, live));
       this.ctx.logger.log(`projection ${this.projection.name}: switched to ${generationSuffix(worker.generation)}`);
-      if (old && !sameGeneration(old, worker.generation)) await this.dropGeneration(old);
+      if (old && !sameGeneration(old.generation, worker.generation)) await this.aliases.drop(old.generation);
       return 'switched';
     } catch (error) {
-      this.fail('rebuild', error, worker);
+      const failure = this.failure('rebuild', error, worker);
+      this.update((state) => transition.rebuildFailed(state, worker, failure));
       return 'failed';
-    } finally {
-      this.ctx.notify();
     }
   }
 
-  private fail(during: 'live' | 'rebuild', error: unknown, worker: GenerationWorker): void {
-    const event = error instanceof ProjectionEventError ? error : null;
-    this.failure = {
-      position: (event?.position ?? worker.position ?? 0n).toString(),
-      eventType: event?.eventType ?? null,
-      reason: event?.reason ?? describeError(error),
-      at: new Date().toISOString(),
-      during,
-    };
+  private failure(during: ProjectionFailure['during'], error: unknown, worker: GenerationWorker): ProjectionFailure {
+    const failure = failureFrom(during, error, worker.position);
     this.ctx.logger.error(
-      `projection ${this.projection.name} failed (${during}) at position ${this.failure.position}` +
-        `${this.failure.eventType ? ` on ${this.failure.eventType}` : ''}: ${this.failure.reason}`,
+      `projection ${this.projection.name} failed (${during}) at position ${failure.position}` +
+        `${failure.eventType ? ` on ${failure.eventType}` : ''}: ${failure.reason}`,
     );
-  }
-
-  /**
-   * One alias per logical collection. Each switch is atomic; the first collection goes last, so it
-   * is the commit point discoverServingGeneration relies on after a crash.
-   */
-  private async pointAliasesAt(generation: Generation): Promise<void> {
-    const [first, ...rest] = this.projection.collections;
-    for (const collection of [...rest, first]) {
-      await this.ctx.readStore.setAlias(collection.name, physicalCollectionName(collection.name, generation));
-    }
-  }
-
-  private async discoverServingGeneration(): Promise<{ generation: Generation | null; complete: boolean }> {
-    const { readStore } = this.ctx;
-    const aliases = new Map((await readStore.listAliases()).map((alias) => [alias.logical, alias.physical]));
-    const physical = new Set((await readStore.listCollections()).map((collection) => collection.name));
-    const first = this.projection.collections[0].name;
-    const parsed = aliases.has(first) ? parsePhysicalCollectionName(aliases.get(first)!) : null;
-    const serving = parsed && parsed.logical === first ? parsed.generation : null;
-    let complete = serving !== null;
-    if (serving) {
-      for (const collection of this.projection.collections) {
-        const name = physicalCollectionName(collection.name, serving);
-        if (!physical.has(name)) complete = false;
-        else if (aliases.get(collection.name) !== name) await readStore.setAlias(collection.name, name); // crash mid-switch
-      }
-    }
-    const logicalNames = new Set(this.projection.collections.map((collection) => collection.name));
-    const leftovers = new Map<string, Generation>();
-    for (const name of physical) {
-      const candidate = parsePhysicalCollectionName(name);
-      if (!candidate || !logicalNames.has(candidate.logical) || sameGeneration(candidate.generation, serving)) continue;
-      leftovers.set(generationSuffix(candidate.generation), candidate.generation);
-    }
-    for (const generation of leftovers.values()) await this.dropGeneration(generation);
-    return { generation: serving, complete };
-  }
-
-  /** Drops a generation's collections and checkpoint; one still aliased elsewhere is kept and logged. */
-  private async dropGeneration(generation: Generation): Promise<void> {
-    for (const collection of this.projection.collections) {
-      const name = physicalCollectionName(collection.name, generation);
-      try {
-        await this.ctx.readStore.dropCollection(name);
-      } catch (error) {
-        this.ctx.logger.error(`projection ${this.projection.name}: could not drop ${name}: ${describeError(error)}`);
-      }
-    }
-    await this.ctx.readStore.deleteCheckpoint(checkpointName(this.projection.name, generation));
+    return failure;
   }
 }
