@@ -1,8 +1,8 @@
-import { performance } from 'node:perf_hooks';
 import type { AllSubscription, EventStore, RecordedEvent } from '@channel-ledger/event-store';
 import type { ReadStore } from '@channel-ledger/read-store';
 import { ProjectionEventError } from './errors';
 import { checkpointName, Generation, physicalNames } from './generation';
+import { catchUpTurns } from './catch-up-turns';
 import { PendingBatch } from './pending-batch';
 import type { SharedLogPages } from './shared-log-pages';
 import type { Projection } from './projection';
@@ -12,6 +12,11 @@ export interface BatchSizes {
   catchUpBatchSize: number;
   /** Most events per commit while following the live subscription. */
   liveBatchSize: number;
+  /**
+   * Most documents one catch-up commit writes: a commit holds the event loop (SQLite is
+   * synchronous) for as long as it writes, so this bounds what a request waits for during a rebuild.
+   */
+  maxDocumentsPerCommit: number;
 }
 
 export interface GenerationWorkerDeps {
@@ -27,11 +32,6 @@ export interface GenerationWorkerDeps {
 }
 
 const TICK = Symbol('tick');
-
-/** Longest stretch a catch-up works before letting the event loop serve others (ms). */
-export const CATCH_UP_SLICE_MS = 10;
-/** Shared by every worker of the process, so five projections catching up at once still yield every slice. */
-const slice = { startedAt: performance.now() };
 
 /**
  * Runs one projection into one generation of its collections: catch-up over readAll pages, then
@@ -83,14 +83,16 @@ export class GenerationWorker {
     while (!this.stopping) {
       if (target === null || (this.position !== null && this.position >= target)) return true;
       const page = await this.deps.pages.read(this.position, this.deps.sizes.catchUpBatchSize);
-      const batch = this.newBatch();
+      let batch = this.newBatch();
       for (const event of page.events) {
         await this.addOrCommitAndThrow(batch, event);
         // The store calls are synchronous (SQLite): without a macrotask now and then, a catch-up
         // or rebuild would hold the event loop for its whole length and the API would not answer.
-        // (A commit, and its fsync, still holds it once per page: committing every slice instead
-        // measured slower and stalled longer, one fsync per slice.)
-        if (performance.now() - slice.startedAt >= CATCH_UP_SLICE_MS) await this.yieldToOthers();
+        if (batch.documentsTouched >= this.deps.sizes.maxDocumentsPerCommit) {
+          await this.commit(batch);
+          batch = this.newBatch();
+          await this.yieldToOthers();
+        } else if (catchUpTurns.sliceUsed) await this.yieldToOthers();
       }
       await this.commit(batch);
       await this.yieldToOthers();
@@ -145,8 +147,7 @@ export class GenerationWorker {
 
   /** Lets requests, timers and the other projections run (one macrotask). */
   private async yieldToOthers(): Promise<void> {
-    await nextMacrotask();
-    slice.startedAt = performance.now();
+    await catchUpTurns.yield();
   }
 
   private newBatch(): PendingBatch {

@@ -45,6 +45,11 @@ export class PendingBatch implements ProjectionView {
     return this.entries.length;
   }
 
+  /** Documents the commit will write. */
+  get documentsTouched(): number {
+    return this.overlay.size;
+  }
+
   /** Position of the last event in the batch: the checkpoint its commit writes. */
   get position(): bigint | null {
     return this.lastPosition;

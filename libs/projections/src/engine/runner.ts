@@ -16,6 +16,8 @@ export interface ProjectionRunnerOptions {
   catchUpBatchSize?: number;
   /** Most events per commit while live (default 100); a quiet log commits after every burst. */
   liveBatchSize?: number;
+  /** Most documents one catch-up commit writes (default 250), bounding how long it holds the event loop. */
+  maxDocumentsPerCommit?: number;
   logger?: ProjectionLogger;
 }
 
@@ -28,6 +30,7 @@ export interface WaitOptions {
 
 export const DEFAULT_CATCH_UP_BATCH_SIZE = 500;
 export const DEFAULT_LIVE_BATCH_SIZE = 100;
+export const DEFAULT_MAX_DOCUMENTS_PER_COMMIT = 250;
 
 /**
  * Runs every projection against one event store and one read store. Each projection moves on its
@@ -46,6 +49,7 @@ export class ProjectionRunner {
     const sizes: BatchSizes = {
       catchUpBatchSize: positive(options.catchUpBatchSize ?? DEFAULT_CATCH_UP_BATCH_SIZE, 'catchUpBatchSize'),
       liveBatchSize: positive(options.liveBatchSize ?? DEFAULT_LIVE_BATCH_SIZE, 'liveBatchSize'),
+      maxDocumentsPerCommit: positive(options.maxDocumentsPerCommit ?? DEFAULT_MAX_DOCUMENTS_PER_COMMIT, 'maxDocumentsPerCommit'),
     };
     const context = {
       eventStore: options.eventStore,
