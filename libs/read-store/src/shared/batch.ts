@@ -97,6 +97,8 @@ export interface DocumentChange extends DocumentRef {
  * Applies the operations in order, in memory, to the current documents (keyed by documentKey;
  * null/absent = missing). Adapters then write one final state per document, which is what makes
  * the MongoDB fallback replayable: a document is either fully at the batch's result or untouched.
+ * The caller's objects are used without copies: adapters serialize them before commit returns
+ * and never modify them (a patch makes a new top-level object).
  */
 export function applyOperations(
   operations: readonly WriteOperation[],
@@ -111,7 +113,7 @@ export function applyOperations(
     const change = state.get(documentKey({ collection: operation.collection, id: operationId(operation) }))!;
     switch (operation.type) {
       case 'put':
-        change.document = structuredClone(operation.document);
+        change.document = operation.document;
         break;
       case 'patch':
         if (change.document === null) {
@@ -119,7 +121,7 @@ export function applyOperations(
             `operations[${i}]: cannot patch ${operation.collection}/${operation.id}, it does not exist; nothing was written`,
           );
         }
-        change.document = { ...change.document, ...structuredClone(operation.fields), id: change.document.id };
+        change.document = { ...change.document, ...operation.fields, id: change.document.id };
         break;
       case 'delete':
         change.document = null;
