@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, Secrets, StartedSession } from '@channel-ledger/application';
@@ -17,14 +18,19 @@ interface AccessClaims {
 /** Short-lived signed access tokens (HS256, key derived from the ledger's secret). */
 @Injectable()
 export class AccessTokens {
-  private readonly key: string;
+  /**
+   * A KeyObject, not the string: given a string, jsonwebtoken first tries to read it as a PEM
+   * public key, and that failed attempt was more than half of a signed-in request's CPU.
+   * @nestjs/jwt hands the secret to jsonwebtoken as it is; only its option type predates KeyObject.
+   */
+  private readonly key: Buffer;
 
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     secrets: Secrets,
   ) {
-    this.key = secrets.derive('access-token');
+    this.key = createSecretKey(Buffer.from(secrets.derive('access-token'), 'utf8')) as unknown as Buffer;
   }
 
   /** `now` is the ledger's clock (a sandbox clock moves token expiry too). */
