@@ -76,7 +76,11 @@ export async function runHttpSection(options: { dir: string; quick: boolean }): 
       method: 'POST',
       path: '/organizations',
       headers: { 'content-type': 'application/json', authorization: `ApiKey ${apiKey}` },
-      body: JSON.stringify({ vendorId: 'vendor-bench', name: `Customer ${tag}-{n}`, customerContactEmail: `c-${tag}-{n}@customer.example` }),
+      body: JSON.stringify({
+        vendorId: 'vendor-bench',
+        name: `Customer ${tag}-{n}`,
+        customerContactEmail: `c-${tag}-{n}@customer.example`,
+      }),
     });
     const health = { url: api.url, method: 'GET' as const, path: '/health' };
 
@@ -98,7 +102,7 @@ export async function runHttpSection(options: { dir: string; quick: boolean }): 
     ] as const) {
       const result = await load({ ...spec, connections: CONNECTIONS, seconds });
       const rate = result.ok / result.seconds;
-      const clean = result.non2xx === 0 && result.errors === 0 && result.timeouts === 0;
+      const clean = result.non2xx === 0 && result.errors === 0;
       report({
         section: 'http',
         label,
@@ -133,8 +137,9 @@ function reportFailures(what: string, result: LoadResult): void {
   report({
     section: 'http',
     label: `  ${what}: non-2xx + socket errors`,
-    value: result.non2xx + result.errors + result.timeouts,
-    unit: `of ${result.requests.toLocaleString('en-US')}${statuses ? ` (${statuses})` : ''}${result.timeouts ? `, ${result.timeouts} timeouts` : ''}`,
+    // autocannon counts a timeout among the errors too.
+    value: result.non2xx + result.errors,
+    unit: `of ${result.requests.toLocaleString('en-US')}${statuses ? ` (${statuses})` : ''}${result.errors ? ` (${result.errors} socket errors, ${result.timeouts} of them timeouts)` : ''}`,
   });
 }
 

@@ -24,6 +24,10 @@ export interface MailSenderOptions {
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** Pending entries read per pass. */
+const PAGE = 100;
+/** Mails of a pass being sent at once. */
+const CONCURRENT_MAILS = 4;
 
 /**
  * Sends the mail the `mail-outbox` projection asks for: reads each pending entry's event back from
@@ -38,6 +42,8 @@ export class MailSender {
   private loop: Promise<void> | null = null;
   private stopped = false;
   private wakeUp: (() => void) | null = null;
+  /** The last pass read a full page and sent from it: more may wait, so the next pass starts at once. */
+  private fullPage = false;
 
   constructor(private readonly options: MailSenderOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
@@ -65,29 +71,36 @@ export class MailSender {
   /** One pass over the outbox; returns how many entries it completed. */
   async sendPending(): Promise<number> {
     let entries: MailOutboxEntry[];
+    this.fullPage = false;
     try {
-      entries = await pendingMail(this.options.readStore);
+      entries = await pendingMail(this.options.readStore, PAGE);
     } catch (error) {
       // The projection creates its collection when it first runs (maybe in apps/projector).
       if (error instanceof UnknownCollectionError) return 0;
       throw error;
     }
     let completed = 0;
-    for (const entry of entries) {
-      if (this.stopped) break;
-      const retry = this.retries.get(entry.eventId);
-      if (retry && retry.notBefore > Date.now()) continue;
-      try {
-        await this.complete(entry);
-        this.retries.delete(entry.eventId);
-        completed++;
-      } catch (error) {
-        // One mail that fails (a server down, a bad address) must not hold back the others.
-        const attempts = (retry?.attempts ?? 0) + 1;
-        this.retries.set(entry.eventId, { attempts, notBefore: Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempts) });
-        this.options.logger?.error(`mail for ${entry.type} ${entry.eventId} failed (attempt ${attempts}): ${messageOf(error)}`);
+    let next = 0;
+    // A few mails at once: each waits on its own file sync (or SMTP exchange), not on the others'.
+    const worker = async (): Promise<void> => {
+      while (!this.stopped && next < entries.length) {
+        const entry = entries[next++];
+        const retry = this.retries.get(entry.eventId);
+        if (retry && retry.notBefore > Date.now()) continue;
+        try {
+          await this.complete(entry);
+          this.retries.delete(entry.eventId);
+          completed++;
+        } catch (error) {
+          // One mail that fails (a server down, a bad address) must not hold back the others.
+          const attempts = (retry?.attempts ?? 0) + 1;
+          this.retries.set(entry.eventId, { attempts, notBefore: Date.now() + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempts) });
+          this.options.logger?.error(`mail for ${entry.type} ${entry.eventId} failed (attempt ${attempts}): ${messageOf(error)}`);
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_MAILS, entries.length) }, worker));
+    this.fullPage = entries.length === PAGE && completed > 0;
     return completed;
   }
 
@@ -147,7 +160,11 @@ export class MailSender {
       } catch (error) {
         this.options.logger?.error(`reading the mail outbox failed: ${messageOf(error)}`);
       }
-      if (!this.stopped) await this.pause();
+      // A backlog (a burst of registrations) is worked through without a poll interval per page;
+      // one macrotask between pages lets requests in.
+      if (this.stopped) break;
+      if (this.fullPage) await new Promise((resolve) => setImmediate(resolve));
+      else await this.pause();
     }
   }
 
