@@ -72,3 +72,23 @@ describe('ReadStoreSubjectKeyStore: two processes creating one person’s key at
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('SqliteSubjectKeyStore: new people in the same turn of the event loop', () => {
+  it('get their keys from one commit, one key per person, kept on disk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'subject-keys-batch-'));
+    const path = join(dir, 'subject-keys.sqlite');
+    const store = new SqliteSubjectKeyStore(path);
+    try {
+      const subjects = Array.from({ length: 40 }, (_, i) => `person-${i % 20}`);
+      const keys = await Promise.all(subjects.map((subject) => store.keyFor(subject)));
+      expect(new Set(keys.map((key) => key.toString('hex'))).size).toBe(20);
+      keys.forEach((key, i) => expect(key.equals(keys[i % 20])).toBe(true));
+      await store.close();
+      const reopened = new SqliteSubjectKeyStore(path);
+      expect((await reopened.keyOf('person-7'))!.equals(keys[7])).toBe(true);
+      await reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -46,6 +46,10 @@ export class InMemorySubjectKeyStore implements SubjectKeyStore {
  */
 export class SqliteSubjectKeyStore implements SubjectKeyStore {
   private readonly db: Database.Database;
+  private readonly select;
+  private readonly insert;
+  private readonly insertAll;
+  private pending = new Map<string, Array<{ resolve(key: Buffer): void; reject(error: unknown): void }>>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -55,10 +59,15 @@ export class SqliteSubjectKeyStore implements SubjectKeyStore {
     this.db.pragma('secure_delete = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec('CREATE TABLE IF NOT EXISTS subject_keys (subject_id TEXT PRIMARY KEY, key BLOB NOT NULL) WITHOUT ROWID');
+    this.select = this.db.prepare<[string], { key: Buffer }>('SELECT key FROM subject_keys WHERE subject_id = ?');
+    this.insert = this.db.prepare<[string, Buffer]>('INSERT OR IGNORE INTO subject_keys (subject_id, key) VALUES (?, ?)');
+    this.insertAll = this.db.transaction((subjects: string[]) => {
+      for (const subject of subjects) this.insert.run(subject, newKey());
+    });
   }
 
   async keyOf(subjectId: string): Promise<Buffer | null> {
-    const row = this.db.prepare('SELECT key FROM subject_keys WHERE subject_id = ?').get(subjectId) as { key: Buffer } | undefined;
+    const row = this.select.get(subjectId);
     return row ? Buffer.from(row.key) : null;
   }
 
@@ -66,9 +75,30 @@ export class SqliteSubjectKeyStore implements SubjectKeyStore {
     const known = await this.keyOf(subjectId);
     if (known) return known;
     // A new person: the key is durable (synchronous=FULL) before any ciphertext under it reaches
-    // the log. INSERT OR IGNORE then read: two processes creating the same subject's key agree on one.
-    this.db.prepare('INSERT OR IGNORE INTO subject_keys (subject_id, key) VALUES (?, ?)').run(subjectId, newKey());
-    return (await this.keyOf(subjectId))!;
+    // the log, so the caller waits for the commit. New keys asked for in the same turn of the event
+    // loop share one transaction (one fsync). INSERT OR IGNORE then read: two processes creating
+    // the same subject's key agree on one.
+    return new Promise<Buffer>((resolve, reject) => {
+      const waiting = this.pending.get(subjectId);
+      if (waiting) return waiting.push({ resolve, reject });
+      this.pending.set(subjectId, [{ resolve, reject }]);
+      if (this.pending.size === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.pending;
+    this.pending = new Map();
+    try {
+      this.insertAll.immediate([...batch.keys()]);
+    } catch (error) {
+      for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+      return;
+    }
+    for (const [subject, waiters] of batch) {
+      const key = this.select.get(subject)!.key;
+      for (const w of waiters) w.resolve(Buffer.from(key));
+    }
   }
 
   async forget(subjectId: string): Promise<boolean> {
@@ -78,6 +108,7 @@ export class SqliteSubjectKeyStore implements SubjectKeyStore {
   }
 
   async close(): Promise<void> {
+    if (this.pending.size > 0 && this.db.open) this.flush();
     if (this.db.open) this.db.close();
   }
 }
