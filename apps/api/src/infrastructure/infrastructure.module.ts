@@ -15,7 +15,6 @@ import { CommandEnvelopeFactory } from '../http/command-envelope.factory';
 import { InstrumentedEventStore } from '../operations/instrumented-event-store';
 import { Metrics, METRICS } from '../operations/metrics';
 import { CLOCK, systemClock, TestClock } from './clock';
-import { SharedSubscriptionsEventStore } from './shared-subscriptions';
 
 export const APP_CONFIG = Symbol('AppConfig');
 export const EVENT_STORE = Symbol('EventStore');
@@ -45,15 +44,10 @@ export class InfrastructureModule implements OnApplicationShutdown {
           inject: [Secrets],
         },
         // Measured (apps/api/src/operations) outside; inside, events are upcast on read and personal
-        // data encrypted on append / decrypted on read (libs/application/src/privacy, schemas). With
-        // the projections in this process, their live subscriptions share one (read and decrypted once).
+        // data encrypted on append / decrypted on read (libs/application/src/privacy, schemas).
         {
           provide: EVENT_STORE,
-          useFactory: (ledger: LedgerEventStore, metrics: Metrics) =>
-            new InstrumentedEventStore(
-              config.runProjectionsInProcess ? new SharedSubscriptionsEventStore(ledger.store) : ledger.store,
-              metrics,
-            ),
+          useFactory: (ledger: LedgerEventStore, metrics: Metrics) => new InstrumentedEventStore(ledger.store, metrics),
           inject: [LEDGER_EVENT_STORE, METRICS],
         },
         { provide: CommandPipeline, useFactory: (store: EventStore) => new CommandPipeline(store), inject: [EVENT_STORE] },

@@ -209,3 +209,40 @@ describe('blue/green rebuild', () => {
     await ledgerMatchesModel(readStore, await allEvents(eventStore));
   });
 });
+
+describe('a rebuild after the log reads differently (an erasure)', () => {
+  it('reads every page again instead of the pages kept for the first build', async () => {
+    const temp = tempDir();
+    const stores = await openStores(temp.file('ledger.sqlite'));
+    // Stands in for the ledger's decrypting store after a person's key is deleted.
+    let erased = false;
+    const reading: EventStore = Object.create(stores.eventStore, {
+      readAll: {
+        value: async (options: Parameters<EventStore['readAll']>[0]) => {
+          const page = await stores.eventStore.readAll(options);
+          return erased ? { ...page, events: page.events.map((e) => ({ ...e, type: 'Erased' })) } : page;
+        },
+      },
+    }) as EventStore;
+    const runner = new ProjectionRunner({
+      eventStore: reading,
+      readStore: stores.readStore,
+      projections: [counterProjection()],
+      catchUpBatchSize: 10,
+    });
+    try {
+      await appendLedgerEvents(stores.eventStore, 40);
+      await runner.start();
+      await runner.waitUntilCaughtUp();
+      expect(await stores.readStore.get('event_counter', 'type-Erased')).toBeNull();
+
+      erased = true;
+      expect(await runner.rebuild('counter')).toBe('switched');
+      expect(await stores.readStore.get('event_counter', 'type-Erased')).toMatchObject({ count: 40 });
+    } finally {
+      await runner.stop();
+      await stores.close();
+      temp.cleanup();
+    }
+  });
+});

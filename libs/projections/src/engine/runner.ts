@@ -6,6 +6,7 @@ import { ProjectionLogger, silentLogger } from './logger';
 import type { Projection } from './projection';
 import { ProjectionSlot } from './projection-slot';
 import { SharedLogPages } from './shared-log-pages';
+import { SharedSubscriptionsEventStore } from './shared-subscriptions';
 import type { ProjectionStatus, RebuildOutcome } from './status';
 
 export interface ProjectionRunnerOptions {
@@ -40,6 +41,7 @@ export const DEFAULT_MAX_DOCUMENTS_PER_COMMIT = 250;
 export class ProjectionRunner {
   private readonly slots = new Map<string, ProjectionSlot>();
   private readonly eventStore: EventStore;
+  private readonly pages: SharedLogPages;
   private changed = deferred();
   private started = false;
 
@@ -51,9 +53,13 @@ export class ProjectionRunner {
       liveBatchSize: positive(options.liveBatchSize ?? DEFAULT_LIVE_BATCH_SIZE, 'liveBatchSize'),
       maxDocumentsPerCommit: positive(options.maxDocumentsPerCommit ?? DEFAULT_MAX_DOCUMENTS_PER_COMMIT, 'maxDocumentsPerCommit'),
     };
+    // The workers read through one live subscription and share catch-up pages: each event is read
+    // (and decrypted, upcast) once for all of them, not once per projection.
+    const eventStore = new SharedSubscriptionsEventStore(options.eventStore);
+    this.pages = new SharedLogPages(eventStore);
     const context = {
-      eventStore: options.eventStore,
-      pages: new SharedLogPages(options.eventStore),
+      eventStore,
+      pages: this.pages,
       readStore: options.readStore,
       sizes,
       logger: options.logger ?? silentLogger,
@@ -103,6 +109,9 @@ export class ProjectionRunner {
    * joins it.
    */
   async rebuild(name: string): Promise<RebuildOutcome> {
+    // A rebuild is how the documents catch up with what the log now reads as (after an erasure,
+    // a person's fields read "[erased]"): it must not be served pages read before.
+    this.pages.clear();
     return this.slot(name).rebuild();
   }
 

@@ -15,6 +15,11 @@ export class SharedLogPages {
 
   constructor(private readonly eventStore: EventStore) {}
 
+  /** Forgets every kept page: the next reads go to the store. */
+  clear(): void {
+    this.pages.clear();
+  }
+
   read(after: bigint | null, limit: number): Promise<ReadAllPage> {
     const key = `${after ?? '-'}/${limit}`;
     const kept = this.pages.get(key);

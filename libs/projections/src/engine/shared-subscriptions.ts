@@ -17,10 +17,10 @@ export const DEFAULT_SHARED_TAIL_EVENTS = 4096;
 const CATCH_UP_PAGE = 500;
 
 /**
- * One live subscription for all of this process's subscribers. Each in-process projection
- * follows the log with a subscription of its own; through the ledger's store every one of them
- * read, parsed, decrypted and upcast every event again (six times per command in the API). Here
- * one subscription of the store below reads each event once into a bounded tail, and every
+ * One live subscription for all of a runner's workers. Each projection follows the log with a
+ * subscription of its own; through the ledger's store every one of them read, parsed, decrypted
+ * and upcast every event again (six times per command in the API). Here one subscription of the
+ * store below reads each event once into a bounded tail, and every
  * subscriber reads the same RecordedEvent objects from it, each at its own pace and position. A
  * subscriber behind the tail (a projection catching up, or one that fell more than the tail's
  * length behind) reads pages with readAll until it reaches it. Events are shared, so subscribers
