@@ -47,7 +47,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         // data encrypted on append / decrypted on read (libs/application/src/privacy, schemas).
         {
           provide: EVENT_STORE,
-          useFactory: (ledger: LedgerEventStore, metrics: Metrics) => new InstrumentedEventStore(ledger.store, metrics),
+          useFactory: (ledger: LedgerEventStore, metrics: Metrics) => new InstrumentedEventStore(ledger.store, metrics, ledger.raw),
           inject: [LEDGER_EVENT_STORE, METRICS],
         },
         { provide: CommandPipeline, useFactory: (store: EventStore) => new CommandPipeline(store), inject: [EVENT_STORE] },

@@ -35,6 +35,8 @@ export class InstrumentedEventStore implements EventStore {
   constructor(
     readonly inner: EventStore,
     private readonly metrics: Metrics,
+    /** The store itself, under the ledger's decorators (upcasting, encryption): what kind it is. */
+    private readonly raw: EventStore = inner,
   ) {}
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -81,7 +83,7 @@ export class InstrumentedEventStore implements EventStore {
 
   /** The EventStoreDB store behind this one, for its subscription health; null on SQLite. */
   get eventStoreDb(): EventStoreDbEventStore | null {
-    return this.inner instanceof EventStoreDbEventStore ? this.inner : null;
+    return this.raw instanceof EventStoreDbEventStore ? this.raw : null;
   }
 
   private remember(commandId: string): void {

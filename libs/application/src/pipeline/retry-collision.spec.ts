@@ -21,7 +21,7 @@ import {
   verifyStreamChain,
 } from '@channel-ledger/event-store';
 // The in-memory stand-in for the EventStoreDB client (no server needed); see its header.
-import { FakeEsdbLog, fakeEsdbClient } from '../../../event-store/src/eventstoredb/fake-esdb-client';
+import { FakeEsdbLog, fakeEsdbClient } from '@channel-ledger/event-store/testing/fake-esdb-client';
 import { CommandEnvelope } from './command-envelope';
 import { CommandOutcome, CommandPipeline } from './command-pipeline';
 

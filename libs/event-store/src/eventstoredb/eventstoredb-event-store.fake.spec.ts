@@ -4,7 +4,7 @@ import { AppendTooLargeError, DuplicateEventIdError, EventStore, SubscriptionSto
 import { commandEvents, freshStream, ManualClock, oneEvent, takeFrom, within } from '../testing/contract-helpers';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { EventStoreDbEventStore, SubscriptionIncident } from './eventstoredb-event-store';
-import { FakeEsdbLog, fakeEsdbClient } from './fake-esdb-client';
+import { FakeEsdbLog, fakeEsdbClient } from '../testing/fake-esdb-client';
 
 /**
  * The adapter's own logic (chain sealing, idempotency window, expected-revision mapping, $all
