@@ -338,7 +338,7 @@ async function rebuild(): Promise<void> {
     console.log(`\n4. rebuild (${tag}): a channel history of about ${size.toLocaleString('en-US')} events into every read model`);
     const kept = historyDir ? join(historyDir, `channel-history-${size}.sqlite`) : null;
     const eventsPath = kept ?? freshPath();
-    let started = performance.now();
+    const started = performance.now();
     if (kept && existsSync(kept) && eventCount(kept) >= size) {
       console.log(`  (history: ${eventCount(kept)} events reused from ${kept})`);
     } else {
@@ -368,42 +368,6 @@ async function rebuild(): Promise<void> {
     }
     const total = eventCount(eventsPath);
 
-    // Baseline: read and parse every event, write one document per event, 500 per transaction.
-    started = performance.now();
-    const rawPath = freshPath();
-    const source = new Database(eventsPath, { readonly: true });
-    const target = new Database(rawPath);
-    target.pragma('journal_mode = WAL');
-    target.pragma('synchronous = NORMAL');
-    target.exec('CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id))');
-    const put = target.prepare('INSERT OR REPLACE INTO documents (collection, id, body) VALUES (?, ?, ?)');
-    const write = target.transaction((docs: Array<[string, string, string]>) => {
-      for (const doc of docs) put.run(doc[0], doc[1], doc[2]);
-    });
-    let pending: Array<[string, string, string]> = [];
-    for (const row of source
-      .prepare('SELECT stream_id, event_id, type, data, metadata FROM events ORDER BY position')
-      .iterate() as IterableIterator<{
-      stream_id: string;
-      event_id: string;
-      type: string;
-      data: string;
-      metadata: string;
-    }>) {
-      const data = JSON.parse(row.data) as object;
-      const metadata = JSON.parse(row.metadata) as object;
-      pending.push([row.type, row.event_id, JSON.stringify({ stream: row.stream_id, data, metadata })]);
-      if (pending.length === 500) {
-        write(pending);
-        pending = [];
-      }
-    }
-    write(pending);
-    source.close();
-    target.close();
-    const raw = total / ((performance.now() - started) / 1000);
-    rmSync(rawPath, { force: true });
-
     // The product: every read model from position 0, as a first start (or a rebuild of all) does,
     // in a process of its own so its peak RSS is the build's, not the history generator's.
     const readPath = freshPath();
@@ -422,15 +386,29 @@ async function rebuild(): Promise<void> {
       stallP99: number;
     };
     const { seconds, rssBefore, rssPeak } = built;
+    const documents = builtDocuments(readPath);
+    const raw = rawRebuild(eventsPath, total, documents);
     const rate = total / seconds;
-    report({ section: 'rebuild', label: `${tag}: baseline: bare read + parse + write a document`, value: raw, unit: 'events/s' });
+    report({
+      section: 'rebuild',
+      label: `${tag}: baseline: bare read + parse, write ${fmt(documents.count)} documents`,
+      value: raw,
+      unit: 'events/s',
+    });
     report({
       section: 'rebuild',
       label: `${tag}: every read model from 0 (${readModelProjections.length} projections)`,
       value: rate,
       unit: 'events/s',
       baseline: { label: 'raw', value: raw },
-      bar: { text: '>= 100,000 events/s and >= 0.4x raw', met: rate >= 100_000 && rate >= 0.4 * raw },
+      bar: { text: '>= 0.4x raw', met: rate >= 0.4 * raw },
+    });
+    report({
+      section: 'rebuild',
+      label: `${tag}:   the same, against the absolute bar`,
+      value: rate,
+      unit: 'events/s',
+      bar: { text: '>= 100,000 events/s', met: rate >= 100_000 },
     });
     report({ section: 'rebuild', label: `${tag}:   time to build every read model`, value: seconds, unit: 's' });
     report({
@@ -482,6 +460,71 @@ async function rebuild(): Promise<void> {
     const { eventsPath, readPath } = last;
     await runQueriesSection({ eventsPath, readPath, events: builds[builds.length - 1].events, quick: QUICK, dir });
   }
+}
+
+/** How many documents the build left in the read store, and their average size. */
+function builtDocuments(readPath: string): { count: number; averageBytes: number } {
+  const db = new Database(readPath, { readonly: true });
+  let count = 0;
+  let bytes = 0;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'read_store_doc_%'").all() as Array<{
+    name: string;
+  }>;
+  for (const { name } of tables) {
+    const row = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(body)), 0) AS b FROM "${name}"`).get() as { n: number; b: number };
+    count += row.n;
+    bytes += row.b;
+  }
+  db.close();
+  return { count, averageBytes: count === 0 ? 0 : Math.round(bytes / count) };
+}
+
+/**
+ * The raw baseline, as the issue defines it: bare better-sqlite3 reading and parsing every event
+ * and writing the same number of documents as the build left (of their average size, under
+ * scattered ids as the read models' are), 500 per transaction at synchronous=NORMAL. Events per second.
+ */
+function rawRebuild(eventsPath: string, events: number, documents: { count: number; averageBytes: number }): number {
+  const started = performance.now();
+  const rawPath = freshPath();
+  const source = new Database(eventsPath, { readonly: true });
+  const target = new Database(rawPath);
+  target.pragma('journal_mode = WAL');
+  target.pragma('synchronous = NORMAL');
+  target.exec('CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id))');
+  const put = target.prepare('INSERT OR REPLACE INTO documents (collection, id, body) VALUES (?, ?, ?)');
+  const write = target.transaction((docs: Array<[string, string, string]>) => {
+    for (const doc of docs) put.run(doc[0], doc[1], doc[2]);
+  });
+  const pad = 'x'.repeat(Math.max(0, documents.averageBytes - 60));
+  let pending: Array<[string, string, string]> = [];
+  let written = 0;
+  let read = 0;
+  for (const row of source.prepare('SELECT stream_id, type, data, metadata FROM events ORDER BY position').iterate() as IterableIterator<{
+    stream_id: string;
+    type: string;
+    data: string;
+    metadata: string;
+  }>) {
+    JSON.parse(row.data);
+    JSON.parse(row.metadata);
+    read++;
+    // This event's share of the documents, spread evenly over the log.
+    const due = Math.floor((read * documents.count) / events);
+    for (; written < due; written++) {
+      const id = `${((written * 2654435761) >>> 0).toString(16)}-${written}`;
+      pending.push([row.type, id, JSON.stringify({ id, stream: row.stream_id, pad })]);
+    }
+    if (pending.length >= 500) {
+      write(pending);
+      pending = [];
+    }
+  }
+  write(pending);
+  source.close();
+  target.close();
+  rmSync(rawPath, { force: true });
+  return events / ((performance.now() - started) / 1000);
 }
 
 /** The sources compiled once per run (rebuild-phase.js runs on them), inside node_modules so they resolve the project's packages. */
