@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
 /** Longest stretch a catch-up works before letting the event loop serve others (ms). */
-export const CATCH_UP_SLICE_MS = 10;
+export const CATCH_UP_SLICE_MS = 5;
 
 /**
  * Takes turns between the workers catching up in this process: one slice of work per turn of the

@@ -17,7 +17,7 @@ export interface ProjectionRunnerOptions {
   catchUpBatchSize?: number;
   /** Most events per commit while live (default 100); a quiet log commits after every burst. */
   liveBatchSize?: number;
-  /** Most documents one catch-up commit writes (default 250), bounding how long it holds the event loop. */
+  /** Most documents one catch-up commit writes (default 150), bounding how long it holds the event loop. */
   maxDocumentsPerCommit?: number;
   logger?: ProjectionLogger;
 }
@@ -31,7 +31,7 @@ export interface WaitOptions {
 
 export const DEFAULT_CATCH_UP_BATCH_SIZE = 500;
 export const DEFAULT_LIVE_BATCH_SIZE = 100;
-export const DEFAULT_MAX_DOCUMENTS_PER_COMMIT = 250;
+export const DEFAULT_MAX_DOCUMENTS_PER_COMMIT = 150;
 
 /**
  * Runs every projection against one event store and one read store. Each projection moves on its
