@@ -9,3 +9,4 @@ export type { SqliteEventStoreOptions, SqliteSynchronousMode } from './sqlite';
 export { openEventStoreDbEventStore, EventStoreDbEventStore } from './eventstoredb';
 export type { EventStoreDbEventStoreOptions } from './eventstoredb';
 export { rememberStoredForm, storedFormOf } from './stored-form';
+export { ForwardingEventStore } from './forwarding-event-store';

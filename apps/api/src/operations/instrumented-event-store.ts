@@ -1,5 +1,4 @@
 import {
-  AllSubscription,
   AppendResult,
   AppendTooLargeError,
   DuplicateEventIdError,
@@ -8,12 +7,8 @@ import {
   ExpectedRevision,
   InvalidEventStoreInputError,
   NewEvent,
-  ReadAllOptions,
-  ReadAllPage,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
   WrongExpectedRevisionError,
+  ForwardingEventStore,
 } from '@channel-ledger/event-store';
 import { assignLogContext } from './logging';
 import { Metrics, streamCategory } from './metrics';
@@ -29,17 +24,19 @@ const CONFLICTED_COMMANDS_KEPT = 1000;
  * itself is untouched: a retry is recognized as a second append of the same command id after a
  * conflict.
  */
-export class InstrumentedEventStore implements EventStore {
+export class InstrumentedEventStore extends ForwardingEventStore {
   private readonly conflicted = new Set<string>();
 
   constructor(
-    readonly inner: EventStore,
+    inner: EventStore,
     private readonly metrics: Metrics,
     /** The store itself, under the ledger's decorators (upcasting, encryption): what kind it is. */
     private readonly raw: EventStore = inner,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  override async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const category = typeof streamId === 'string' ? streamCategory(streamId) : 'other';
     const metadata = events?.[0]?.metadata;
     const commandId = typeof metadata?.commandId === 'string' ? metadata.commandId : null;
@@ -59,26 +56,6 @@ export class InstrumentedEventStore implements EventStore {
       }
       throw error;
     }
-  }
-
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(streamId, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
-    return this.inner.readAll(options);
-  }
-
-  headPosition(): Promise<bigint | null> {
-    return this.inner.headPosition();
-  }
-
-  subscribeToAll(options?: SubscribeOptions): AllSubscription {
-    return this.inner.subscribeToAll(options);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   /** The EventStoreDB store behind this one, for its subscription health; null on SQLite. */

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decider, DomainEvent } from '@channel-ledger/domain';
 import {
-  AllSubscription,
   AppendResult,
   canonicalJson,
   DuplicateEventIdError,
@@ -13,12 +12,9 @@ import {
   ExpectedRevision,
   NewEvent,
   openSqliteEventStore,
-  ReadAllOptions,
-  ReadAllPage,
-  ReadStreamOptions,
   RecordedEvent,
-  SubscribeOptions,
   verifyStreamChain,
+  ForwardingEventStore,
 } from '@channel-ledger/event-store';
 // The in-memory stand-in for the EventStoreDB client (no server needed); see its header.
 import { FakeEsdbLog, fakeEsdbClient } from '@channel-ledger/event-store/testing/fake-esdb-client';
@@ -86,34 +82,21 @@ function bytes(events: RecordedEvent[]): string {
 }
 
 /** A real store whose first append waits until every party's first append has arrived. */
-class Gated implements EventStore {
+class Gated extends ForwardingEventStore {
   private waited = false;
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly gate: { arrive(): Promise<void> },
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  override async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (!this.waited) {
       this.waited = true;
       await this.gate.arrive();
     }
     return this.inner.append(streamId, events, expected);
-  }
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(streamId, options);
-  }
-  readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
-    return this.inner.readAll(options);
-  }
-  headPosition(): Promise<bigint | null> {
-    return this.inner.headPosition();
-  }
-  subscribeToAll(options?: SubscribeOptions): AllSubscription {
-    return this.inner.subscribeToAll(options);
-  }
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }
 

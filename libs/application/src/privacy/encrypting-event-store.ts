@@ -15,6 +15,7 @@ import {
   RecordedEvent,
   rememberStoredForm,
   SubscribeOptions,
+  ForwardingEventStore,
 } from '@channel-ledger/event-store';
 import { mapSubscription } from '../schemas/subscription-mapping';
 import { DataSubjects } from './data-subjects';
@@ -36,14 +37,16 @@ export const isEncrypted = (value: unknown): value is string => typeof value ===
  * The IV is derived from the key, the event id, the field and the value (synthetic IV), so the
  * same event encrypts to the same bytes: a retried append stays recognisably the same append.
  */
-export class EncryptingEventStore implements EventStore {
+export class EncryptingEventStore extends ForwardingEventStore {
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly keys: SubjectKeyStore,
     private readonly subjects: DataSubjects,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  override async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const keys = new Map<string, Buffer>();
     const keyOf = async (subjectId: string) => {
       let key = keys.get(subjectId);
@@ -55,25 +58,17 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.append(streamId, encrypted, expected);
   }
 
-  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+  override async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return this.decryptAll(await this.inner.readStream(streamId, options));
   }
 
-  async readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
+  override async readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
     const page = await this.inner.readAll(options);
     return { ...page, events: await this.decryptAll(page.events) };
   }
 
-  headPosition(): Promise<bigint | null> {
-    return this.inner.headPosition();
-  }
-
-  subscribeToAll(options?: SubscribeOptions): AllSubscription {
+  override subscribeToAll(options?: SubscribeOptions): AllSubscription {
     return mapSubscription(this.inner.subscribeToAll(options), async (e) => (await this.decryptAll([e]))[0]);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   private async encryptEvent(event: NewEvent, keyOf: (subjectId: string) => Promise<Buffer>): Promise<NewEvent> {

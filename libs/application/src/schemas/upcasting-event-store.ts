@@ -2,7 +2,6 @@ import { currentSchemaVersion, upcast } from '@channel-ledger/domain';
 import {
   AllSubscription,
   AppendResult,
-  EventStore,
   ExpectedRevision,
   JsonObject,
   NewEvent,
@@ -12,6 +11,7 @@ import {
   RecordedEvent,
   rememberStoredForm,
   SubscribeOptions,
+  ForwardingEventStore,
 } from '@channel-ledger/event-store';
 import { mapSubscription } from './subscription-mapping';
 
@@ -21,10 +21,8 @@ import { mapSubscription } from './subscription-mapping';
  * current schema version. The stored bytes never change: an upcast event remembers its stored
  * form (`storedFormOf`), which is what chains are verified against.
  */
-export class UpcastingEventStore implements EventStore {
-  constructor(private readonly inner: EventStore) {}
-
-  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+export class UpcastingEventStore extends ForwardingEventStore {
+  override append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     return this.inner.append(
       streamId,
       events.map((e) => ({ ...e, metadata: { ...e.metadata, schemaVersion: currentSchemaVersion(e.type) } })),
@@ -32,25 +30,17 @@ export class UpcastingEventStore implements EventStore {
     );
   }
 
-  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+  override async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return (await this.inner.readStream(streamId, options)).map(upcastRecorded);
   }
 
-  async readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
+  override async readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
     const page = await this.inner.readAll(options);
     return { ...page, events: page.events.map(upcastRecorded) };
   }
 
-  headPosition(): Promise<bigint | null> {
-    return this.inner.headPosition();
-  }
-
-  subscribeToAll(options?: SubscribeOptions): AllSubscription {
+  override subscribeToAll(options?: SubscribeOptions): AllSubscription {
     return mapSubscription(this.inner.subscribeToAll(options), upcastRecorded);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }
 

@@ -1,15 +1,5 @@
-import type {
-  AllSubscription,
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadAllPage,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-} from '@channel-ledger/event-store';
+import type { AllSubscription, EventStore, RecordedEvent, SubscribeOptions } from '@channel-ledger/event-store';
+import { ForwardingEventStore } from '@channel-ledger/event-store';
 
 /** Events of the shared live tail kept for subscribers a little behind (default 4096). */
 export const DEFAULT_SHARED_TAIL_EVENTS = 4096;
@@ -28,38 +18,24 @@ const CATCH_UP_PAGE = 500;
  *
  * Everything else goes to the store below unchanged.
  */
-export class SharedSubscriptionsEventStore implements EventStore {
+export class SharedSubscriptionsEventStore extends ForwardingEventStore {
   private tail: SharedTail | null = null;
 
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly tailEvents = DEFAULT_SHARED_TAIL_EVENTS,
-  ) {}
-
-  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    return this.inner.append(streamId, events, expected);
+  ) {
+    super(inner);
   }
 
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(streamId, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<ReadAllPage> {
-    return this.inner.readAll(options);
-  }
-
-  headPosition(): Promise<bigint | null> {
-    return this.inner.headPosition();
-  }
-
-  subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
+  override subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
     const after = options.after ?? null;
     if (typeof after !== 'bigint' && after !== null) return this.inner.subscribeToAll(options); // let the store refuse it
     if (!this.tail || this.tail.ended) this.tail = new SharedTail(this.inner, after, this.tailEvents);
     return new SharedSubscription(this.tail, this.inner, after);
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.tail?.close();
     this.tail = null;
     await this.inner.close();
