@@ -1,6 +1,6 @@
 import type { LedgerEvent } from '@channel-ledger/domain';
 import type { RecordedEvent } from '@channel-ledger/event-store';
-import { canonicalJson, type ReadDocument, type WriteOperation } from '@channel-ledger/read-store';
+import type { ReadDocument, WriteOperation } from '@channel-ledger/read-store';
 import { defineProjection, type Projection, type ProjectionCollection, type ProjectionView } from './projection';
 
 /**
@@ -68,9 +68,9 @@ export async function evolveDocument<D extends ReadDocument>(
   const next = evolve(document);
   if (next === null) return document === null ? [] : [{ type: 'delete', collection, id }];
   if (next.id !== id) throw new Error(`${collection}/${id}: evolve returned a document with id "${next.id}"`);
-  // Unchanged is what the store (and its digest) would see as the same document.
-  const unchanged = next === document || (document !== null && canonicalJson(next) === canonicalJson(document));
-  return unchanged ? [] : [{ type: 'put', collection, document: next }];
+  // The document returned as it was given means "nothing to write". Comparing contents instead
+  // cost two serializations per event; a batch writes each touched document once anyway.
+  return next === document ? [] : [{ type: 'put', collection, document: next }];
 }
 
 /** The writes of a document evolution, for the events it handles. */
