@@ -43,8 +43,9 @@ export async function openSqliteReadStore(options: SqliteReadStoreOptions): Prom
   db.pragma('journal_mode = WAL'); // readers (API) never block the projector's writes
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   // A projection's batch touches documents all over its tables; SQLite's default 2 MB page cache
-  // would read most of their pages back from the file on every batch.
-  db.pragma('cache_size = -32768');
+  // would read most of their pages back from the file on every batch. Not more than 16 MB: with
+  // 32 MB a rebuild of 1,000,000 events peaked at 291-306 MB resident.
+  db.pragma('cache_size = -16384');
   db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   // Deleted documents are overwritten, not left in free pages: erased personal data (docs/auditing.md) must not survive a rebuild in the file's bytes.
   db.pragma('secure_delete = ON');
