@@ -27,6 +27,9 @@ export const resellerViewCollections: ProjectionCollection[] = [
   {
     name: RESELLER_SUBSCRIPTIONS,
     indexes: [
+      // A reseller's subscriptions page by page in id order: the index entries end with the id, so
+      // no page sorts all of them (the next index would: its entries are ordered by customer first).
+      { fields: ['resellerId'] },
       // By reseller, narrowed to one customer, then to a status.
       { fields: ['resellerId', 'organizationId', 'status'] },
       // By reseller and status, with a range on the charge date: "renewals due before D".

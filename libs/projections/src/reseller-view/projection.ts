@@ -12,7 +12,8 @@ import { resellerSubscriptions } from './subscriptions';
 export const resellerViewProjection = defineLedgerProjection({
   name: 'reseller-view',
   // 2: customers searchable by name prefix and ownership, renewals of one customer by date.
-  version: 2,
+  // 3: a reseller's subscriptions in id order read from an index instead of sorted per page.
+  version: 3,
   collections: resellerViewCollections,
   documents: [resellerCustomers, resellerSubscriptions, resellerIssuanceRights, resellerLicenses],
 });
