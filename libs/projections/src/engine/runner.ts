@@ -4,6 +4,7 @@ import { CatchUpTimeoutError, ProjectionNotRunningError, UnknownProjectionError 
 import type { BatchSizes } from './generation-worker';
 import { ProjectionLogger, silentLogger } from './logger';
 import type { Projection } from './projection';
+import { ChangeSignal } from './change-signal';
 import { ProjectionSlot } from './projection-slot';
 import { SharedLogPages } from './shared-log-pages';
 import { SharedSubscriptionsEventStore } from './shared-subscriptions';
@@ -42,7 +43,7 @@ export class ProjectionRunner {
   private readonly slots = new Map<string, ProjectionSlot>();
   private readonly eventStore: EventStore;
   private readonly pages: SharedLogPages;
-  private changed = deferred();
+  private readonly changed = new ChangeSignal();
   private started = false;
 
   constructor(options: ProjectionRunnerOptions) {
@@ -63,7 +64,7 @@ export class ProjectionRunner {
       readStore: options.readStore,
       sizes,
       logger: options.logger ?? silentLogger,
-      notify: () => this.notify(),
+      notify: () => this.changed.notify(),
     };
     for (const projection of options.projections) this.slots.set(projection.name, new ProjectionSlot(projection, context));
   }
@@ -133,7 +134,7 @@ export class ProjectionRunner {
       for (;;) {
         const waitingFor = this.firstBehind(slots, target);
         if (waitingFor === null) return;
-        const changed = this.changed.promise;
+        const changed = this.changed.next;
         if ((await Promise.race([changed, timeout])) === 'timeout') {
           throw new CatchUpTimeoutError(
             `Projection "${waitingFor.projection.name}" did not reach position ${target} within ${timeoutMs} ms ` +
@@ -162,12 +163,6 @@ export class ProjectionRunner {
     if (!slot) throw new UnknownProjectionError(name);
     return slot;
   }
-
-  private notify(): void {
-    const previous = this.changed;
-    this.changed = deferred();
-    previous.resolve();
-  }
 }
 
 function validateProjections(projections: readonly Projection[]): void {
@@ -195,10 +190,4 @@ function validateProjections(projections: readonly Projection[]): void {
 function positive(value: number, what: string): number {
   if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${what} must be a positive integer`);
   return value;
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }

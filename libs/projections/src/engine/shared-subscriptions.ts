@@ -1,5 +1,6 @@
 import type { AllSubscription, EventStore, RecordedEvent, SubscribeOptions } from '@channel-ledger/event-store';
 import { ForwardingEventStore } from '@channel-ledger/event-store';
+import { ChangeSignal, deferred } from './change-signal';
 
 /** Events of the shared live tail kept for subscribers a little behind (default 4096). */
 export const DEFAULT_SHARED_TAIL_EVENTS = 4096;
@@ -50,7 +51,7 @@ class SharedTail {
   private floor: bigint | null;
   private readonly subscription: AllSubscription;
   private readonly running: Promise<void>;
-  private changed = deferred();
+  private readonly changed = new ChangeSignal();
   private subscribers = 0;
   private closed = false;
   failed = false;
@@ -88,7 +89,7 @@ class SharedTail {
 
   /** Resolves at the next event, failure or close. */
   whenChanged(): Promise<void> {
-    return this.changed.promise;
+    return this.changed.next;
   }
 
   get ended(): boolean {
@@ -135,9 +136,7 @@ class SharedTail {
   }
 
   private notify(): void {
-    const previous = this.changed;
-    this.changed = deferred();
-    previous.resolve();
+    this.changed.notify();
   }
 }
 
@@ -210,10 +209,4 @@ class SharedSubscription implements AllSubscription {
     await Promise.race([changed, this.closing.promise]);
     return true;
   }
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }
