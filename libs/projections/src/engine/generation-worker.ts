@@ -4,7 +4,6 @@ import { ProjectionEventError } from './errors';
 import { checkpointName, Generation, physicalNames } from './generation';
 import { catchUpTurns } from './catch-up-turns';
 import { PendingBatch } from './pending-batch';
-import type { SharedLogPages } from './shared-log-pages';
 import type { Projection } from './projection';
 
 export interface BatchSizes {
@@ -21,8 +20,6 @@ export interface BatchSizes {
 
 export interface GenerationWorkerDeps {
   eventStore: EventStore;
-  /** Where catch-up pages come from: shared by the runner's workers. */
-  pages: SharedLogPages;
   readStore: ReadStore;
   projection: Projection;
   generation: Generation;
@@ -82,7 +79,7 @@ export class GenerationWorker {
     const target = await this.deps.eventStore.headPosition();
     while (!this.stopping) {
       if (target === null || (this.position !== null && this.position >= target)) return true;
-      const page = await this.deps.pages.read(this.position, this.deps.sizes.catchUpBatchSize);
+      const page = await this.deps.eventStore.readAll({ after: this.position, limit: this.deps.sizes.catchUpBatchSize });
       let batch = this.newBatch();
       for (const event of page.events) {
         await this.addOrCommitAndThrow(batch, event);

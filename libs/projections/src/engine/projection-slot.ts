@@ -5,7 +5,6 @@ import { GenerationAliases } from './generation-aliases';
 import { BatchSizes, GenerationWorker } from './generation-worker';
 import type { ProjectionLogger } from './logger';
 import type { Projection } from './projection';
-import type { SharedLogPages } from './shared-log-pages';
 import * as transition from './slot-state';
 import {
   BuildingRebuild,
@@ -22,7 +21,6 @@ import { failureFrom, ProjectionFailure, ProjectionStatus, RebuildOutcome, slotS
 
 export interface SlotContext {
   eventStore: EventStore;
-  pages: SharedLogPages;
   readStore: ReadStore;
   sizes: BatchSizes;
   logger: ProjectionLogger;
@@ -147,7 +145,6 @@ export class ProjectionSlot {
   private newWorker(generation: Generation): GenerationWorker {
     return new GenerationWorker({
       eventStore: this.ctx.eventStore,
-      pages: this.ctx.pages,
       readStore: this.ctx.readStore,
       projection: this.projection,
       generation,

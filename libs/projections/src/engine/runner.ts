@@ -6,8 +6,7 @@ import { ProjectionLogger, silentLogger } from './logger';
 import type { Projection } from './projection';
 import { ChangeSignal } from './change-signal';
 import { ProjectionSlot } from './projection-slot';
-import { SharedLogPages } from './shared-log-pages';
-import { SharedSubscriptionsEventStore } from './shared-subscriptions';
+import { SharedReadsEventStore } from './shared-reads';
 import type { ProjectionStatus, RebuildOutcome } from './status';
 
 export interface ProjectionRunnerOptions {
@@ -42,7 +41,7 @@ export const DEFAULT_MAX_DOCUMENTS_PER_COMMIT = 150;
 export class ProjectionRunner {
   private readonly slots = new Map<string, ProjectionSlot>();
   private readonly eventStore: EventStore;
-  private readonly pages: SharedLogPages;
+  private readonly sharedReads: SharedReadsEventStore;
   private readonly changed = new ChangeSignal();
   private started = false;
 
@@ -56,11 +55,9 @@ export class ProjectionRunner {
     };
     // The workers read through one live subscription and share catch-up pages: each event is read
     // (and decrypted, upcast) once for all of them, not once per projection.
-    const eventStore = new SharedSubscriptionsEventStore(options.eventStore);
-    this.pages = new SharedLogPages(eventStore);
+    this.sharedReads = new SharedReadsEventStore(options.eventStore);
     const context = {
-      eventStore,
-      pages: this.pages,
+      eventStore: this.sharedReads,
       readStore: options.readStore,
       sizes,
       logger: options.logger ?? silentLogger,
@@ -112,7 +109,7 @@ export class ProjectionRunner {
   async rebuild(name: string): Promise<RebuildOutcome> {
     // A rebuild is how the documents catch up with what the log now reads as (after an erasure,
     // a person's fields read "[erased]"): it must not be served pages read before.
-    this.pages.clear();
+    this.sharedReads.forgetPages();
     return this.slot(name).rebuild();
   }
 

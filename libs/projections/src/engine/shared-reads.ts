@@ -1,6 +1,14 @@
-import type { AllSubscription, EventStore, RecordedEvent, SubscribeOptions } from '@channel-ledger/event-store';
+import type {
+  AllSubscription,
+  EventStore,
+  ReadAllOptions,
+  ReadAllPage,
+  RecordedEvent,
+  SubscribeOptions,
+} from '@channel-ledger/event-store';
 import { ForwardingEventStore } from '@channel-ledger/event-store';
 import { ChangeSignal, deferred } from './change-signal';
+import { SharedLogPages } from './shared-log-pages';
 
 /** Events of the shared live tail kept for subscribers a little behind (default 4096). */
 export const DEFAULT_SHARED_TAIL_EVENTS = 4096;
@@ -17,16 +25,30 @@ const CATCH_UP_PAGE = 500;
  * length behind) reads pages with readAll until it reaches it. Events are shared, so subscribers
  * must not mutate them (nothing does: projections fold them into documents of their own).
  *
- * Everything else goes to the store below unchanged.
+ * Catch-up pages are shared too (`readAll`); everything else goes to the store below unchanged.
  */
-export class SharedSubscriptionsEventStore extends ForwardingEventStore {
+export class SharedReadsEventStore extends ForwardingEventStore {
   private tail: SharedTail | null = null;
+  private readonly pages: SharedLogPages;
 
   constructor(
     inner: EventStore,
     private readonly tailEvents = DEFAULT_SHARED_TAIL_EVENTS,
   ) {
     super(inner);
+    this.pages = new SharedLogPages(inner);
+  }
+
+  /** Catch-up pages, read once for every worker asking for the same page (SharedLogPages). */
+  override readAll(options: ReadAllOptions = {}): Promise<ReadAllPage> {
+    const after = options.after ?? null;
+    if ((typeof after !== 'bigint' && after !== null) || options.limit === undefined) return this.inner.readAll(options);
+    return this.pages.read(after, options.limit);
+  }
+
+  /** The next reads go to the store: what the log reads as has changed (an erasure). */
+  forgetPages(): void {
+    this.pages.clear();
   }
 
   override subscribeToAll(options: SubscribeOptions = {}): AllSubscription {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { AllSubscription, EventStore, openSqliteEventStore, RecordedEvent } from '@channel-ledger/event-store';
 import { commandEvents, freshStream, within } from '@channel-ledger/event-store/testing/contract-helpers';
 import { describeEventStoreContract } from '@channel-ledger/event-store/testing/event-store.contract';
-import { SharedSubscriptionsEventStore } from './shared-subscriptions';
+import { SharedReadsEventStore } from './shared-reads';
 
-const directory = mkdtempSync(join(tmpdir(), 'shared-subscriptions-'));
+const directory = mkdtempSync(join(tmpdir(), 'shared-reads-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 let files = 0;
@@ -16,13 +16,13 @@ const pathOf = new WeakMap<EventStore, string>();
 describeEventStoreContract('sqlite behind shared subscriptions', {
   async open(options) {
     const path = join(directory, `events-${++files}.sqlite`);
-    const store = new SharedSubscriptionsEventStore(await openSqliteEventStore({ path, ...options }));
+    const store = new SharedReadsEventStore(await openSqliteEventStore({ path, ...options }));
     pathOf.set(store, path);
     return store;
   },
   async openAnotherConnection(store, options) {
     const path = pathOf.get(store)!;
-    const other = new SharedSubscriptionsEventStore(await openSqliteEventStore({ path, ...options }));
+    const other = new SharedReadsEventStore(await openSqliteEventStore({ path, ...options }));
     pathOf.set(other, path);
     return other;
   },
@@ -31,8 +31,8 @@ describeEventStoreContract('sqlite behind shared subscriptions', {
 });
 
 /** Counts the subscriptions opened on the store below. */
-class CountingStore extends SharedSubscriptionsEventStore {
-  static async open(tailEvents?: number): Promise<{ store: SharedSubscriptionsEventStore; opened: () => number }> {
+class CountingStore extends SharedReadsEventStore {
+  static async open(tailEvents?: number): Promise<{ store: SharedReadsEventStore; opened: () => number }> {
     const inner = await openSqliteEventStore({ path: join(directory, `counted-${++files}.sqlite`) });
     let opened = 0;
     const subscribe = inner.subscribeToAll.bind(inner);
@@ -40,7 +40,7 @@ class CountingStore extends SharedSubscriptionsEventStore {
       opened++;
       return subscribe(options);
     };
-    return { store: new SharedSubscriptionsEventStore(inner, tailEvents), opened: () => opened };
+    return { store: new SharedReadsEventStore(inner, tailEvents), opened: () => opened };
   }
 }
 
@@ -70,7 +70,7 @@ async function positions(subscription: AllSubscription, count: number): Promise<
   return (await take(subscription, count)).map((event) => event.position);
 }
 
-describe('SharedSubscriptionsEventStore', () => {
+describe('SharedReadsEventStore', () => {
   it('reads each event once for all live subscribers, each from its own position', async () => {
     const { store, opened } = await CountingStore.open();
     const first = await appendOne(store);
@@ -150,7 +150,7 @@ describe('SharedSubscriptionsEventStore', () => {
         },
       };
     };
-    const store = new SharedSubscriptionsEventStore(inner);
+    const store = new SharedReadsEventStore(inner);
     const a = store.subscribeToAll();
     const b = store.subscribeToAll();
     const first = await appendOne(store);
